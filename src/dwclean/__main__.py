@@ -1,0 +1,3 @@
+from dwclean.cli import main
+
+main()

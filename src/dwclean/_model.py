@@ -1,0 +1,106 @@
+"""The data model: what the pipeline passes between stages and what it returns.
+
+`Candidate` is the common currency of the front-ends (text dump, HTML): one piece of text with
+hints about where it came from. `Article` and `Block` are what users get back.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class BlockKind(enum.StrEnum):
+    LEAD = "lead"
+    PARAGRAPH = "paragraph"
+    SUBHEAD = "subhead"
+    CAPTION = "caption"
+
+
+class Hint(enum.Flag):
+    """What a front-end knows about a candidate beyond its text."""
+
+    NONE = 0
+    HEADING = enum.auto()  # rendered as a heading (html2text `##`, lynx flush-left line, <h2>)
+    TITLE = enum.auto()  # the page's main headline (<h1>)
+    LEAD = enum.auto()  # marked as the teaser (p.intro, header teaser)
+    PARAGRAPH = enum.auto()  # a body paragraph from the article container (<p> in div.longText)
+    CAPTION = enum.auto()  # text of a figcaption / picture box
+    IMAGE_ALT = enum.auto()  # alt text of an image (html2text `![alt]`)
+    LIST_ITEM = enum.auto()  # a bullet or numbered list entry
+    NAV = enum.auto()  # inside navigation / menu / footer markup
+    LINK_ONLY = enum.auto()  # the whole text is one link
+    BOXED = enum.auto()  # inside a sidebar, gallery or video box within the article
+    DEBRIS = enum.auto()  # the front-end already knows this is not article text
+    PAGE_TITLE = enum.auto()  # the page <title> / the title line at the top of a dump
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A piece of source text that may become a block: one paragraph, heading or menu line."""
+
+    text: str
+    hints: Hint = Hint.NONE
+    line: int = 0  # 1-based line of the source where it starts (0 when unknown)
+    indent: int = 0  # leading spaces of the first source line (dumps)
+    marker: str = ""  # list bullet or heading marker the renderer printed (`*`, `+`, `1.`, `##`)
+    credit: str | None = None  # a photo credit the front-end already separated
+    raw: str = ""  # the source line(s) as they were, for `explain`
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: BlockKind
+    text: str
+    credit: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind.value, "text": self.text, "credit": self.credit}
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A candidate that strip or segment decided is not article text, and why."""
+
+    text: str
+    rule: str
+    line: int = 0
+
+
+@dataclass(slots=True)
+class Article:
+    title: str | None = None
+    date: str | None = None
+    section: str | None = None
+    language: str | None = None
+    url: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    layout: str | None = None  # "old" | "modern" | None
+    source_format: str | None = None  # "dump" | "html"
+    warnings: list[str] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+
+    def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "title": self.title,
+            "date": self.date,
+            "section": self.section,
+            "language": self.language,
+            "url": self.url,
+            "blocks": [block.to_dict() for block in self.blocks],
+            "authors": list(self.authors),
+            "layout": self.layout,
+        }
+        if self.warnings:
+            data["warnings"] = list(self.warnings)
+        if explain:
+            data["removed"] = [
+                {"text": r.text, "rule": r.rule, "line": r.line} for r in self.removed
+            ]
+        return data
+
+    @property
+    def body_text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks if b.kind is not BlockKind.CAPTION)

@@ -1,0 +1,233 @@
+"""Parse stage for text dumps: a dump's lines become a sequence of `Candidate`s with hints.
+
+Dumps come from different renderers (lynx, w3m, html2text, inscriptis, crawler dumps like the
+seed). Each prints the same page differently; this module recognises the renderer's habits
+(indentation, bullets, Markdown, hard wrapping) and turns them into renderer-independent hints,
+so that strip and segment never need to know which renderer made the dump.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ._model import Candidate, Hint
+
+
+class DumpStyle(enum.StrEnum):
+    LYNX = "lynx"
+    W3M = "w3m"
+    HTML2TEXT = "html2text"
+    INSCRIPTIS = "inscriptis"
+    SEED = "seedstyle"
+    PLAIN = "plain"
+
+
+@dataclass(frozen=True, slots=True)
+class StyleTraits:
+    alt_lines: bool  # the renderer prints an image's alt text as a line before its caption
+    headings_outdented: bool  # headings start left of the body text (lynx)
+
+
+STYLE_TRAITS: dict[DumpStyle, StyleTraits] = {
+    DumpStyle.LYNX: StyleTraits(alt_lines=True, headings_outdented=True),
+    DumpStyle.W3M: StyleTraits(alt_lines=True, headings_outdented=False),
+    DumpStyle.HTML2TEXT: StyleTraits(alt_lines=False, headings_outdented=False),
+    DumpStyle.INSCRIPTIS: StyleTraits(alt_lines=False, headings_outdented=False),
+    DumpStyle.SEED: StyleTraits(alt_lines=False, headings_outdented=False),
+    DumpStyle.PLAIN: StyleTraits(alt_lines=False, headings_outdented=False),
+}
+
+
+@dataclass(slots=True)
+class ParsedDump:
+    candidates: list[Candidate]
+    style: DumpStyle
+    wrap_width: int | None  # the column the dump was hard-wrapped at, if it was
+    body_indent: int  # the indentation of running text
+
+    @property
+    def traits(self) -> StyleTraits:
+        return STYLE_TRAITS[self.style]
+
+
+_BULLET = re.compile(r"^([*+o#•\-·]|\d{1,3}\.)\s+(?=\S)")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_MD_IMAGE_LINE = re.compile(r"^!\[(?P<alt>(?:\\.|[^\]\\])*)\]\([^)]*(?:\([^)]*\)[^)]*)*\)$", re.S)
+_MD_IMAGE = re.compile(r"!\[(?:\\.|[^\]\\])*\]\([^)]*(?:\([^)]*\)[^)]*)*\)")
+_MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_EMPTY_LINK = re.compile(r"\[\]\([^)]*(?:\([^)]*\)[^)]*)*\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~\"'])")
+_HTML2TEXT_SIGNS = re.compile(r"^\s*#{1,6} \S|!\[|\]\(")
+_INVISIBLE = str.maketrans({"\u00ad": None, "\u200b": None, "\ufeff": None, "\u00a0": " "})
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def detect_style(lines: list[str]) -> DumpStyle:
+    nonblank = [line for line in lines if line.strip()]
+    if not nonblank:
+        return DumpStyle.PLAIN
+    markdown = sum(1 for line in nonblank if _HTML2TEXT_SIGNS.search(line))
+    if markdown >= 3 and markdown >= len(nonblank) * 0.05:
+        return DumpStyle.HTML2TEXT
+    if any(line.lstrip().startswith(("IFRAME:", "#alternate")) for line in nonblank[:40]):
+        return DumpStyle.LYNX
+    if sum(1 for line in nonblank if line.lstrip().startswith("• ")) >= 3:
+        return DumpStyle.W3M
+    indents = Counter(_indent(line) for line in nonblank)
+    deep = sum(n for indent, n in indents.items() if indent >= 8)
+    if deep >= len(nonblank) * 0.3:
+        return DumpStyle.INSCRIPTIS
+    three = indents.get(3, 0) + indents.get(4, 0)
+    if three >= len(nonblank) * 0.3:
+        return DumpStyle.LYNX
+    if len(nonblank) > 2 and nonblank[1].startswith("  1. "):
+        return DumpStyle.SEED
+    return DumpStyle.PLAIN
+
+
+def detect_wrap_width(lines: list[str]) -> int | None:
+    """The column a dump was hard-wrapped at, or None when lines run to any length."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(lengths) < 8:
+        return None
+    longest = max(lengths)
+    if not 50 <= longest <= 100:
+        return None
+    near = sum(1 for n in lengths if n >= longest - 15)
+    return longest if near >= 0.25 * sum(1 for n in lengths if n >= 30) else None
+
+
+def _body_indent(lines: list[str]) -> int:
+    """Indentation of running text: the most common indent of long lines."""
+    counts = Counter(_indent(line) for line in lines if len(line.strip()) >= 60)
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _first_word_length(line: str) -> int:
+    stripped = line.strip()
+    return len(stripped.split(" ", 1)[0]) if stripped else 0
+
+
+def _group_lines(lines: list[str], wrap_width: int | None, markdown: bool) -> list[tuple[int, list[str]]]:
+    """Group physical lines into logical ones: (first line number, lines)."""
+    groups: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    open_brackets = 0
+
+    def flush() -> None:
+        nonlocal current, open_brackets
+        if current:
+            groups.append((start, current))
+        current, open_brackets = [], 0
+
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            flush()
+            continue
+        if current and _continues(current, line, wrap_width, open_brackets):
+            current.append(line)
+        else:
+            flush()
+            start, current = number, [line]
+        if markdown:
+            open_brackets += line.count("[") - line.count("]") - line.count("\\[") + line.count("\\]")
+            open_brackets = max(open_brackets, 0)
+    flush()
+    return groups
+
+
+def _continues(current: list[str], line: str, wrap_width: int | None, open_brackets: int) -> bool:
+    if open_brackets > 0:
+        return True
+    if wrap_width is None:
+        return False
+    previous = current[-1]
+    if len(previous.rstrip()) + 1 + _first_word_length(line) <= wrap_width:
+        return False  # the previous line ended early: a real line break
+    first = current[0]
+    indent = _indent(line)
+    expected = _indent(first)
+    bullet = _BULLET.match(first.strip())
+    if bullet:
+        expected += bullet.end()
+    elif _BULLET.match(line.strip()) and indent == _indent(first):
+        return False
+    return indent == expected or (indent > expected and indent - expected <= 2)
+
+
+def _clean_markdown(text: str) -> str:
+    text = _MD_EMPTY_LINK.sub("", text)
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_STRONG.sub(r"\2", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    return _MD_ESCAPE.sub(r"\1", text)
+
+
+def _candidate(number: int, group: list[str], body_indent: int, style: DumpStyle) -> Candidate | None:
+    raw = "\n".join(group)
+    indent = _indent(group[0])
+    text = " ".join(" ".join(line.split()) for line in group)
+    hints = Hint.NONE
+    marker = ""
+    if style is DumpStyle.HTML2TEXT:
+        bullet = _BULLET.match(text)
+        if bullet and bullet.group(1) in "*+-":
+            marker, text = bullet.group(1), text[bullet.end() :]
+            hints |= Hint.LIST_ITEM
+        heading = _MD_HEADING.match(text)
+        if heading:
+            marker, text = heading.group(1), text[heading.end() :]
+            hints |= Hint.HEADING
+        image = _MD_IMAGE_LINE.match(text)
+        if image:
+            hints |= Hint.IMAGE_ALT
+            text = _MD_ESCAPE.sub(r"\1", image.group("alt"))
+        else:
+            stripped = _MD_EMPTY_LINK.sub("", _MD_IMAGE.sub("", text)).strip()
+            if not stripped:
+                hints |= Hint.DEBRIS
+            elif _MD_LINK.fullmatch(stripped):
+                hints |= Hint.LINK_ONLY
+            if _MD_STRONG.fullmatch(stripped):
+                hints |= Hint.HEADING
+            text = _clean_markdown(text)
+    else:
+        bullet = _BULLET.match(text)
+        if bullet:
+            marker, text = bullet.group(1), text[bullet.end() :]
+            hints |= Hint.LIST_ITEM
+        elif text in ("*", "•", "+", "o", "#"):
+            marker, text = text, ""
+            hints |= Hint.LIST_ITEM | Hint.DEBRIS
+        if STYLE_TRAITS[style].headings_outdented and indent < body_indent and not marker:
+            hints |= Hint.HEADING
+    text = " ".join(text.split())
+    if not text:
+        if not raw.strip():
+            return None
+        hints |= Hint.DEBRIS
+    return Candidate(text=text, hints=hints, line=number, indent=indent, marker=marker, raw=raw)
+
+
+def parse_dump(text: str) -> ParsedDump:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    lines = [line.expandtabs(8).rstrip() for line in text.split("\n")]
+    style = detect_style(lines)
+    wrap_width = detect_wrap_width(lines)
+    body_indent = _body_indent(lines)
+    candidates = []
+    for number, group in _group_lines(lines, wrap_width, style is DumpStyle.HTML2TEXT):
+        candidate = _candidate(number, group, body_indent, style)
+        if candidate is not None:
+            candidates.append(candidate)
+    return ParsedDump(candidates, style, wrap_width, body_indent)

@@ -1,0 +1,133 @@
+"""Load the rule tables (rules/*.toml) into fast lookup structures, once per process.
+
+Every language- or layout-specific phrase lives in the TOML files; this module only compiles them.
+Matching is done on a *key*: the text with whitespace collapsed, case folded and the space that
+some renderers put before a colon removed, so "Read more :" and "Read more:" are the same rule.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_SPACE_BEFORE_COLON = re.compile(r"\s+([:：])")
+
+
+def key(text: str) -> str:
+    """The form in which candidate texts are compared with rule phrases."""
+    return _SPACE_BEFORE_COLON.sub(r"\1", " ".join(text.split())).casefold()
+
+
+def _prefix_regex(prefixes: list[str]) -> re.Pattern[str] | None:
+    if not prefixes:
+        return None
+    alternatives = sorted({re.escape(key(p)) for p in prefixes if p.strip()}, key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(alternatives) + ")")
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    code: str
+    url_path: str
+    menu_entry: str
+    script: str
+    stopwords: frozenset[str]
+    months: tuple[str, ...]
+    credit_prefixes: tuple[str, ...]
+    skip_links: frozenset[str]
+    debris_lines: frozenset[str]
+    debris_prefix: re.Pattern[str] | None
+    cookie_banner: re.Pattern[str] | None
+    end_markers: frozenset[str]
+    author_label: re.Pattern[str] | None
+    date_label: re.Pattern[str] | None
+    signature_chars: str  # letters that mark this language among others of its script
+
+    @classmethod
+    def from_table(cls, table: dict[str, Any]) -> Language:
+        def strings(name: str) -> list[str]:
+            return [str(s) for s in table.get(name, [])]
+
+        return cls(
+            code=str(table["code"]),
+            url_path=str(table.get("url_path", table["code"])).lower(),
+            menu_entry=str(table.get("menu_entry", "")),
+            script=str(table.get("script", "Latn")),
+            stopwords=frozenset(s.casefold() for s in strings("stopwords")),
+            months=tuple(strings("months")),
+            credit_prefixes=tuple(strings("credit_prefixes")),
+            skip_links=frozenset(key(s) for s in strings("skip_links")),
+            debris_lines=frozenset(key(s) for s in strings("debris_lines")),
+            debris_prefix=_prefix_regex(strings("debris_prefixes")),
+            cookie_banner=_prefix_regex(strings("cookie_banner")),
+            end_markers=frozenset(key(s) for s in strings("end_markers")),
+            author_label=_prefix_regex(strings("author_labels")),
+            date_label=_prefix_regex(strings("date_labels")),
+            signature_chars=str(table.get("signature_chars", "")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    languages: dict[str, Language]
+    title_lines: tuple[re.Pattern[str], ...]
+    layout_markers: dict[str, frozenset[str]]
+    global_lines: frozenset[str]  # keys of lines that are debris on every DW site
+    global_patterns: tuple[re.Pattern[str], ...]
+    menu_entries: frozenset[str]  # the old layout's language menu, all languages
+    skip_links: frozenset[str]  # every language's skip links (a dump's language is not known yet)
+    credit_split: re.Pattern[str]  # finds a photo credit glued to the end of a caption
+    alt_credit: re.Pattern[str]
+    gallery_min_repeats: int
+
+    def language(self, code: str | None) -> Language | None:
+        return self.languages.get(code) if code else None
+
+
+def _read_toml(*parts: str) -> dict[str, Any]:
+    data = resources.files("dwclean").joinpath("rules", *parts).read_text(encoding="utf-8")
+    return tomllib.loads(data)
+
+
+@cache
+def load_rules() -> Rules:
+    """Compile every rule table; cached, so the cost is paid once per process."""
+    languages: dict[str, Language] = {}
+    folder = resources.files("dwclean").joinpath("rules", "languages")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            lang = Language.from_table(tomllib.loads(entry.read_text(encoding="utf-8")))
+            languages[lang.code] = lang
+
+    patterns = _read_toml("patterns.toml")
+    debris = patterns.get("debris", {})
+    credit_prefixes = sorted(
+        {p for lang in languages.values() for p in lang.credit_prefixes}, key=len, reverse=True
+    )
+    # A credit starts at the last credit label of the caption; text before it may be glued on
+    # without a space ("…NadeschdinBild: X/dpa").
+    credit_split = re.compile(
+        "(?:" + "|".join(re.escape(p) for p in credit_prefixes) + r")\s*\S.*$"
+        if credit_prefixes
+        else r"(?!x)x"
+    )
+    return Rules(
+        languages=languages,
+        title_lines=tuple(re.compile(p) for p in patterns.get("title_lines", [])),
+        layout_markers={
+            name: frozenset(key(m) for m in markers)
+            for name, markers in patterns.get("layouts", {}).items()
+        },
+        global_lines=frozenset(key(s) for s in debris.get("lines", [])),
+        global_patterns=tuple(re.compile(p) for p in debris.get("patterns", [])),
+        menu_entries=frozenset(key(lang.menu_entry) for lang in languages.values() if lang.menu_entry)
+        | frozenset(key(s) for s in patterns.get("menu", {}).get("entries", [])),
+        skip_links=frozenset(s for lang in languages.values() for s in lang.skip_links),
+        credit_split=credit_split,
+        alt_credit=re.compile(patterns.get("credits", {}).get("alt_credit", r"(?!x)x")),
+        gallery_min_repeats=int(patterns.get("gallery", {}).get("min_repeats", 3)),
+    )

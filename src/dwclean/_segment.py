@@ -1,0 +1,124 @@
+"""Segment stage: label the article's candidates lead, paragraph, subhead or caption.
+
+Running text is a paragraph. Between paragraphs sit runs of short lines: subheads, captions and,
+in dumps whose renderer prints an image's alt text, that alt text. A front-end's hints decide
+where they exist (html2text `##`, a figcaption); otherwise the shape of the run and of each line
+does: a caption carries a photo credit or follows its alt text or a subhead, a subhead stands
+alone before its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._model import Block, BlockKind, Candidate, Hint, Removal
+from ._rules import Rules, key
+from ._text import is_prose, is_short_line, word_count
+
+_CAPTION_SHAPE = re.compile(r"\d{4}|\S:\s")  # a year or "Someone: doing something"
+_ALT = "alt"
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentOptions:
+    alt_lines: bool = False  # the renderer printed alt text as its own line before captions
+    body_indent: int = 0
+    caption_indent: bool = False  # captions are indented deeper than body text (inscriptis)
+    first_short_is_caption: bool = False  # old layout: the main picture follows the lead
+
+
+def split_credit(text: str, rules: Rules) -> tuple[str, str | None]:
+    match = rules.credit_split.search(text)
+    if match is None or match.start() == 0:
+        return text, None
+    return text[: match.start()].rstrip(), match.group(0).strip()
+
+
+def _label_run(
+    run: list[Candidate], rules: Rules, options: SegmentOptions, after_lead: bool
+) -> list[str]:
+    """Kinds for a run of consecutive short candidates (or "alt" for alt text to drop)."""
+    labels: list[str | None] = [None] * len(run)
+    for i, candidate in enumerate(run):
+        hints = candidate.hints
+        if hints & Hint.IMAGE_ALT:
+            labels[i] = _ALT
+        elif hints & Hint.CAPTION or candidate.credit or split_credit(candidate.text, rules)[1]:
+            labels[i] = BlockKind.CAPTION
+        elif rules.alt_credit.search(candidate.text):
+            labels[i] = _ALT
+        elif hints & Hint.HEADING:
+            labels[i] = BlockKind.SUBHEAD
+    # an alt line repeats its caption, or directly precedes it
+    for i in range(len(run) - 1):
+        if labels[i] is None and key(run[i].text) == key(run[i + 1].text):
+            labels[i], labels[i + 1] = _ALT, BlockKind.CAPTION
+    if options.alt_lines:
+        for i in range(len(run) - 1):
+            if labels[i] is None and labels[i + 1] == BlockKind.CAPTION:
+                labels[i] = _ALT
+        open_lines = [i for i, label in enumerate(labels) if label is None]
+        # pair the unresolved lines from the end: (alt, caption); an odd one out is a subhead
+        while len(open_lines) >= 2:
+            caption, alt = open_lines.pop(), open_lines.pop()
+            if caption != alt + 1:
+                open_lines.extend([alt, caption])
+                break
+            labels[alt], labels[caption] = _ALT, BlockKind.CAPTION
+    for i, candidate in enumerate(run):
+        if labels[i] is not None:
+            continue
+        previous = labels[i - 1] if i else None
+        if previous in (_ALT, BlockKind.SUBHEAD, BlockKind.CAPTION) and previous is not None:
+            labels[i] = BlockKind.CAPTION
+        elif options.caption_indent and candidate.indent > options.body_indent:
+            labels[i] = BlockKind.CAPTION
+        elif after_lead and i == 0 and options.first_short_is_caption:
+            labels[i] = BlockKind.CAPTION
+        elif not options.caption_indent and (
+            word_count(candidate.text) > 10 or _CAPTION_SHAPE.search(candidate.text)
+        ) and not candidate.text.rstrip().endswith("?"):
+            labels[i] = BlockKind.CAPTION
+        else:
+            labels[i] = BlockKind.SUBHEAD
+    return [label or BlockKind.SUBHEAD for label in labels]
+
+
+def segment(
+    candidates: list[Candidate], rules: Rules, options: SegmentOptions
+) -> tuple[list[Block], list[Removal]]:
+    blocks: list[Block] = []
+    removed: list[Removal] = []
+    if not candidates:
+        return blocks, removed
+
+    def emit(candidate: Candidate, kind: str) -> None:
+        if kind == _ALT:
+            removed.append(Removal(candidate.text, "image alt text", candidate.line))
+            return
+        text, credit = candidate.text, candidate.credit
+        if kind == BlockKind.CAPTION and credit is None:
+            text, credit = split_credit(text, rules)
+        blocks.append(Block(BlockKind(kind), text, credit))
+
+    blocks.append(Block(BlockKind.LEAD, candidates[0].text))
+    run: list[Candidate] = []
+    after_lead = True
+    for candidate in candidates[1:]:
+        short = candidate.hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT) or (
+            is_short_line(candidate.text) and not candidate.hints & Hint.PARAGRAPH
+        )
+        if short and not is_prose(candidate.text) or candidate.hints & Hint.IMAGE_ALT:
+            run.append(candidate)
+            continue
+        if run:
+            for c, kind in zip(run, _label_run(run, rules, options, after_lead), strict=True):
+                emit(c, kind)
+            run = []
+        after_lead = False
+        emit(candidate, BlockKind.CAPTION if candidate.hints & Hint.CAPTION else BlockKind.PARAGRAPH)
+    if run:
+        for c, kind in zip(run, _label_run(run, rules, options, after_lead), strict=True):
+            emit(c, kind)
+    return blocks, removed

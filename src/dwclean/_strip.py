@@ -1,0 +1,323 @@
+"""Strip stage: find the article among the candidates and remove everything that is not it.
+
+Works on the common candidate sequence, whatever front-end made it. Three kinds of evidence:
+1. rule tables (rules/*.toml): phrases and patterns that are DW furniture on every page;
+2. the page's shape: the article runs from its headline to the first sidebar heading, so menus
+   before the headline and sidebars after the article go whole, in any language;
+3. repetition: a line repeated inside the article is a picture-gallery title.
+Every removal records the rule that made it, for `--explain`.
+When in doubt a candidate stays: losing article text is worse than keeping a stray line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ._exceptions import NotAnArticleError
+from ._language import detect_language
+from ._model import Candidate, Hint, Removal
+from ._rules import Language, Rules, key
+from ._text import (
+    ends_with_duration,
+    is_date_line,
+    is_prose,
+    is_short_line,
+    parse_date,
+    tokens,
+    word_count,
+)
+
+_TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, kicker, byline
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str | None = None
+    date: str | None = None
+    section: str | None = None
+    language: Language | None = None
+    url: str | None = None
+    layout: str | None = None
+    authors: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Stripped:
+    candidates: list[Candidate]  # the article's candidates, in order, lead first
+    metadata: Metadata
+    removed: list[Removal]
+
+
+def _language_rules(language: Language | None, rules: Rules) -> list[Language]:
+    """The tables that apply: the page's language, then English, DW's lingua franca."""
+    chosen = [language] if language else []
+    english = rules.languages.get("en")
+    if english and english not in chosen:
+        chosen.append(english)
+    return chosen
+
+
+class _Stripper:
+    def __init__(self, candidates: list[Candidate], rules: Rules, metadata: Metadata) -> None:
+        self.candidates = candidates
+        self.rules = rules
+        self.meta = metadata
+        self.reasons: dict[int, str] = {}
+        self.keys = [key(c.text) for c in candidates]
+
+    # -- rules -------------------------------------------------------------------------------
+    def remove(self, index: int, rule: str) -> None:
+        self.reasons.setdefault(index, rule)
+
+    def alive(self, index: int) -> bool:
+        return index not in self.reasons
+
+    def rule_for(self, index: int, tables: list[Language]) -> str | None:
+        candidate, text_key = self.candidates[index], self.keys[index]
+        if candidate.hints & Hint.DEBRIS:
+            return "markup without text"
+        if text_key in self.rules.global_lines:
+            return "DW furniture"
+        if text_key in self.rules.menu_entries:
+            return "language menu"
+        if text_key in self.rules.skip_links:
+            return "skip link"
+        text = " ".join(candidate.text.split())
+        for pattern in self.rules.global_patterns:
+            if pattern.search(text):
+                return f"pattern {pattern.pattern!r}"
+        for lang in tables:
+            if text_key in lang.debris_lines:
+                return f"{lang.code} boilerplate line"
+            if lang.debris_prefix is not None and lang.debris_prefix.match(text_key):
+                return f"{lang.code} boilerplate prefix"
+            if lang.cookie_banner is not None and lang.cookie_banner.match(text_key):
+                return "cookie banner"
+        if ends_with_duration(text) and word_count(text) <= 6:
+            return "video or audio teaser"
+        return None
+
+    def apply_rules(self, tables: list[Language]) -> None:
+        for index in range(len(self.candidates)):
+            rule = self.rule_for(index, tables)
+            if rule:
+                self.remove(index, rule)
+
+    # -- shape -------------------------------------------------------------------------------
+    def find_lead(self) -> int:
+        for index, candidate in enumerate(self.candidates):
+            if not self.alive(index) or candidate.hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
+                continue
+            if candidate.hints & Hint.LEAD or is_prose(candidate.text):
+                return index
+        raise NotAnArticleError("no article text found (no paragraph of running text)")
+
+    def find_title(self, lead: int) -> int | None:
+        """The headline: among the short lines just before the lead, the one that is it."""
+        window: list[int] = []
+        index = lead - 1
+        while index >= 0 and len(window) < _TITLE_WINDOW:
+            candidate = self.candidates[index]
+            if candidate.hints & Hint.LIST_ITEM or is_prose(candidate.text):
+                break
+            if self.alive(index) and not is_date_line(candidate.text):
+                window.append(index)
+            index -= 1
+        if not window:
+            return None
+        marked = [i for i in window if self.candidates[i].hints & Hint.TITLE]
+        if marked:
+            return marked[0]
+        if self.meta.title:
+            wanted = tokens(self.meta.title)
+            for i in window:
+                if tokens(self.candidates[i].text) == wanted:
+                    return i
+        headings = [i for i in window if self.candidates[i].hints & Hint.HEADING] or window
+        return max(headings, key=lambda i: (len(self.candidates[i].text), -i))
+
+    def find_end(self, lead: int, tables: list[Language]) -> int:
+        markers = frozenset().union(*(lang.end_markers for lang in self.rules.languages.values()))
+        for index in range(lead + 1, len(self.candidates)):
+            if self.keys[index] in markers:
+                return index
+        return len(self.candidates)
+
+    def remove_galleries(self, lead: int, end: int) -> None:
+        """Old-layout picture galleries repeat their title before every picture."""
+        counts = Counter(
+            self.keys[i]
+            for i in range(lead + 1, end)
+            if self.alive(i) and is_short_line(self.candidates[i].text)
+        )
+        for title_key, count in counts.items():
+            if count < self.rules.gallery_min_repeats:
+                continue
+            positions = [i for i in range(lead + 1, end) if self.keys[i] == title_key]
+            first, last = positions[0], positions[-1]
+            before = first - 1
+            if before > lead and self.candidates[before].hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
+                first = before
+            # after the last title: the last picture's own title and text, then its byline
+            tail = last + 1
+            taken_short = taken_prose = False
+            while tail < end:
+                text = self.candidates[tail].text
+                if not self.alive(tail):
+                    tail += 1
+                elif not taken_prose and not taken_short and is_short_line(text):
+                    taken_short = True
+                    tail += 1
+                elif not taken_prose and is_prose(text):
+                    taken_prose = True
+                    tail += 1
+                else:
+                    break
+            for i in range(first, tail):
+                self.remove(i, "picture gallery")
+            if tail < end and self._is_byline(tail):
+                self.remove(tail, "picture gallery")
+
+    def _is_byline(self, index: int) -> bool:
+        text_key = self.keys[index]
+        labels = [lang.author_label for lang in self.rules.languages.values() if lang.author_label]
+        return any(label.match(text_key) for label in labels) and word_count(text_key) <= 8
+
+    def remove_boxes(self, lead: int, end: int) -> None:
+        """Video teasers and list items with a photo credit are boxes inside the article."""
+        index = lead + 1
+        while index < end:
+            candidate = self.candidates[index]
+            rule = self.reasons.get(index)
+            if rule == "video or audio teaser":
+                follower = index + 1
+                while follower < end and not is_prose(self.candidates[follower].text):
+                    self.remove(follower, "video teaser box")
+                    follower += 1
+                index = follower
+                continue
+            if candidate.hints & Hint.LIST_ITEM and self.rules.alt_credit.search(candidate.text):
+                self.remove(index, "picture teaser")
+            index += 1
+
+    def remove_tail(self, lead: int, end: int) -> int:
+        """After the last paragraph, short lines are teaser and share-box furniture."""
+        last = lead
+        for index in range(lead, end):
+            if self.alive(index) and is_prose(self.candidates[index].text):
+                last = index
+        for index in range(last + 1, end):
+            if self.candidates[index].credit is None and not self.rules.credit_split.search(
+                self.candidates[index].text
+            ):
+                self.remove(index, "after the last paragraph")
+        return last
+
+    # -- metadata ----------------------------------------------------------------------------
+    def read_title_line(self) -> None:
+        for index, candidate in enumerate(self.candidates[:3]):
+            for pattern in self.rules.title_lines:
+                match = pattern.match(" ".join(candidate.text.split()))
+                if match:
+                    groups = match.groupdict()
+                    self.meta.title = self.meta.title or groups["title"].strip()
+                    if groups.get("section"):
+                        self.meta.section = self.meta.section or groups["section"].strip()
+                    self.meta.date = self.meta.date or parse_date(groups["date"])
+                    self.remove(index, "page title line")
+                    return
+
+    def read_layout(self) -> None:
+        if self.meta.layout:
+            return
+        for name, markers in self.rules.layout_markers.items():
+            if any(k in markers for k in self.keys):
+                self.meta.layout = name
+                return
+        if any(k in self.rules.skip_links for k in self.keys):
+            self.meta.layout = "modern"
+
+    def read_header(self, title: int | None, lead: int) -> None:
+        """Byline and date lines between headline and lead (modern layout)."""
+        start = title + 1 if title is not None else lead
+        for index in range(start, lead):
+            text = self.candidates[index].text
+            if is_date_line(text):
+                self.meta.date = self.meta.date or parse_date(text)
+                self.remove(index, "date line")
+            elif self.alive(index) and word_count(text) <= 8 and not is_prose(text):
+                self.meta.authors.append(text)
+                self.remove(index, "byline")
+
+    def read_info_box(self, tables: list[Language]) -> None:
+        """Old-layout info boxes: "Date 19.01.2020", "Author Ben Knight", "Permalink …"."""
+        for index, candidate in enumerate(self.candidates):
+            text, text_key = candidate.text, self.keys[index]
+            for lang in tables:
+                if lang.date_label and lang.date_label.match(text_key) and not self.meta.date:
+                    self.meta.date = parse_date(text)
+                if lang.author_label and not self.meta.authors:
+                    match = lang.author_label.match(text_key)
+                    if match and word_count(text) <= 8:
+                        name = text[match.end() :].strip(" :")
+                        if name:
+                            self.meta.authors.append(name)
+            if self.meta.url is None and "p.dw.com/p/" in text:
+                for word in text.split():
+                    if "p.dw.com/p/" in word:
+                        self.meta.url = word.strip("()[]<>.,;")
+                        break
+
+
+def strip(candidates: list[Candidate], rules: Rules, metadata: Metadata | None = None) -> Stripped:
+    """Keep the article's candidates; record every other one with the rule that removed it."""
+    meta = metadata or Metadata()
+    stripper = _Stripper(candidates, rules, meta)
+    stripper.read_title_line()
+    stripper.read_layout()
+    if meta.language is None:
+        meta.language = detect_language(
+            (c.text for c in candidates if is_prose(c.text)), rules
+        )
+    tables = _language_rules(meta.language, rules)
+    stripper.apply_rules(tables)
+    lead = stripper.find_lead()
+    title = stripper.find_title(lead)
+    if title is not None:
+        meta.title = candidates[title].text if not meta.title else meta.title
+        # Prefer the headline as printed in the article over the page title line's copy.
+        if tokens(candidates[title].text) == tokens(meta.title or ""):
+            meta.title = candidates[title].text
+        kicker = title - 1
+        while kicker >= 0 and not stripper.alive(kicker) and kicker > title - 3:
+            kicker -= 1
+        if (
+            meta.layout == "old"
+            and meta.section is None
+            and kicker >= 0
+            and stripper.alive(kicker)
+            and word_count(candidates[kicker].text) <= 4
+            and not candidates[kicker].hints & Hint.LIST_ITEM
+        ):
+            meta.section = candidates[kicker].text
+        stripper.read_header(title, lead)
+        for index in range(title + 1):
+            stripper.remove(index, "before the headline" if index != title else "headline")
+    else:
+        for index in range(lead):
+            stripper.remove(index, "before the article")
+    end = stripper.find_end(lead, tables)
+    stripper.read_info_box(tables)
+    for index in range(end, len(candidates)):
+        stripper.remove(index, "after the article (sidebar, footer)")
+    stripper.remove_galleries(lead, end)
+    stripper.remove_boxes(lead, end)
+    stripper.remove_tail(lead, end)
+
+    kept = [c for i, c in enumerate(candidates) if stripper.alive(i)]
+    removed = [
+        Removal(text=candidates[i].text, rule=rule, line=candidates[i].line)
+        for i, rule in sorted(stripper.reasons.items())
+    ]
+    return Stripped(kept, meta, removed)
