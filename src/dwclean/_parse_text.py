@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ._model import Candidate, Hint
+from ._text import ends_sentence, word_count
 
 
 class DumpStyle(enum.StrEnum):
@@ -116,52 +117,89 @@ def _first_word_length(line: str) -> int:
     return len(stripped.split(" ", 1)[0]) if stripped else 0
 
 
-def _group_lines(lines: list[str], wrap_width: int | None, markdown: bool) -> list[tuple[int, list[str]]]:
-    """Group physical lines into logical ones: (first line number, lines)."""
-    groups: list[tuple[int, list[str]]] = []
-    current: list[str] = []
-    start = 0
-    open_brackets = 0
+_WRAP_SLACK = 8  # renderers do not always fill a line to the last column before wrapping
 
-    def flush() -> None:
-        nonlocal current, open_brackets
-        if current:
-            groups.append((start, current))
-        current, open_brackets = [], 0
+
+def _group_lines(
+    lines: list[str], wrap_width: int | None, markdown: bool
+) -> list[tuple[int, list[str]]]:
+    """Group physical lines into logical ones: (first line number, lines).
+
+    Without hard wrapping every line is a logical line (Markdown links and images may span lines).
+    With it, a line continues the previous one when the previous line had no room left for the
+    next word, unless the rest of the block is a short unterminated line glued under a finished
+    sentence: that is an image's alt text or caption, not more paragraph.
+    """
+    groups: list[tuple[int, list[str]]] = []
+    block: list[tuple[int, str]] = []
+
+    def flush_block() -> None:
+        if block:
+            groups.extend(_split_block(block, wrap_width, markdown))
+            block.clear()
 
     for number, line in enumerate(lines, 1):
-        if not line.strip():
-            flush()
-            continue
-        if current and _continues(current, line, wrap_width, open_brackets):
-            current.append(line)
+        if line.strip():
+            block.append((number, line))
         else:
-            flush()
-            start, current = number, [line]
-        if markdown:
-            open_brackets += line.count("[") - line.count("]") - line.count("\\[") + line.count("\\]")
-            open_brackets = max(open_brackets, 0)
-    flush()
+            flush_block()
+    flush_block()
     return groups
 
 
-def _continues(current: list[str], line: str, wrap_width: int | None, open_brackets: int) -> bool:
-    if open_brackets > 0:
-        return True
+def _split_block(
+    block: list[tuple[int, str]], wrap_width: int | None, markdown: bool
+) -> list[tuple[int, list[str]]]:
+    groups: list[tuple[int, list[str]]] = []
+    start, current = block[0][0], [block[0][1]]
+    open_brackets = _bracket_balance(block[0][1]) if markdown else 0
+    for position in range(1, len(block)):
+        number, line = block[position]
+        rest = [text for _, text in block[position:]]
+        if open_brackets > 0 or _continues(current, line, wrap_width, rest):
+            current.append(line)
+        else:
+            groups.append((start, current))
+            start, current, open_brackets = number, [line], 0
+        if markdown:
+            open_brackets = max(open_brackets + _bracket_balance(line), 0)
+    groups.append((start, current))
+    return groups
+
+
+def _bracket_balance(line: str) -> int:
+    return line.count("[") - line.count("]") - line.count("\\[") + line.count("\\]")
+
+
+def _is_new_item(line: str) -> bool:
+    """A wrapped line may start with "28." or "-" inside a sentence; bullets are unambiguous."""
+    match = _BULLET.match(line.strip())
+    return match is not None and match.group(1) in "*+o#•·"
+
+
+def _continues(current: list[str], line: str, wrap_width: int | None, rest: list[str]) -> bool:
     if wrap_width is None:
         return False
     previous = current[-1]
-    if len(previous.rstrip()) + 1 + _first_word_length(line) <= wrap_width:
-        return False  # the previous line ended early: a real line break
     first = current[0]
     indent = _indent(line)
     expected = _indent(first)
     bullet = _BULLET.match(first.strip())
     if bullet:
         expected += bullet.end()
-    elif _BULLET.match(line.strip()) and indent == _indent(first):
+    elif _is_new_item(line):
         return False
-    return indent == expected or (indent > expected and indent - expected <= 2)
+    if not (indent == expected or 0 < indent - expected <= 2):
+        return False
+    if not ends_sentence(previous.strip()) and line.strip()[:1].islower():
+        return True  # a sentence going on in lower case
+    if len(previous.rstrip()) + 1 + _first_word_length(line) <= wrap_width - _WRAP_SLACK:
+        return False  # the previous line ended early: a real line break
+    if ends_sentence(previous.strip()) and len(rest) <= 3:
+        tail = " ".join(" ".join(r.split()) for r in rest)
+        if not ends_sentence(tail) and word_count(tail) <= 30:
+            return False
+    return True
 
 
 def _clean_markdown(text: str) -> str:

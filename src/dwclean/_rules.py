@@ -75,6 +75,7 @@ class Language:
 class Rules:
     languages: dict[str, Language]
     title_lines: tuple[re.Pattern[str], ...]
+    breadcrumb: re.Pattern[str]
     layout_markers: dict[str, frozenset[str]]
     global_lines: frozenset[str]  # keys of lines that are debris on every DW site
     global_patterns: tuple[re.Pattern[str], ...]
@@ -118,6 +119,7 @@ def load_rules() -> Rules:
     return Rules(
         languages=languages,
         title_lines=tuple(re.compile(p) for p in patterns.get("title_lines", [])),
+        breadcrumb=re.compile(patterns.get("breadcrumb", r"(?!x)x")),
         layout_markers={
             name: frozenset(key(m) for m in markers)
             for name, markers in patterns.get("layouts", {}).items()

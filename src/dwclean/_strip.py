@@ -214,6 +214,22 @@ class _Stripper:
                 self.remove(index, "after the last paragraph")
         return last
 
+    def find_section(self, title: int) -> str | None:
+        """Old layout: the breadcrumb's last part, else the kicker right above the headline."""
+        for index in range(title - 1, max(title - 12, -1), -1):
+            match = self.rules.breadcrumb.match(self.candidates[index].text)
+            if match:
+                return self.candidates[index].text.rsplit(" / ", 1)[1].strip()
+        kicker = title - 1
+        while kicker > title - 3 and kicker >= 0 and not self.alive(kicker):
+            kicker -= 1
+        if kicker < 0 or not self.alive(kicker):
+            return None
+        candidate = self.candidates[kicker]
+        if word_count(candidate.text) <= 4 and not candidate.hints & Hint.LIST_ITEM:
+            return candidate.text
+        return None
+
     # -- metadata ----------------------------------------------------------------------------
     def read_title_line(self) -> None:
         for index, candidate in enumerate(self.candidates[:3]):
@@ -289,18 +305,8 @@ def strip(candidates: list[Candidate], rules: Rules, metadata: Metadata | None =
         # Prefer the headline as printed in the article over the page title line's copy.
         if tokens(candidates[title].text) == tokens(meta.title or ""):
             meta.title = candidates[title].text
-        kicker = title - 1
-        while kicker >= 0 and not stripper.alive(kicker) and kicker > title - 3:
-            kicker -= 1
-        if (
-            meta.layout == "old"
-            and meta.section is None
-            and kicker >= 0
-            and stripper.alive(kicker)
-            and word_count(candidates[kicker].text) <= 4
-            and not candidates[kicker].hints & Hint.LIST_ITEM
-        ):
-            meta.section = candidates[kicker].text
+        if meta.layout == "old" and meta.section is None:
+            meta.section = stripper.find_section(title)
         stripper.read_header(title, lead)
         for index in range(title + 1):
             stripper.remove(index, "before the headline" if index != title else "headline")
