@@ -56,10 +56,13 @@ class ParsedDump:
 
 _BULLET = re.compile(r"^([*+o#•\-·]|\d{1,3}\.)\s+(?=\S)")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
-_MD_IMAGE_LINE = re.compile(r"^!\[(?P<alt>(?:\\.|[^\]\\])*)\]\([^)]*(?:\([^)]*\)[^)]*)*\)$", re.S)
-_MD_IMAGE = re.compile(r"!\[(?:\\.|[^\]\\])*\]\([^)]*(?:\([^)]*\)[^)]*)*\)")
-_MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
-_MD_EMPTY_LINK = re.compile(r"\[\]\([^)]*(?:\([^)]*\)[^)]*)*\)")
+# a link target: escaped characters and one level of balanced parentheses allowed
+_MD_URL = r"(?:\\.|[^()\\]|\((?:\\.|[^()\\])*\))*"
+_MD_LABEL = r"(?:\\.|[^\]\\])*"
+_MD_IMAGE_LINE = re.compile(r"^!\[(?P<alt>" + _MD_LABEL + r")\]\(" + _MD_URL + r"\)$", re.S)
+_MD_IMAGE = re.compile(r"!\[" + _MD_LABEL + r"\]\(" + _MD_URL + r"\)")
+_MD_LINK = re.compile(r"\[(" + _MD_LABEL + r")\]\(" + _MD_URL + r"\)")
+_MD_EMPTY_LINK = re.compile(r"\[\]\(" + _MD_URL + r"\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~\"'])")

@@ -46,7 +46,7 @@ def _label_run(
             labels[i] = _ALT
         elif hints & Hint.CAPTION or candidate.credit or split_credit(candidate.text, rules)[1]:
             labels[i] = BlockKind.CAPTION
-        elif rules.alt_credit.search(candidate.text):
+        elif options.alt_lines and rules.alt_credit.search(candidate.text):
             labels[i] = _ALT
         elif hints & Hint.HEADING:
             labels[i] = BlockKind.SUBHEAD
@@ -77,7 +77,7 @@ def _label_run(
         elif after_lead and i == 0 and options.first_short_is_caption:
             labels[i] = BlockKind.CAPTION
         elif not options.caption_indent and (
-            word_count(candidate.text) > 10 or _CAPTION_SHAPE.search(candidate.text)
+            word_count(candidate.text) >= 8 or _CAPTION_SHAPE.search(candidate.text)
         ) and not candidate.text.rstrip().endswith("?"):
             labels[i] = BlockKind.CAPTION
         else:
