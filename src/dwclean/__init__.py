@@ -1,8 +1,8 @@
 """dwclean: turn raw Deutsche Welle article pages into clean articles.
 
-    >>> import dwclean
-    >>> article = dwclean.clean(open("dump.txt").read())
-    >>> article.title, [b.kind for b in article.blocks]
+>>> import dwclean
+>>> article = dwclean.clean(open("dump.txt").read())
+>>> article.title, [b.kind for b in article.blocks]
 """
 
 from ._api import clean, clean_file

@@ -27,8 +27,15 @@ _BLOCK_START = re.compile(r"^(\s*)([-+=]|\d{1,9}(?=[.)]))")
 def escape_markdown(text: str) -> str:
     """Escape text so that CommonMark renders it literally, never as markup."""
     text = _INLINE_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if not m.group(2).isdigit()
-                            else m.group(1) + m.group(2) + "\\", text, count=1)
+    return _BLOCK_START.sub(
+        lambda m: (
+            m.group(1) + "\\" + m.group(2)
+            if not m.group(2).isdigit()
+            else m.group(1) + m.group(2) + "\\"
+        ),
+        text,
+        count=1,
+    )
 
 
 def _yaml_scalar(value: str | None) -> str:

@@ -26,8 +26,12 @@ _SCRIPT_BY_NAME = {
     "TAMIL": "Taml",
 }
 # Characters written differently in Simplified and Traditional Chinese (a few frequent ones).
-_SIMPLIFIED = set("这国说为们时会对发后来经过还说认问题关开东车长门见这样实现场气应学习书报记总区电网")
-_TRADITIONAL = set("這國說為們時會對發後來經過還認問題關開東車長門見這樣實現場氣應學習書報記總區電網")
+_SIMPLIFIED = set(
+    "这国说为们时会对发后来经过还说认问题关开东车长门见这样实现场气应学习书报记总区电网"
+)
+_TRADITIONAL = set(
+    "這國說為們時會對發後來經過還認問題關開東車長門見這樣實現場氣應學習書報記總區電網"
+)
 _WORD = re.compile(r"\w+")
 
 

@@ -214,7 +214,9 @@ def _clean_markdown(text: str) -> str:
     return _MD_ESCAPE.sub(r"\1", text)
 
 
-def _candidate(number: int, group: list[str], body_indent: int, style: DumpStyle) -> Candidate | None:
+def _candidate(
+    number: int, group: list[str], body_indent: int, style: DumpStyle
+) -> Candidate | None:
     raw = "\n".join(group)
     indent = _indent(group[0])
     text = " ".join(" ".join(line.split()) for line in group)

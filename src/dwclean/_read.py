@@ -8,7 +8,6 @@ refused with a clear error instead of being cleaned into nonsense.
 from __future__ import annotations
 
 import codecs
-import gzip
 import re
 import sys
 import zlib
@@ -42,7 +41,9 @@ _BINARY_MAGIC = (
     (b"RIFF", "a media file"),
 )
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+)
 _HTML_TAGS = re.compile(r"<(?:p|div|article|h1|h2|figure|script|a)\b[^>]*>", re.I)
 
 
@@ -94,8 +95,13 @@ class BadGzip(DecodingError):
     pass
 
 
-def decode(data: bytes, name: str = "<input>", *, declared: str | None = None,
-           max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
+def decode(
+    data: bytes,
+    name: str = "<input>",
+    *,
+    declared: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[str, str]:
     """Bytes to text and the encoding used; raises a BadInputError subclass when impossible."""
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(data, name, max_bytes)
@@ -106,7 +112,9 @@ def decode(data: bytes, name: str = "<input>", *, declared: str | None = None,
             try:
                 return data[len(bom) :].decode(encoding), encoding
             except UnicodeDecodeError:
-                raise DecodingError(f"{name}: invalid {encoding} after its byte-order mark") from None
+                raise DecodingError(
+                    f"{name}: invalid {encoding} after its byte-order mark"
+                ) from None
     for magic, what in _BINARY_MAGIC:
         if data.startswith(magic):
             raise BinaryInputError(f"{name}: binary input ({what}), not a text dump or HTML page")

@@ -126,7 +126,9 @@ def load_rules() -> Rules:
         },
         global_lines=frozenset(key(s) for s in debris.get("lines", [])),
         global_patterns=tuple(re.compile(p) for p in debris.get("patterns", [])),
-        menu_entries=frozenset(key(lang.menu_entry) for lang in languages.values() if lang.menu_entry)
+        menu_entries=frozenset(
+            key(lang.menu_entry) for lang in languages.values() if lang.menu_entry
+        )
         | frozenset(key(s) for s in patterns.get("menu", {}).get("entries", [])),
         skip_links=frozenset(s for lang in languages.values() for s in lang.skip_links),
         credit_split=credit_split,

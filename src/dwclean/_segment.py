@@ -35,6 +35,21 @@ def split_credit(text: str, rules: Rules) -> tuple[str, str | None]:
     return text[: match.start()].rstrip(), match.group(0).strip()
 
 
+def _caption_by_position(
+    previous: str | None, candidate: Candidate, options: SegmentOptions, *, first: bool
+) -> bool:
+    """For a short line no hint explains: is it a caption (else a subhead)?"""
+    if previous is not None:
+        return True  # after alt text, a subhead or another caption: a picture box follows
+    if options.caption_indent:
+        return candidate.indent > options.body_indent
+    if first and options.first_short_is_caption:
+        return True  # the old layout's main picture sits right under the lead
+    text = candidate.text
+    long_or_shaped = word_count(text) >= 8 or _CAPTION_SHAPE.search(text) is not None
+    return long_or_shaped and not text.rstrip().endswith("?")
+
+
 def _label_run(
     run: list[Candidate], rules: Rules, options: SegmentOptions, after_lead: bool
 ) -> list[str]:
@@ -67,21 +82,12 @@ def _label_run(
                 break
             labels[alt], labels[caption] = _ALT, BlockKind.CAPTION
     for i, candidate in enumerate(run):
-        if labels[i] is not None:
-            continue
-        previous = labels[i - 1] if i else None
-        if previous in (_ALT, BlockKind.SUBHEAD, BlockKind.CAPTION) and previous is not None:
-            labels[i] = BlockKind.CAPTION
-        elif options.caption_indent and candidate.indent > options.body_indent:
-            labels[i] = BlockKind.CAPTION
-        elif after_lead and i == 0 and options.first_short_is_caption:
-            labels[i] = BlockKind.CAPTION
-        elif not options.caption_indent and (
-            word_count(candidate.text) >= 8 or _CAPTION_SHAPE.search(candidate.text)
-        ) and not candidate.text.rstrip().endswith("?"):
-            labels[i] = BlockKind.CAPTION
-        else:
-            labels[i] = BlockKind.SUBHEAD
+        if labels[i] is None:
+            previous = labels[i - 1] if i else None
+            is_caption = _caption_by_position(
+                previous, candidate, options, first=after_lead and i == 0
+            )
+            labels[i] = BlockKind.CAPTION if is_caption else BlockKind.SUBHEAD
     return [label or BlockKind.SUBHEAD for label in labels]
 
 
@@ -109,7 +115,7 @@ def segment(
         short = candidate.hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT) or (
             is_short_line(candidate.text) and not candidate.hints & Hint.PARAGRAPH
         )
-        if short and not is_prose(candidate.text) or candidate.hints & Hint.IMAGE_ALT:
+        if (short and not is_prose(candidate.text)) or candidate.hints & Hint.IMAGE_ALT:
             run.append(candidate)
             continue
         if run:
@@ -117,7 +123,9 @@ def segment(
                 emit(c, kind)
             run = []
         after_lead = False
-        emit(candidate, BlockKind.CAPTION if candidate.hints & Hint.CAPTION else BlockKind.PARAGRAPH)
+        emit(
+            candidate, BlockKind.CAPTION if candidate.hints & Hint.CAPTION else BlockKind.PARAGRAPH
+        )
     if run:
         for c, kind in zip(run, _label_run(run, rules, options, after_lead), strict=True):
             emit(c, kind)

@@ -293,9 +293,7 @@ def strip(candidates: list[Candidate], rules: Rules, metadata: Metadata | None =
     stripper.read_title_line()
     stripper.read_layout()
     if meta.language is None:
-        meta.language = detect_language(
-            (c.text for c in candidates if is_prose(c.text)), rules
-        )
+        meta.language = detect_language((c.text for c in candidates if is_prose(c.text)), rules)
     tables = _language_rules(meta.language, rules)
     stripper.apply_rules(tables)
     lead = stripper.find_lead()

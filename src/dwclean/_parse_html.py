@@ -1,0 +1,294 @@
+"""Parse stage for HTML pages: a saved DW page becomes the same candidate sequence a dump does.
+
+The page's markup says exactly what each piece of text is (headline, teaser, paragraph, subhead,
+caption), so this front-end hands strip and segment candidates with strong hints, taken from the
+article container of the page's layout (rules/html_layouts.toml). Metadata comes from the head:
+<title>, <html lang>, canonical link, og:/article: meta tags and JSON-LD.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ._exceptions import NotAnArticleError
+from ._model import Article, Candidate, Hint, Removal
+from ._rules import Rules, load_rules
+from ._segment import SegmentOptions, segment
+from ._strip import Metadata, strip
+from ._text import parse_date
+
+_MAX_DEPTH = 400  # deeper nesting than any real page: walk no further (10,000-deep input)
+_SUBHEAD_TAGS = {"h2", "h3", "h4", "h5", "h6"}
+_LIST_TAGS = {"ul", "ol"}
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlLayout:
+    name: str
+    detect: str
+    container: str
+    title: str
+    lead: str
+    body: str
+    caption_box: str
+    caption_text: str
+    authors: str
+    skip: str  # one selector list
+
+
+@cache
+def html_layouts() -> tuple[HtmlLayout, ...]:
+    text = resources.files("dwclean").joinpath("rules", "html_layouts.toml").read_text("utf-8")
+    layouts = []
+    for table in tomllib.loads(text)["layout"]:
+        fields = {k: v for k, v in table.items() if k != "skip"}
+        layouts.append(HtmlLayout(skip=", ".join(table.get("skip", [])), **fields))
+    return tuple(layouts)
+
+
+def _text(node: LexborNode) -> str:
+    return " ".join(node.text(deep=True, separator="", strip=False).split())
+
+
+class _Walker:
+    """Collects the article's candidates from one layout's container, in document order."""
+
+    def __init__(self, layout: HtmlLayout, container: LexborNode) -> None:
+        self.layout = layout
+        self.candidates: list[Candidate] = []
+        self.removed: list[Removal] = []
+        self.seen_title = False
+        self.seen_body = False
+        # selectolax matches selectors against whole subtrees; element identity needs these sets
+        roles = {
+            "skip": layout.skip,
+            "title": layout.title,
+            "lead": layout.lead,
+            "caption_box": layout.caption_box,
+            "body": layout.body,
+        }
+        self.matching = {
+            role: {node.mem_id for node in container.css(selector)} if selector else set()
+            for role, selector in roles.items()
+        }
+
+    def is_(self, node: LexborNode, role: str) -> bool:
+        return node.mem_id in self.matching[role]
+
+    def add(self, text: str, hints: Hint, credit: str | None = None) -> None:
+        if text:
+            self.candidates.append(Candidate(text=text, hints=hints, credit=credit))
+
+    def drop(self, node: LexborNode, rule: str) -> None:
+        text = _text(node)
+        if text:
+            self.removed.append(Removal(text[:200], rule))
+
+    def walk(self, node: LexborNode, depth: int = 0) -> None:
+        if depth > _MAX_DEPTH:
+            return
+        for child in node.iter(include_text=False):
+            self.visit(child, depth + 1)
+
+    def visit(self, node: LexborNode, depth: int) -> None:
+        if not node.tag or node.tag.startswith("-"):
+            return
+        if self.is_(node, "skip"):
+            self.drop(node, f"page furniture ({node.tag})")
+            return
+        if not self.seen_title and self.is_(node, "title"):
+            self.add(_text(node), Hint.TITLE | Hint.HEADING)
+            self.seen_title = True
+        elif self.is_(node, "lead"):
+            self.add(_text(node), Hint.LEAD)
+        elif self.is_(node, "caption_box"):
+            if self.seen_title and not self.seen_body:
+                self.caption(node)
+            else:
+                self.drop(node, "picture teaser outside the article")
+        elif self.is_(node, "body"):
+            self.seen_body = True
+            self.body(node, depth)
+        else:
+            self.walk(node, depth)
+
+    def caption(self, box: LexborNode) -> None:
+        caption = box.css_first(self.layout.caption_text)
+        if caption is not None:
+            self.add(_text(caption), Hint.CAPTION)
+
+    def body(self, container: LexborNode, depth: int) -> None:
+        for child in container.iter(include_text=False):
+            tag = child.tag or ""
+            if not tag or tag.startswith("-"):
+                continue
+            if self.is_(child, "skip"):
+                self.drop(child, f"page furniture ({tag})")
+            elif self.is_(child, "caption_box"):
+                self.caption(child)
+            elif tag == "p":
+                self.paragraph(child)
+            elif tag in _SUBHEAD_TAGS:
+                self.add(_text(child), Hint.HEADING)
+            elif tag in _LIST_TAGS:
+                for item in child.css("li"):
+                    self.add(_text(item), Hint.PARAGRAPH | Hint.LIST_ITEM)
+            elif tag == "blockquote":
+                self.add(_text(child), Hint.PARAGRAPH)
+            elif self.is_(child, "body") and depth < _MAX_DEPTH:
+                self.body(child, depth + 1)
+            else:
+                self.drop(child, "box inside the article")
+
+    def paragraph(self, node: LexborNode) -> None:
+        text = _text(node)
+        children = [c for c in node.iter(include_text=True) if c.tag != "-text" or c.text().strip()]
+        if len(children) == 1 and children[0].tag in ("strong", "b"):
+            self.add(text, Hint.HEADING)
+        else:
+            self.add(text, Hint.PARAGRAPH)
+
+
+def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
+    for name in names:
+        node = tree.css_first(f'meta[property="{name}"], meta[name="{name}"]')
+        if node is not None:
+            content = (node.attributes.get("content") or "").strip()
+            if content:
+                return content
+    return None
+
+
+def _json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text())
+        except (ValueError, RecursionError):
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict) and "Article" in str(item.get("@type", "")):
+                return item
+    return {}
+
+
+_LANG_IN_URL = re.compile(r"https?://(?:www\.)?dw\.com/([a-z]{2}(?:-[a-z0-9]{2,4})?)/", re.I)
+
+
+def _language(tree: LexborHTMLParser, url: str | None, rules: Rules) -> str | None:
+    if url:
+        match = _LANG_IN_URL.match(url)
+        if match:
+            path = match.group(1).lower()
+            for lang in rules.languages.values():
+                if lang.url_path == path:
+                    return lang.code
+    html = tree.css_first("html")
+    lang_attr = (html.attributes.get("lang") or "").strip() if html is not None else ""
+    if not lang_attr:
+        return None
+    base, _, region = lang_attr.replace("_", "-").partition("-")
+    return base.lower() + ("-" + region.upper() if region and len(region) == 2 else "")
+
+
+def _metadata(tree: LexborHTMLParser, rules: Rules, url: str | None) -> Metadata:
+    meta = Metadata()
+    ld = _json_ld(tree)
+    canonical = tree.css_first('link[rel="canonical"]')
+    page_url = (
+        (canonical.attributes.get("href") if canonical is not None else None)
+        or _meta(tree, "og:url")
+        or url
+    )
+    meta.url = page_url.split("?", 1)[0] if page_url else None
+    title_node = tree.css_first("title")
+    if title_node is not None:
+        page_title = " ".join(title_node.text().split())
+        for pattern in rules.title_lines:
+            match = pattern.match(page_title)
+            if match:
+                groups = match.groupdict()
+                if groups.get("section"):
+                    meta.section = groups["section"].strip()
+                meta.date = parse_date(groups["date"])
+                break
+    published = ld.get("datePublished") or _meta(tree, "article:published_time")
+    if isinstance(published, str) and parse_date(published[:10]):
+        meta.date = parse_date(published[:10])
+    authors = ld.get("author")
+    for author in authors if isinstance(authors, list) else [authors] if authors else []:
+        name = author.get("name") if isinstance(author, dict) else author
+        if isinstance(name, str) and name.strip():
+            meta.authors.append(name.strip())
+    meta.language = rules.language(_language(tree, meta.url, rules))
+    return meta
+
+
+def parse_html(
+    html: str, *, url: str | None = None
+) -> tuple[list[Candidate], Metadata, list[Removal], str | None]:
+    """The article's candidates, the page's metadata, what the markup removed, the page language.
+
+    The language code is returned as well as `Metadata.language` because a page may be in a
+    language the rule tables do not know yet: its code is still a fact worth reporting.
+    """
+    rules = load_rules()
+    tree = LexborHTMLParser(html)
+    meta = _metadata(tree, rules, url)
+    language_code = _language(tree, meta.url, rules)
+    for layout in html_layouts():
+        if tree.css_first(layout.detect) is None:
+            continue
+        container = tree.css_first(layout.container)
+        if container is None:
+            continue
+        walker = _Walker(layout, container)
+        walker.walk(container)
+        meta.layout = layout.name
+        if layout.authors and not meta.authors:
+            names = (_text(n) for n in container.css(layout.authors))
+            meta.authors = list(dict.fromkeys(name for name in names if name))
+        return walker.candidates, meta, walker.removed, language_code
+    # Not a known DW layout: every block of text, for the strip stage's general rules.
+    body = tree.body
+    if body is None:
+        raise NotAnArticleError("an HTML page without a body")
+    candidates = []
+    for node in body.css("h1, h2, h3, p, li, figcaption"):
+        text = _text(node)
+        if text:
+            heading = node.tag in _SUBHEAD_TAGS or node.tag == "h1"
+            candidates.append(Candidate(text=text, hints=Hint.HEADING if heading else Hint.NONE))
+    return candidates, meta, [], language_code
+
+
+def clean_html(html: str, *, url: str | None = None) -> Article:
+    rules = load_rules()
+    candidates, meta, removed_markup, language_code = parse_html(html, url=url)
+    if not candidates:
+        raise NotAnArticleError("no article text found in the HTML page")
+    known_layout = meta.layout is not None
+    stripped = strip(candidates, rules, meta)
+    blocks, relabelled = segment(stripped.candidates, rules, SegmentOptions())
+    article = Article(
+        title=meta.title,
+        date=meta.date,
+        section=meta.section,
+        language=meta.language.code if meta.language else language_code,
+        url=meta.url,
+        blocks=blocks,
+        authors=meta.authors,
+        layout=meta.layout,
+        source_format="html",
+        removed=removed_markup + stripped.removed + relabelled,
+    )
+    if not known_layout:
+        article.warnings.append("not a known DW article layout: best-effort extraction")
+    return article
