@@ -84,6 +84,7 @@ class Rules:
     credit_split: re.Pattern[str]  # finds a photo credit glued to the end of a caption
     alt_credit: re.Pattern[str]
     gallery_min_repeats: int
+    months: dict[str, int]  # case-folded month name, any language → month number
 
     def language(self, code: str | None) -> Language | None:
         return self.languages.get(code) if code else None
@@ -133,5 +134,10 @@ def load_rules() -> Rules:
         skip_links=frozenset(s for lang in languages.values() for s in lang.skip_links),
         credit_split=credit_split,
         alt_credit=re.compile(patterns.get("credits", {}).get("alt_credit", r"(?!x)x")),
+        months={
+            name.casefold(): index % 12 + 1
+            for lang in languages.values()
+            for index, name in enumerate(lang.months)
+        },
         gallery_min_repeats=int(patterns.get("gallery", {}).get("min_repeats", 3)),
     )

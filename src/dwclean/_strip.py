@@ -121,7 +121,7 @@ class _Stripper:
             candidate = self.candidates[index]
             if candidate.hints & Hint.LIST_ITEM or is_prose(candidate.text):
                 break
-            if self.alive(index) and not is_date_line(candidate.text):
+            if self.alive(index) and not is_date_line(candidate.text, self.rules.months):
                 window.append(index)
             index -= 1
         if not window:
@@ -259,8 +259,8 @@ class _Stripper:
         start = title + 1 if title is not None else lead
         for index in range(start, lead):
             text = self.candidates[index].text
-            if is_date_line(text):
-                self.meta.date = self.meta.date or parse_date(text)
+            if is_date_line(text, self.rules.months):
+                self.meta.date = self.meta.date or parse_date(text, self.rules.months)
                 self.remove(index, "date line")
             elif self.alive(index) and word_count(text) <= 8 and not is_prose(text):
                 self.meta.authors.append(text)
@@ -272,7 +272,7 @@ class _Stripper:
             text, text_key = candidate.text, self.keys[index]
             for lang in tables:
                 if lang.date_label and lang.date_label.match(text_key) and not self.meta.date:
-                    self.meta.date = parse_date(text)
+                    self.meta.date = parse_date(text, self.rules.months)
                 if lang.author_label and not self.meta.authors:
                     match = lang.author_label.match(text_key)
                     if match and word_count(text) <= 8:

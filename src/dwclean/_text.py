@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 
 _SENTENCE_END = re.compile(r"[.!?…。！？؟۔।][\"'”’»«)\]]*$")
@@ -47,21 +48,49 @@ def ends_with_duration(text: str) -> bool:
     return _DURATION_END.search(text) is not None
 
 
-def is_date_line(text: str) -> bool:
-    return _DATE_LINE.match(text) is not None and word_count(text) <= 6
+def is_date_line(text: str, months: Mapping[str, int] | None = None) -> bool:
+    """A dateline under the headline: a date and little else."""
+    if word_count(text) > 6:
+        return False
+    return _DATE_LINE.match(text) is not None or parse_date(text, months) is not None
 
 
-def parse_date(text: str) -> str | None:
-    """The first date in `text` (DD.MM.YYYY or ISO) as YYYY-MM-DD, if it is a real date."""
-    for match, order in ((_ISO_DATE.search(text), "ymd"), (_NUMERIC_DATE.search(text), "dmy")):
-        if match is None:
-            continue
-        a, b, c = (int(g) for g in match.groups())
-        year, month, day = (a, b, c) if order == "ymd" else (c, b, a)
-        try:
-            return date(year, month, day).isoformat()
-        except ValueError:
-            continue
+_DAY_MONTH_YEAR = re.compile(
+    r"(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?([^\W\d]+)\.?,?\s+(?:de\s+)?(\d{4})"
+)
+_MONTH_DAY_YEAR = re.compile(r"([^\W\d]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(text: str, months: Mapping[str, int] | None = None) -> str | None:
+    """The first date in `text` as YYYY-MM-DD: DD.MM.YYYY, ISO, or with a month name.
+
+    `months` maps case-folded month names (any language) to their numbers. Digits of any script
+    count (Python's `int` reads Arabic-Indic and Devanagari digits alike).
+    """
+    match = _ISO_DATE.search(text)
+    if match and (found := _iso(*(int(g) for g in match.groups()))):
+        return found
+    match = _NUMERIC_DATE.search(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        if found := _iso(year, month, day):
+            return found
+    if months:
+        for match in _DAY_MONTH_YEAR.finditer(text):
+            month_number = months.get(match.group(2).casefold())
+            if month_number and (found := _iso(int(match.group(3)), month_number, int(match.group(1)))):
+                return found
+        for match in _MONTH_DAY_YEAR.finditer(text):
+            month_number = months.get(match.group(1).casefold())
+            if month_number and (found := _iso(int(match.group(3)), month_number, int(match.group(2)))):
+                return found
     return None
 
 
