@@ -40,6 +40,22 @@ _BINARY_MAGIC = (
     (b"\x7fELF", "an executable"),
     (b"RIFF", "a media file"),
 )
+# Legacy encodings in order of preference when the detector finds several equally plausible.
+_PREFERRED = (
+    "cp1252",
+    "latin_1",
+    "cp1251",
+    "cp1256",
+    "gb18030",
+    "gbk",
+    "big5",
+    "cp1250",
+    "koi8_r",
+    "cp1253",
+    "cp1254",
+    "iso8859_15",
+    "cp1257",
+)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _HTML_START = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
@@ -80,6 +96,10 @@ def read_bytes(name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
+class BadGzip(DecodingError):
+    pass
+
+
 def _gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
     decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
     try:
@@ -88,11 +108,9 @@ def _gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
         raise BadGzip(f"{name}: broken gzip data ({error})") from None
     if len(out) > max_bytes:
         raise InputTooLargeError(f"{name}: unpacks to more than {max_bytes:,} bytes")
+    if not decompressor.eof:
+        raise BadGzip(f"{name}: truncated gzip data")
     return out
-
-
-class BadGzip(DecodingError):
-    pass
 
 
 def decode(
@@ -140,7 +158,17 @@ def decode(
 def _detect(data: bytes, name: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes  # only needed for the rare non-UTF-8 input
 
-    best = from_bytes(data[:200_000]).best()
+    matches = list(from_bytes(data[:200_000]))
+    best = matches[0] if matches else None
+    if best is not None:
+        # Near-ties are common on short texts; prefer the legacy encodings DW's readers used.
+        close = [m for m in matches if m.chaos <= best.chaos + 0.05]
+        best = min(
+            close,
+            key=lambda m: (
+                _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED)
+            ),
+        )
     if best is None or best.encoding is None:
         raise DecodingError(f"{name}: not text in any encoding that could be recognised")
     text = data.decode(best.encoding, errors="replace")

@@ -41,10 +41,10 @@ def _caption_by_position(
     """For a short line no hint explains: is it a caption (else a subhead)?"""
     if previous is not None:
         return True  # after alt text, a subhead or another caption: a picture box follows
-    if options.caption_indent:
-        return candidate.indent > options.body_indent
     if first and options.first_short_is_caption:
         return True  # the old layout's main picture sits right under the lead
+    if options.caption_indent:
+        return candidate.indent > options.body_indent
     text = candidate.text
     long_or_shaped = word_count(text) >= 8 or _CAPTION_SHAPE.search(text) is not None
     return long_or_shaped and not text.rstrip().endswith("?")

@@ -55,9 +55,7 @@ def is_date_line(text: str, months: Mapping[str, int] | None = None) -> bool:
     return _DATE_LINE.match(text) is not None or parse_date(text, months) is not None
 
 
-_DAY_MONTH_YEAR = re.compile(
-    r"(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?([^\W\d]+)\.?,?\s+(?:de\s+)?(\d{4})"
-)
+_DAY_MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?([^\W\d]+)\.?,?\s+(?:de\s+)?(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"([^\W\d]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
 
 
@@ -85,11 +83,15 @@ def parse_date(text: str, months: Mapping[str, int] | None = None) -> str | None
     if months:
         for match in _DAY_MONTH_YEAR.finditer(text):
             month_number = months.get(match.group(2).casefold())
-            if month_number and (found := _iso(int(match.group(3)), month_number, int(match.group(1)))):
+            if month_number and (
+                found := _iso(int(match.group(3)), month_number, int(match.group(1)))
+            ):
                 return found
         for match in _MONTH_DAY_YEAR.finditer(text):
             month_number = months.get(match.group(1).casefold())
-            if month_number and (found := _iso(int(match.group(3)), month_number, int(match.group(2)))):
+            if month_number and (
+                found := _iso(int(match.group(3)), month_number, int(match.group(2)))
+            ):
                 return found
     return None
 
