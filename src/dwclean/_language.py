@@ -56,7 +56,11 @@ def _han_variant(text: str) -> str:
     return "Hant" if traditional > simplified else "Hans"
 
 
-def detect_language(texts: Iterable[str], rules: Rules) -> Language | None:
+def detect_language(
+    texts: Iterable[str], rules: Rules, lines: frozenset[str] = frozenset()
+) -> Language | None:
+    """The language of `texts` (running text); `lines` (rule keys of every line of the page)
+    let a language's own page furniture, such as its skip links, vote as well."""
     sample = "\n".join(texts)
     if not sample.strip():
         return None
@@ -74,6 +78,8 @@ def detect_language(texts: Iterable[str], rules: Rules) -> Language | None:
     scores = {
         lang.code: sum(words[w] for w in lang.stopwords)
         + 5 * sum(sample.count(c) for c in lang.signature_chars)
+        + 20 * len(lang.skip_links & lines)
+        + 5 * len(lang.debris_lines & lines)
         for lang in same_script
     }
     best = max(scores, key=lambda code: scores[code])

@@ -145,16 +145,31 @@ class _Stripper:
         return len(self.candidates)
 
     def remove_galleries(self, lead: int, end: int) -> None:
-        """Old-layout picture galleries repeat their title before every picture."""
+        """Old-layout picture galleries repeat their title before every picture.
+
+        A gallery title is a headline (several words) repeated at least `gallery_min_repeats`
+        times, with only a picture's title and text between two repeats; a one-word line
+        repeated in the article is a label (an ad marker in a language without a table).
+        """
         counts = Counter(
             self.keys[i]
             for i in range(lead + 1, end)
             if self.alive(i) and is_short_line(self.candidates[i].text)
         )
         for title_key, count in counts.items():
-            if count < self.rules.gallery_min_repeats:
-                continue
             positions = [i for i in range(lead + 1, end) if self.keys[i] == title_key]
+            if count >= 2 and word_count(title_key) == 1:
+                for i in positions:
+                    self.remove(i, "repeated label")
+                continue
+            if count < self.rules.gallery_min_repeats or word_count(title_key) < 3:
+                continue
+            gaps = [
+                sum(1 for i in range(a + 1, b) if self.alive(i))
+                for a, b in zip(positions, positions[1:], strict=False)
+            ]
+            if max(gaps) > 4:
+                continue  # real article text between the repeats: not a gallery
             first, last = positions[0], positions[-1]
             before = first - 1
             if before > lead and self.candidates[before].hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
