@@ -54,7 +54,7 @@ class ParsedDump:
         return STYLE_TRAITS[self.style]
 
 
-_BULLET = re.compile(r"^([*+o#•\-·]|\d{1,3}\.)\s+(?=\S)")
+_BULLET = re.compile(r"^([*+o#•\-·□☆◦▪■●○]|\d{1,3}\.)\s+(?=\S)")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 # a link target: escaped characters and one level of balanced parentheses allowed
 _MD_URL = r"(?:\\.|[^()\\]|\((?:\\.|[^()\\])*\))*"
@@ -177,7 +177,7 @@ def _bracket_balance(line: str) -> int:
 def _is_new_item(line: str) -> bool:
     """A wrapped line may start with "28." or "-" inside a sentence; bullets are unambiguous."""
     match = _BULLET.match(line.strip())
-    return match is not None and match.group(1) in "*+o#•·"
+    return match is not None and match.group(1) in "*+o#•·□☆◦▪■●○"
 
 
 def _continues(current: list[str], line: str, wrap_width: int | None, rest: list[str]) -> bool:

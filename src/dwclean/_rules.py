@@ -76,6 +76,7 @@ class Rules:
     languages: dict[str, Language]
     title_lines: tuple[re.Pattern[str], ...]
     breadcrumb: re.Pattern[str]
+    cookie_words: tuple[str, ...]
     layout_markers: dict[str, frozenset[str]]
     global_lines: frozenset[str]  # keys of lines that are debris on every DW site
     global_patterns: tuple[re.Pattern[str], ...]
@@ -120,6 +121,7 @@ def load_rules() -> Rules:
     return Rules(
         languages=languages,
         title_lines=tuple(re.compile(p) for p in patterns.get("title_lines", [])),
+        cookie_words=tuple(w.casefold() for w in patterns.get("cookie_words", [])),
         breadcrumb=re.compile(patterns.get("breadcrumb", r"(?!x)x")),
         layout_markers={
             name: frozenset(key(m) for m in markers)

@@ -109,9 +109,21 @@ class _Stripper:
         for index, candidate in enumerate(self.candidates):
             if not self.alive(index) or candidate.hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
                 continue
-            if candidate.hints & Hint.LEAD or is_prose(candidate.text):
+            if candidate.hints & Hint.LEAD:
+                return index
+            if is_prose(candidate.text):
+                if self._is_cookie_banner(index):
+                    self.remove(index, "cookie banner")
+                    continue
                 return index
         raise NotAnArticleError("no article text found (no paragraph of running text)")
+
+    def _is_cookie_banner(self, index: int) -> bool:
+        text_key = self.keys[index]
+        if word_count(text_key) > 45 or not any(w in text_key for w in self.rules.cookie_words):
+            return False
+        following = self.candidates[index + 1].text if index + 1 < len(self.candidates) else ""
+        return word_count(following) <= 4 or index == 0 or not self.alive(index - 1)
 
     def find_title(self, lead: int) -> int | None:
         """The headline: among the short lines just before the lead, the one that is it."""
