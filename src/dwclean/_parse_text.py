@@ -196,6 +196,9 @@ def _continues(current: list[str], line: str, wrap_width: int | None, rest: list
         return False
     if not ends_sentence(previous.strip()) and line.strip()[:1].islower():
         return True  # a sentence going on in lower case
+    joined = " ".join(current)
+    if joined.count("(") > joined.count(")"):
+        return True  # inside parentheses (an alt text's photo credit)
     if len(previous.rstrip()) + 1 + _first_word_length(line) <= wrap_width - _WRAP_SLACK:
         return False  # the previous line ended early: a real line break
     if ends_sentence(previous.strip()) and len(rest) <= 3:

@@ -77,6 +77,7 @@ class Rules:
     title_lines: tuple[re.Pattern[str], ...]
     breadcrumb: re.Pattern[str]
     cookie_words: tuple[str, ...]
+    info_box_date: re.Pattern[str]
     layout_markers: dict[str, frozenset[str]]
     global_lines: frozenset[str]  # keys of lines that are debris on every DW site
     global_patterns: tuple[re.Pattern[str], ...]
@@ -121,6 +122,7 @@ def load_rules() -> Rules:
     return Rules(
         languages=languages,
         title_lines=tuple(re.compile(p) for p in patterns.get("title_lines", [])),
+        info_box_date=re.compile(debris.get("info_box_date", r"(?!x)x")),
         cookie_words=tuple(w.casefold() for w in patterns.get("cookie_words", [])),
         breadcrumb=re.compile(patterns.get("breadcrumb", r"(?!x)x")),
         layout_markers={

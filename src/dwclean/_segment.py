@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ._model import Block, BlockKind, Candidate, Hint, Removal
 from ._rules import Rules, key
-from ._text import is_prose, is_short_line, word_count
+from ._text import ends_with_question, is_prose, is_short_line, word_count
 
 _CAPTION_SHAPE = re.compile(r"\d{4}|\S:\s")  # a year or "Someone: doing something"
 _ALT = "alt"
@@ -39,6 +39,8 @@ def _caption_by_position(
     previous: str | None, candidate: Candidate, options: SegmentOptions, *, first: bool
 ) -> bool:
     """For a short line no hint explains: is it a caption (else a subhead)?"""
+    if ends_with_question(candidate.text):
+        return False  # captions describe; subheads ask
     if previous is not None:
         return True  # after alt text, a subhead or another caption: a picture box follows
     if first and options.first_short_is_caption:
@@ -46,8 +48,7 @@ def _caption_by_position(
     if options.caption_indent:
         return candidate.indent > options.body_indent
     text = candidate.text
-    long_or_shaped = word_count(text) >= 8 or _CAPTION_SHAPE.search(text) is not None
-    return long_or_shaped and not text.rstrip().endswith("?")
+    return word_count(text) >= 8 or _CAPTION_SHAPE.search(text) is not None
 
 
 def _label_run(
@@ -69,12 +70,20 @@ def _label_run(
     for i in range(len(run) - 1):
         if labels[i] is None and key(run[i].text) == key(run[i + 1].text):
             labels[i], labels[i + 1] = _ALT, BlockKind.CAPTION
+    for i in range(1, len(run)):
+        if labels[i] is None and labels[i - 1] == _ALT and not ends_with_question(run[i].text):
+            labels[i] = BlockKind.CAPTION  # alt text is followed by its caption
+        elif labels[i] is None and labels[i - 1] == BlockKind.CAPTION and run[i - 1].credit is None:
+            if split_credit(run[i - 1].text, rules)[1] is not None:
+                labels[i] = BlockKind.SUBHEAD  # a credit closes its picture box
     if options.alt_lines:
         for i in range(len(run) - 1):
             if labels[i] is None and labels[i + 1] == BlockKind.CAPTION:
                 labels[i] = _ALT
         open_lines = [i for i, label in enumerate(labels) if label is None]
         # pair the unresolved lines from the end: (alt, caption); an odd one out is a subhead
+        while open_lines and ends_with_question(run[open_lines[-1]].text):
+            labels[open_lines.pop()] = BlockKind.SUBHEAD
         while len(open_lines) >= 2:
             caption, alt = open_lines.pop(), open_lines.pop()
             if caption != alt + 1:

@@ -20,6 +20,7 @@ from ._model import Candidate, Hint, Removal
 from ._rules import Language, Rules, key
 from ._text import (
     ends_with_duration,
+    is_duration,
     is_date_line,
     is_prose,
     is_short_line,
@@ -94,8 +95,6 @@ class _Stripper:
                 return f"{lang.code} boilerplate prefix"
             if lang.cookie_banner is not None and lang.cookie_banner.match(text_key):
                 return "cookie banner"
-        if ends_with_duration(text) and word_count(text) <= 6:
-            return "video or audio teaser"
         return None
 
     def apply_rules(self, tables: list[Language]) -> None:
@@ -153,6 +152,8 @@ class _Stripper:
         markers = frozenset().union(*(lang.end_markers for lang in self.rules.languages.values()))
         for index in range(lead + 1, len(self.candidates)):
             if self.keys[index] in markers:
+                return index
+            if self.rules.info_box_date.match(" ".join(self.candidates[index].text.split())):
                 return index
         return len(self.candidates)
 
@@ -212,21 +213,39 @@ class _Stripper:
         return any(label.match(text_key) for label in labels) and word_count(text_key) <= 8
 
     def remove_boxes(self, lead: int, end: int) -> None:
-        """Video teasers and list items with a photo credit are boxes inside the article."""
-        index = lead + 1
-        while index < end:
+        """Video teasers and list items with a photo credit are boxes inside the article.
+
+        A teaser line with a running time ("Watch video 02:17") is followed by the video's
+        title; a bare running time ("02:23", the modern layout) follows it.
+        """
+        for index in range(lead + 1, end):
             candidate = self.candidates[index]
-            rule = self.reasons.get(index)
-            if rule == "video or audio teaser":
-                follower = index + 1
-                while follower < end and not is_prose(self.candidates[follower].text):
-                    self.remove(follower, "video teaser box")
-                    follower += 1
-                index = follower
-                continue
-            if candidate.hints & Hint.LIST_ITEM and self.rules.alt_credit.search(candidate.text):
+            text = candidate.text
+            if is_duration(text):
+                self.remove(index, "video teaser")
+                title = self._nearest_alive(index, -1, lead)
+                if title is not None and is_short_line(self.candidates[title].text):
+                    self.remove(title, "video teaser")
+            elif ends_with_duration(text) and word_count(text) <= 6:
+                self.remove(index, "video teaser")
+                title = self._nearest_alive(index, +1, end)
+                if title is not None and is_short_line(self.candidates[title].text):
+                    self._remove_with_repeats(title, end, "video teaser")
+            elif candidate.hints & Hint.LIST_ITEM and self.rules.alt_credit.search(text):
                 self.remove(index, "picture teaser")
-            index += 1
+
+    def _nearest_alive(self, index: int, step: int, limit: int) -> int | None:
+        index += step
+        while (index > limit if step < 0 else index < limit) and not self.alive(index):
+            index += step
+        return index if (index > limit if step < 0 else index < limit) else None
+
+    def _remove_with_repeats(self, index: int, end: int, rule: str) -> None:
+        """Remove a teaser title, and the copies of it the same box prints a few lines on."""
+        self.remove(index, rule)
+        for other in range(index + 1, min(index + 8, end)):
+            if self.keys[other] == self.keys[index]:
+                self.remove(other, rule)
 
     def remove_tail(self, lead: int, end: int) -> int:
         """After the last paragraph, short lines are teaser and share-box furniture."""
@@ -267,7 +286,7 @@ class _Stripper:
                     self.meta.title = self.meta.title or groups["title"].strip()
                     if groups.get("section"):
                         self.meta.section = self.meta.section or groups["section"].strip()
-                    self.meta.date = self.meta.date or parse_date(groups["date"])
+                    self.meta.date = self.meta.date or parse_date(groups["date"], self.rules.months)
                     self.remove(index, "page title line")
                     return
 

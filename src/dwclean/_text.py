@@ -12,7 +12,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # no look-ahead after the year: the modern layout glues two dates ("30.01.202430. Januar 2024")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_DATE_LINE = re.compile(r"^[\d.\s/:-]*\d{1,2}\.\d{1,2}\.\d{4}")
+_DATE_LINE = re.compile(r"^[\d.\s/:-]*(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}\s*年)")
+_US_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})")
 _DURATION_END = re.compile(r"(?<!\d)\d{1,2}:\d{2}$")
 
 
@@ -26,6 +27,10 @@ def word_count(text: str) -> int:
 
 def ends_sentence(text: str) -> bool:
     return _SENTENCE_END.search(text) is not None
+
+
+def ends_with_question(text: str) -> bool:
+    return _QUESTION_END.search(text) is not None
 
 
 def ends_with_period(text: str) -> bool:
@@ -43,6 +48,11 @@ def is_short_line(text: str) -> bool:
     return not is_prose(text) and not (ends_with_period(text) and word_count(text) >= 4)
 
 
+def is_duration(text: str) -> bool:
+    """Only a running time ("02:23"): a video teaser's last line, its title above it."""
+    return _DURATION_END.fullmatch(text.strip()) is not None
+
+
 def ends_with_duration(text: str) -> bool:
     """Video and audio teasers end with their running time: "Watch video 02:17"."""
     return _DURATION_END.search(text) is not None
@@ -55,6 +65,8 @@ def is_date_line(text: str, months: Mapping[str, int] | None = None) -> bool:
     return _DATE_LINE.match(text) is not None or parse_date(text, months) is not None
 
 
+_CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_QUESTION_END = re.compile(r"[?？؟;;][\"'”’»«)\]]*$")
 _DAY_MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?([^\W\d]+)\.?,?\s+(?:de\s+)?(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"([^\W\d]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
 
@@ -73,6 +85,12 @@ def parse_date(text: str, months: Mapping[str, int] | None = None) -> str | None
     count (Python's `int` reads Arabic-Indic and Devanagari digits alike).
     """
     match = _ISO_DATE.search(text)
+    if match and (found := _iso(*(int(g) for g in match.groups()))):
+        return found
+    match = _US_DATE.search(text)  # DW's English sites print 03/14/2024
+    if match and (found := _iso(int(match.group(3)), int(match.group(1)), int(match.group(2)))):
+        return found
+    match = _CJK_DATE.search(text)
     if match and (found := _iso(*(int(g) for g in match.groups()))):
         return found
     match = _NUMERIC_DATE.search(text)
