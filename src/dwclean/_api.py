@@ -53,7 +53,6 @@ def _clean_dump(text: str, *, url: str | None) -> Article:
         alt_lines=parsed.traits.alt_lines,
         body_indent=parsed.body_indent,
         caption_indent=parsed.style.value == "inscriptis",
-        first_short_is_caption=meta.layout == "old" and not parsed.traits.alt_lines,
     )
     blocks, relabelled = segment(stripped.candidates, rules, options)
     article = Article(

@@ -25,7 +25,6 @@ class SegmentOptions:
     alt_lines: bool = False  # the renderer printed alt text as its own line before captions
     body_indent: int = 0
     caption_indent: bool = False  # captions are indented deeper than body text (inscriptis)
-    first_short_is_caption: bool = False  # old layout: the main picture follows the lead
 
 
 def split_credit(text: str, rules: Rules) -> tuple[str, str | None]:
@@ -36,24 +35,20 @@ def split_credit(text: str, rules: Rules) -> tuple[str, str | None]:
 
 
 def _caption_by_position(
-    previous: str | None, candidate: Candidate, options: SegmentOptions, *, first: bool
+    previous: str | None, candidate: Candidate, options: SegmentOptions
 ) -> bool:
     """For a short line no hint explains: is it a caption (else a subhead)?"""
     if ends_with_question(candidate.text):
         return False  # captions describe; subheads ask
+    if options.caption_indent:
+        return candidate.indent != options.body_indent  # subheads align with the body text
     if previous is not None:
         return True  # after alt text, a subhead or another caption: a picture box follows
-    if first and options.first_short_is_caption:
-        return True  # the old layout's main picture sits right under the lead
-    if options.caption_indent:
-        return candidate.indent > options.body_indent
     text = candidate.text
     return word_count(text) >= 8 or _CAPTION_SHAPE.search(text) is not None
 
 
-def _label_run(
-    run: list[Candidate], rules: Rules, options: SegmentOptions, after_lead: bool
-) -> list[str]:
+def _label_run(run: list[Candidate], rules: Rules, options: SegmentOptions) -> list[str]:
     """Kinds for a run of consecutive short candidates (or "alt" for alt text to drop)."""
     labels: list[str | None] = [None] * len(run)
     for i, candidate in enumerate(run):
@@ -93,9 +88,7 @@ def _label_run(
     for i, candidate in enumerate(run):
         if labels[i] is None:
             previous = labels[i - 1] if i else None
-            is_caption = _caption_by_position(
-                previous, candidate, options, first=after_lead and i == 0
-            )
+            is_caption = _caption_by_position(previous, candidate, options)
             labels[i] = BlockKind.CAPTION if is_caption else BlockKind.SUBHEAD
     return [label or BlockKind.SUBHEAD for label in labels]
 
@@ -119,7 +112,6 @@ def segment(
 
     blocks.append(Block(BlockKind.LEAD, candidates[0].text))
     run: list[Candidate] = []
-    after_lead = True
     for candidate in candidates[1:]:
         short = candidate.hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT) or (
             is_short_line(candidate.text) and not candidate.hints & Hint.PARAGRAPH
@@ -128,14 +120,13 @@ def segment(
             run.append(candidate)
             continue
         if run:
-            for c, kind in zip(run, _label_run(run, rules, options, after_lead), strict=True):
+            for c, kind in zip(run, _label_run(run, rules, options), strict=True):
                 emit(c, kind)
             run = []
-        after_lead = False
         emit(
             candidate, BlockKind.CAPTION if candidate.hints & Hint.CAPTION else BlockKind.PARAGRAPH
         )
     if run:
-        for c, kind in zip(run, _label_run(run, rules, options, after_lead), strict=True):
+        for c, kind in zip(run, _label_run(run, rules, options), strict=True):
             emit(c, kind)
     return blocks, removed

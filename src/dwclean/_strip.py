@@ -20,8 +20,9 @@ from ._model import Candidate, Hint, Removal
 from ._rules import Language, Rules, key
 from ._text import (
     ends_with_duration,
-    is_duration,
+    ends_with_period,
     is_date_line,
+    is_duration,
     is_prose,
     is_short_line,
     parse_date,
@@ -248,17 +249,28 @@ class _Stripper:
                 self.remove(other, rule)
 
     def remove_tail(self, lead: int, end: int) -> int:
-        """After the last paragraph, short lines are teaser and share-box furniture."""
+        """After the last paragraph, short lines are teaser and share-box furniture.
+
+        A finished sentence there (a closing quote, a one-line paragraph) is article text.
+        """
         last = lead
         for index in range(lead, end):
-            if self.alive(index) and is_prose(self.candidates[index].text):
+            if self.alive(index) and self._paragraph_like(index):
                 last = index
         for index in range(last + 1, end):
-            if self.candidates[index].credit is None and not self.rules.credit_split.search(
-                self.candidates[index].text
-            ):
+            candidate = self.candidates[index]
+            if candidate.credit is None and not self.rules.credit_split.search(candidate.text):
                 self.remove(index, "after the last paragraph")
         return last
+
+    def _paragraph_like(self, index: int) -> bool:
+        candidate = self.candidates[index]
+        text = candidate.text
+        return bool(
+            candidate.hints & Hint.PARAGRAPH
+            or is_prose(text)
+            or (ends_with_period(text) and word_count(text) >= 3)
+        )
 
     def find_section(self, title: int) -> str | None:
         """Old layout: the breadcrumb's last part, else the kicker right above the headline."""
@@ -271,10 +283,6 @@ class _Stripper:
             kicker -= 1
         if kicker < 0 or not self.alive(kicker):
             return None
-        candidate = self.candidates[kicker]
-        if word_count(candidate.text) <= 4 and not candidate.hints & Hint.LIST_ITEM:
-            return candidate.text
-        return None
 
     # -- metadata ----------------------------------------------------------------------------
     def read_title_line(self) -> None:
@@ -325,6 +333,8 @@ class _Stripper:
                         name = text[match.end() :].strip(" :")
                         if name:
                             self.meta.authors.append(name)
+            if not self.meta.date and self.rules.info_box_date.match(" ".join(text.split())):
+                self.meta.date = parse_date(text, self.rules.months)
             if self.meta.url is None and "p.dw.com/p/" in text:
                 for word in text.split():
                     if "p.dw.com/p/" in word:
