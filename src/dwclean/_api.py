@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ._exceptions import NotAnArticleError
 from ._model import Article, Hint
-from ._parse_text import parse_dump
+from ._parse_text import DumpStyle, parse_dump
 from ._read import DEFAULT_MAX_BYTES, decode, looks_like_html, read_source
 from ._rules import load_rules
 from ._segment import SegmentOptions, segment
@@ -52,7 +52,8 @@ def _clean_dump(text: str, *, url: str | None) -> Article:
     options = SegmentOptions(
         alt_lines=parsed.traits.alt_lines,
         body_indent=parsed.body_indent,
-        caption_indent=parsed.style.value == "inscriptis",
+        caption_indent=parsed.style is DumpStyle.INSCRIPTIS,
+        alt_before_caption_inline=parsed.style is DumpStyle.LYNX,
     )
     blocks, relabelled = segment(stripped.candidates, rules, options)
     article = Article(

@@ -20,11 +20,35 @@ _CAPTION_SHAPE = re.compile(r"\d{4}|\S:\s")  # a year or "Someone: doing somethi
 _ALT = "alt"
 
 
+def strip_inline_alt(text: str) -> str:
+    """Drop the image alt text lynx prints in front of a modern-layout caption.
+
+    lynx renders `<figure><img alt="A"><figcaption>C</figcaption>` as one line "A C". DW's alt
+    texts are short keyword strings, so the caption starts where a capitalised word is followed
+    by a lower-case one (a sentence starting), or where the alt's first two words come again.
+    Scripts without letter case give no such clue: their text is returned unchanged.
+    """
+    words = text.split()
+    if len(words) < 4 or not any(c.isupper() for c in text):
+        return text
+    for k in range(2, min(len(words) - 1, 12)):
+        if words[k : k + 2] == words[0:2]:
+            return " ".join(words[k:])
+    for k in range(2, min(len(words) - 1, 11)):
+        if words[k][:1].isupper() and words[k + 1][:1].islower():
+            earlier = " ".join(words[: k - 1])
+            if words[k - 1][:1].isupper() and f"{words[k - 1]} {words[k]}" in earlier:
+                k -= 1  # a name the alt text also gives: "… Wladimir Putin Wladimir Putin auf …"
+            return " ".join(words[k:])
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class SegmentOptions:
     alt_lines: bool = False  # the renderer printed alt text as its own line before captions
     body_indent: int = 0
     caption_indent: bool = False  # captions are indented deeper than body text (inscriptis)
+    alt_before_caption_inline: bool = False  # lynx: "alt caption" on one line (modern figures)
 
 
 def split_credit(text: str, rules: Rules) -> tuple[str, str | None]:
@@ -42,8 +66,8 @@ def _caption_by_position(
         return False  # captions describe; subheads ask
     if options.caption_indent:
         return candidate.indent != options.body_indent  # subheads align with the body text
-    if previous is not None:
-        return True  # after alt text, a subhead or another caption: a picture box follows
+    if previous in (_ALT, BlockKind.SUBHEAD):
+        return True  # after alt text or a subhead: a picture box follows
     text = candidate.text
     return word_count(text) >= 8 or _CAPTION_SHAPE.search(text) is not None
 
@@ -108,6 +132,8 @@ def segment(
         text, credit = candidate.text, candidate.credit
         if kind == BlockKind.CAPTION and credit is None:
             text, credit = split_credit(text, rules)
+            if credit is not None and options.alt_before_caption_inline:
+                text = strip_inline_alt(text)
         blocks.append(Block(BlockKind(kind), text, credit))
 
     blocks.append(Block(BlockKind.LEAD, candidates[0].text))

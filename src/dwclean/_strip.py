@@ -11,6 +11,7 @@ When in doubt a candidate stays: losing article text is worse than keeping a str
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -180,7 +181,7 @@ class _Stripper:
                 continue
             gaps = [
                 sum(1 for i in range(a + 1, b) if self.alive(i))
-                for a, b in zip(positions, positions[1:], strict=False)
+                for a, b in itertools.pairwise(positions)
             ]
             if max(gaps) > 4:
                 continue  # real article text between the repeats: not a gallery

@@ -6,8 +6,8 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
-_SENTENCE_END = re.compile(r"[.!?…。！？؟۔।][\"'”’»«)\]]*$")
-_PERIOD_END = re.compile(r"[.…。۔।][\"'”’»«)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？؟۔।]\s?[\"'”’»«)\]]*$")
+_PERIOD_END = re.compile(r"[.…。۔।]\s?[\"'”’»«)\]]*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # no look-ahead after the year: the modern layout glues two dates ("30.01.202430. Januar 2024")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})")
@@ -66,7 +66,7 @@ def is_date_line(text: str, months: Mapping[str, int] | None = None) -> bool:
 
 
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_QUESTION_END = re.compile(r"[?？؟;;][\"'”’»«)\]]*$")
+_QUESTION_END = re.compile(r"[?？؟;;]\s?[\"'”’»«)\]]*$")
 _DAY_MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?([^\W\d]+)\.?,?\s+(?:de\s+)?(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"([^\W\d]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
 
