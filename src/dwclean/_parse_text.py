@@ -201,7 +201,7 @@ def _continues(current: list[str], line: str, wrap_width: int | None, rest: list
         return True  # inside parentheses (an alt text's photo credit)
     if len(previous.rstrip()) + 1 + _first_word_length(line) <= wrap_width - _WRAP_SLACK:
         return False  # the previous line ended early: a real line break
-    if ends_sentence(previous.strip()) and len(rest) <= 3:
+    if ends_sentence(previous.strip()) and len(rest) <= 4:
         tail = " ".join(" ".join(r.split()) for r in rest)
         if not ends_sentence(tail) and word_count(tail) <= 30:
             return False

@@ -92,9 +92,13 @@ def _label_run(run: list[Candidate], rules: Rules, options: SegmentOptions) -> l
     for i in range(1, len(run)):
         if labels[i] is None and labels[i - 1] == _ALT and not ends_with_question(run[i].text):
             labels[i] = BlockKind.CAPTION  # alt text is followed by its caption
-        elif labels[i] is None and labels[i - 1] == BlockKind.CAPTION and run[i - 1].credit is None:
-            if split_credit(run[i - 1].text, rules)[1] is not None:
-                labels[i] = BlockKind.SUBHEAD  # a credit closes its picture box
+        elif (
+            labels[i] is None
+            and labels[i - 1] == BlockKind.CAPTION
+            and run[i - 1].credit is None
+            and split_credit(run[i - 1].text, rules)[1] is not None
+        ):
+            labels[i] = BlockKind.SUBHEAD  # a credit closes its picture box
     if options.alt_lines:
         for i in range(len(run) - 1):
             if labels[i] is None and labels[i + 1] == BlockKind.CAPTION:

@@ -321,9 +321,15 @@ class _Stripper:
                 self.meta.authors.append(text)
                 self.remove(index, "byline")
 
-    def read_info_box(self, tables: list[Language]) -> None:
-        """Old-layout info boxes: "Date 19.01.2020", "Author Ben Knight", "Permalink …"."""
-        for index, candidate in enumerate(self.candidates):
+    def read_info_box(self, tables: list[Language], end: int) -> None:
+        """Old-layout info boxes: "Date 19.01.2020", "Author Ben Knight", "Permalink …".
+
+        The article's permalink is the one in the box after the article; one inside the article
+        belongs to an embedded video.
+        """
+        order = list(range(end, len(self.candidates))) + list(range(end))
+        for index in order:
+            candidate = self.candidates[index]
             text, text_key = candidate.text, self.keys[index]
             for lang in tables:
                 if lang.date_label and lang.date_label.match(text_key) and not self.meta.date:
@@ -350,7 +356,8 @@ def strip(candidates: list[Candidate], rules: Rules, metadata: Metadata | None =
     stripper.read_title_line()
     stripper.read_layout()
     if meta.language is None:
-        meta.language = detect_language((c.text for c in candidates if is_prose(c.text)), rules)
+        prose = (c.text for c in candidates if is_prose(c.text))
+        meta.language = detect_language(prose, rules, frozenset(stripper.keys))
     tables = _language_rules(meta.language, rules)
     stripper.apply_rules(tables)
     lead = stripper.find_lead()
@@ -369,7 +376,7 @@ def strip(candidates: list[Candidate], rules: Rules, metadata: Metadata | None =
         for index in range(lead):
             stripper.remove(index, "before the article")
     end = stripper.find_end(lead, tables)
-    stripper.read_info_box(tables)
+    stripper.read_info_box(tables, end)
     for index in range(end, len(candidates)):
         stripper.remove(index, "after the article (sidebar, footer)")
     stripper.remove_galleries(lead, end)

@@ -1,0 +1,68 @@
+"""Markdown export: valid CommonMark whose rendering shows the text literally, never as markup."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+import dwclean
+from dwclean import Article, Block, BlockKind
+
+NASTY = [
+    "# not a heading",
+    "- not a list",
+    "1. not a list either",
+    "*not emphasis* and _not_ either",
+    "[not a link](http://example.com) <b>not html</b> `not code`",
+    "> not a quote",
+    "===",
+    "a | table | row",
+    "AT&T &amp; friends \\ backslash",
+    "+ plus",
+]
+
+
+def _rendered_text(markdown: str) -> str:
+    html = MarkdownIt("commonmark").render(markdown)
+    text = re.sub(r"<[^>]+>", "", html)
+    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&amp;", "&")):
+        text = text.replace(entity, char)
+    return text
+
+
+def test_special_characters_never_become_markup() -> None:
+    article = Article(
+        title="*Title* [x](y)",
+        blocks=[Block(BlockKind.PARAGRAPH, text) for text in NASTY],
+    )
+    markdown = dwclean.to_markdown(article)
+    html = MarkdownIt("commonmark").render(markdown.split("---\n", 2)[2])
+    assert "<em>" not in html and "<a " not in html and "<code>" not in html
+    assert "<ul>" not in html and "<ol>" not in html and "<blockquote>" not in html
+    assert html.count("<h1>") == 1 and "<h2>" not in html and "<table>" not in html
+    text = _rendered_text(markdown.split("---\n", 2)[2])
+    for original in NASTY:
+        assert original in text
+
+
+def test_structure_front_matter_headings_and_captions() -> None:
+    article = Article(
+        title="Headline",
+        date="2024-01-30",
+        language="de",
+        blocks=[
+            Block(BlockKind.LEAD, "The lead."),
+            Block(BlockKind.SUBHEAD, "A subhead"),
+            Block(BlockKind.CAPTION, "A caption", "Bild: X/dpa"),
+            Block(BlockKind.PARAGRAPH, "A paragraph."),
+        ],
+    )
+    markdown = dwclean.to_markdown(article)
+    front, body = markdown.split("---\n", 2)[1:]
+    assert 'title: "Headline"' in front and 'date: "2024-01-30"' in front
+    assert "section: null" in front
+    html = MarkdownIt("commonmark").render(body)
+    assert "<h1>Headline</h1>" in html and "<h2>A subhead</h2>" in html
+    assert "<blockquote>" in html and "Caption:" in html and "Bild: X/dpa" in html
+    assert html.index("The lead.") < html.index("A subhead") < html.index("A paragraph.")

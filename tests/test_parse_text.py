@@ -1,0 +1,54 @@
+"""The text front-end: renderer habits become hints, wrapped lines become paragraphs again."""
+
+from __future__ import annotations
+
+from dwclean._model import Hint
+from dwclean._parse_text import DumpStyle, parse_dump
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_captions_glued_below_are_not() -> None:
+    lines = [
+        "   The city council voted on Tuesday to extend the tram network by twelve",
+        "   kilometers, a decision that had been delayed for almost three years by",
+        "   disputes over money.",
+        "   A tram in the old town (picture-alliance/dpa/K. Nietfeld)",
+        "",
+        "   Trams are popular with tourists and residents alike",
+        "",
+    ] * 3
+    parsed = parse_dump("\n".join(lines))
+    texts = [c.text for c in parsed.candidates]
+    assert parsed.wrap_width is not None
+    assert texts[0].endswith("delayed for almost three years by disputes over money.")
+    assert texts[1] == "A tram in the old town (picture-alliance/dpa/K. Nietfeld)"
+    assert texts[2] == "Trams are popular with tourists and residents alike"
+
+
+def test_html2text_markup_becomes_hints_and_plain_text() -> None:
+    dump = "\n\n".join(
+        [
+            "# Headline here",
+            "![Alt text \\(dpa\\)](/image/1.jpg)",
+            "The [city](/en/city/t-1) council voted **on Tuesday** to extend the tram network.",
+            "## A subhead",
+            "[](javascript:void\\(0\\);) [](javascript:void\\(0\\);)",
+            "  * [Menu item](/en/menu)",
+        ]
+    )
+    parsed = parse_dump(dump)
+    assert parsed.style is DumpStyle.HTML2TEXT
+    by_text = {c.text: c.hints for c in parsed.candidates}
+    assert by_text["Headline here"] & Hint.HEADING
+    assert by_text["Alt text (dpa)"] & Hint.IMAGE_ALT
+    assert "The city council voted on Tuesday to extend the tram network." in by_text
+    assert by_text["A subhead"] & Hint.HEADING
+    assert by_text["Menu item"] & Hint.LIST_ITEM
+    assert any(c.hints & Hint.DEBRIS for c in parsed.candidates)  # the empty share links
+
+
+def test_lynx_headings_are_outdented() -> None:
+    body = "   " + "Running text of the article goes on for a good while here. " * 2
+    parsed = parse_dump("\n\n".join(["Subhead of the piece", body, body, "     * Menu"]))
+    assert parsed.style is DumpStyle.LYNX
+    assert parsed.candidates[0].hints & Hint.HEADING
+    assert parsed.candidates[-1].hints & Hint.LIST_ITEM
