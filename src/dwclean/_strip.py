@@ -284,6 +284,10 @@ class _Stripper:
             kicker -= 1
         if kicker < 0 or not self.alive(kicker):
             return None
+        candidate = self.candidates[kicker]
+        if word_count(candidate.text) <= 4 and not candidate.hints & Hint.LIST_ITEM:
+            return candidate.text
+        return None
 
     # -- metadata ----------------------------------------------------------------------------
     def read_title_line(self) -> None:
