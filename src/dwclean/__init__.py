@@ -5,7 +5,7 @@
 >>> article.title, [b.kind for b in article.blocks]
 """
 
-from ._api import clean, clean_file
+from ._api import clean, clean_bytes, clean_file, clean_url, iter_clean
 from ._exceptions import (
     BadInputError,
     BinaryInputError,
@@ -19,8 +19,7 @@ from ._exceptions import (
 )
 from ._export import FORMATS, render, to_json, to_jsonl, to_markdown, to_text
 from ._model import Article, Block, BlockKind, Removal
-
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = [
     "FORMATS",
@@ -39,7 +38,10 @@ __all__ = [
     "Removal",
     "__version__",
     "clean",
+    "clean_bytes",
     "clean_file",
+    "clean_url",
+    "iter_clean",
     "render",
     "to_json",
     "to_jsonl",

@@ -2,13 +2,77 @@
 
 from __future__ import annotations
 
-from ._exceptions import NotAnArticleError
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ._exceptions import DwcleanError, EmptyInputError, NotAnArticleError
+from ._fetch import FetchOptions  # cheap: httpx itself is imported only to fetch
 from ._model import Article, Hint
 from ._parse_text import DumpStyle, parse_dump
 from ._read import DEFAULT_MAX_BYTES, decode, looks_like_html, read_source
 from ._rules import load_rules
 from ._segment import SegmentOptions, segment
 from ._strip import Metadata, strip
+
+
+def clean_bytes(
+    data: bytes,
+    *,
+    name: str = "<input>",
+    url: str | None = None,
+    charset: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Article:
+    """Clean raw bytes (any encoding, gzip); `charset` is a declared encoding (HTTP header)."""
+    text, _ = decode(data, name, declared=charset, max_bytes=max_bytes)
+    return _clean_text(text, url=url)
+
+
+def clean_url(url: str, options: FetchOptions | None = None) -> Article:
+    """Fetch a page over HTTP(S) and clean it; raises FetchError when it cannot be fetched."""
+    from ._fetch import fetch
+
+    fetched = fetch(url, options)
+    return clean_bytes(fetched.data, name=url, url=fetched.url, charset=fetched.charset)
+
+
+def iter_clean(
+    names: Iterable[str], options: FetchOptions | None = None
+) -> Iterator[tuple[str, Article | DwcleanError]]:
+    """Clean files, "-" and URLs in order; URLs are fetched concurrently (bounded).
+
+    Yields each name with its article or the error that stopped it, so that one bad input
+    never stops the others.
+    """
+    names = list(names)
+    urls = [n for n in names if n.startswith(("http://", "https://"))]
+    fetched: Iterator[tuple[str, Any]] = iter(())
+    if urls:
+        from ._fetch import fetch_many
+
+        fetched = fetch_many(urls, options or FetchOptions())
+    for name in names:
+        try:
+            if name.startswith(("http://", "https://")):
+                _, result = next(fetched)
+                if isinstance(result, DwcleanError):
+                    raise result
+                max_bytes = options.max_bytes if options else DEFAULT_MAX_BYTES
+                article = clean_bytes(
+                    result.data,
+                    name=name,
+                    url=result.url,
+                    charset=result.charset,
+                    max_bytes=max_bytes,
+                )
+            else:
+                article = clean_file(
+                    name, max_bytes=options.max_bytes if options else DEFAULT_MAX_BYTES
+                )
+        except DwcleanError as error:
+            yield name, error
+        else:
+            yield name, article
 
 
 def clean(source: str | bytes, *, url: str | None = None) -> Article:
@@ -18,13 +82,13 @@ def clean(source: str | bytes, *, url: str | None = None) -> Article:
     no article text is found.
     """
     if isinstance(source, bytes):
-        text, _ = decode(source)
-    else:
-        text = source
-        if not text.strip():
-            from ._exceptions import EmptyInputError
+        return clean_bytes(source, url=url)
+    if not source.strip():
+        raise EmptyInputError("empty input")
+    return _clean_text(source, url=url)
 
-            raise EmptyInputError("empty input")
+
+def _clean_text(text: str, *, url: str | None) -> Article:
     if looks_like_html(text):
         from ._parse_html import clean_html  # HTML front-end: loaded only when needed
 

@@ -256,10 +256,17 @@ def parse_html(
             names = (_text(n) for n in container.css(layout.authors))
             meta.authors = list(dict.fromkeys(name for name in names if name))
         return walker.candidates, meta, walker.removed, language_code
-    # Not a known DW layout: every block of text, for the strip stage's general rules.
+    # Not a known DW layout: best effort, but only for a page that says it is an article.
     body = tree.body
     if body is None:
         raise NotAnArticleError("an HTML page without a body")
+    says_article = (
+        tree.css_first("article") is not None
+        or (_meta(tree, "og:type") or "").lower() == "article"
+        or bool(_json_ld(tree))
+    )
+    if not says_article:
+        raise NotAnArticleError("not an article page (no DW article layout, no <article>)")
     candidates = []
     for node in body.css("h1, h2, h3, p, li, figcaption"):
         text = _text(node)

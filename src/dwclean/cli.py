@@ -23,10 +23,12 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
-from ._api import clean_file
-from ._exceptions import DwcleanError
+from ._api import iter_clean
+from ._exceptions import DwcleanError, InputError
 from ._export import render
+from ._fetch import FetchOptions
+from ._read import DEFAULT_MAX_BYTES
+from ._version import __version__
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -92,13 +94,24 @@ def _root(
     """Turn raw Deutsche Welle article pages (text dumps, HTML) into clean articles."""
 
 
+def _read_list(source: str, *, nul: bool) -> list[str]:
+    """Names from a file or "-" (stdin): one per line, or NUL-separated with -0."""
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as error:
+        raise InputError(f"{source}: cannot read ({error.strerror or error})") from None
+    text = data.decode("utf-8", errors="surrogateescape")
+    parts = text.split("\0") if nul else text.splitlines()
+    return [p.strip() if not nul else p for p in parts if p.strip()]
+
+
 @app.command()
 def clean(
     inputs: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Text dumps or HTML pages (gzip is read transparently); '-' or nothing "
-            "for standard input.",
+            help="Text dumps, HTML pages (gzip is read transparently) or http(s) URLs; "
+            "'-' or nothing for standard input.",
             show_default=False,
         ),
     ] = None,
@@ -111,32 +124,78 @@ def clean(
         bool,
         typer.Option("--explain", help="JSON formats: also list what was removed, and why."),
     ] = False,
+    files_from: Annotated[
+        str | None,
+        typer.Option("--files-from", help="Read input names from this file ('-' for stdin)."),
+    ] = None,
+    urls_from: Annotated[
+        str | None,
+        typer.Option("--urls-from", help="Read URLs from this file ('-' for stdin), one per line."),
+    ] = None,
+    null: Annotated[
+        bool, typer.Option("-0", "--null", help="--files-from names are NUL-separated.")
+    ] = False,
+    save_raw: Annotated[
+        Path | None, typer.Option("--save-raw", help="Keep every fetched page in this folder.")
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds to wait for a server to answer.", min=0.1)
+    ] = 30.0,
+    retries: Annotated[
+        int, typer.Option("--retries", help="Retries on 429, 5xx and timeouts.", min=0)
+    ] = 2,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", help="URLs fetched at the same time.", min=1, max=64)
+    ] = 4,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Refuse inputs larger than this.", min=1)
+    ] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Clean DW article pages and print the articles.
 
     Several inputs give one article each: JSON Lines with --format jsonl, a JSON array with
     --format json, documents one after another otherwise.
     """
-    names = inputs or ["-"]
+    names = list(inputs or [])
+    try:
+        if files_from:
+            names += _read_list(files_from, nul=null)
+        if urls_from:
+            names += _read_list(urls_from, nul=False)
+    except DwcleanError as error:
+        _error(str(error))
+        raise typer.Exit(error.exit_code) from None
+    if not names:
+        names = ["-"]
+    options = FetchOptions(
+        connect_timeout=min(timeout, 10.0),
+        read_timeout=timeout,
+        retries=retries,
+        concurrency=concurrency,
+        max_bytes=max_bytes,
+        save_raw=save_raw,
+    )
     outputs: list[str] = []
     articles_json: list[str] = []
     failures: list[int] = []
-    for name in names:
-        try:
-            article = clean_file(name)
-        except DwcleanError as error:
-            _error(str(error) if name in str(error) else f"{name}: {error}")
-            failures.append(error.exit_code)
+    for name, result in iter_clean(names, options):
+        if isinstance(result, DwcleanError):
+            message = str(result)
+            _error(message if message.startswith(name) else f"{name}: {message}")
+            failures.append(result.exit_code)
             continue
-        for warning in article.warnings:
+        for warning in result.warnings:
             _error(f"warning: {name}: {warning}")
         if fmt is Format.json and len(names) > 1:
-            articles_json.append(render(article, "json", explain=explain).rstrip("\n"))
+            articles_json.append(render(result, "json", explain=explain).rstrip("\n"))
+        elif output is None and fmt is Format.jsonl:
+            sys.stdout.write(render(result, "jsonl", explain=explain))  # stream line by line
+            sys.stdout.flush()
         else:
-            outputs.append(render(article, fmt.value, explain=explain))
+            outputs.append(render(result, fmt.value, explain=explain))
     if articles_json:
         outputs = ["[\n" + ",\n".join(articles_json) + "\n]\n"]
-    text = "".join(outputs) if fmt is not Format.markdown else "\n".join(outputs)
+    text = "\n".join(outputs) if fmt is Format.markdown else "".join(outputs)
     if outputs:
         if output is not None:
             _write_atomically(output, text)
