@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -22,8 +23,8 @@ TITLE = "Low Rhine water levels squeeze German industry"
 
 
 class Handler(BaseHTTPRequestHandler):
-    hits: dict[str, int] = {}
-    user_agents: list[str] = []
+    hits: ClassVar[dict[str, int]] = {}
+    user_agents: ClassVar[list[str]] = []
 
     def log_message(self, format: str, *args: object) -> None:  # keep test output quiet
         pass

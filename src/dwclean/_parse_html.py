@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._exceptions import NotAnArticleError
 from ._model import Article, Candidate, Hint, Removal
-from ._rules import Rules, load_rules
+from ._rules import Rules, key, load_rules
 from ._segment import SegmentOptions, segment
 from ._strip import Metadata, strip
 from ._text import parse_date
@@ -41,6 +41,7 @@ class HtmlLayout:
     caption_box: str
     caption_text: str
     authors: str
+    info_box: str
     skip: str  # one selector list
 
 
@@ -231,6 +232,21 @@ def _metadata(tree: LexborHTMLParser, rules: Rules, url: str | None) -> Metadata
     return meta
 
 
+def _info_box_authors(container: LexborNode, selector: str, rules: Rules) -> list[str]:
+    labels = [lang.author_label for lang in rules.languages.values() if lang.author_label]
+    authors: list[str] = []
+    for item in container.css(selector):
+        text = _text(item)
+        for label in labels:
+            match = label.match(key(text))
+            if match:
+                name = text[match.end() :].strip(" :")
+                if name and name not in authors:
+                    authors.append(name)
+                break
+    return authors
+
+
 def parse_html(
     html: str, *, url: str | None = None
 ) -> tuple[list[Candidate], Metadata, list[Removal], str | None]:
@@ -252,6 +268,8 @@ def parse_html(
         walker = _Walker(layout, container)
         walker.walk(container)
         meta.layout = layout.name
+        if layout.info_box and not meta.authors:
+            meta.authors = _info_box_authors(container, layout.info_box, rules)
         if layout.authors and not meta.authors:
             names = (_text(n) for n in container.css(layout.authors))
             meta.authors = list(dict.fromkeys(name for name in names if name))

@@ -1,0 +1,74 @@
+"""The HTML front-end on hostile input: broken, huge, deeply nested, mislabelled pages."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import dwclean
+
+from .conftest import CORPUS, needs_shared
+
+PROSE = "Real article text that runs long enough to be a paragraph of prose, as news does. "
+
+
+def _modern(body: str) -> str:
+    return (
+        '<!DOCTYPE html><html lang="en"><head><title>Headline – DW – 01.02.2024</title></head>'
+        "<body><article><header><h1>Headline</h1><p>The lead of the piece. " + PROSE + "</p>"
+        '</header><div class="rich-text">' + body + "</div></article></body></html>"
+    )
+
+
+def test_ten_thousand_deep_nesting_is_bounded() -> None:
+    page = _modern("<div>" * 10_000 + "<p>deep</p>" + "</div>" * 10_000 + f"<p>{PROSE}</p>")
+    started = time.monotonic()
+    article = dwclean.clean(page)
+    assert time.monotonic() - started < 10
+    assert article.title == "Headline"
+    assert article.blocks[-1].text == PROSE.strip()
+
+
+def test_broken_and_truncated_html_still_cleans() -> None:
+    page = _modern(f"<p>{PROSE}<p>Second <b>unclosed {PROSE}<h2>Sub</h2><p>{PROSE}")
+    article = dwclean.clean(page[: len(page) - 30])
+    kinds = [b.kind.value for b in article.blocks]
+    assert kinds[:2] == ["lead", "paragraph"] and "subhead" in kinds
+
+
+def test_huge_page_is_cleaned_in_bounded_time() -> None:
+    filler = "<div><p>filler paragraph in a sidebar</p></div>" * 400_000  # ~18 MB
+    page = _modern(f"<p>{PROSE}</p>").replace("</body>", filler + "</body>")
+    started = time.monotonic()
+    article = dwclean.clean(page)
+    assert time.monotonic() - started < 30
+    assert [b.text for b in article.blocks][1] == PROSE.strip()
+
+
+def test_wrong_declared_charset_falls_back_to_what_decodes() -> None:
+    page = _modern(f"<p>Grüße aus Köln. {PROSE}</p>").replace(
+        "<head>", '<head><meta charset="ascii">'
+    )
+    article = dwclean.clean(page.encode("utf-8"))
+    assert article.blocks[1].text.startswith("Grüße aus Köln.")
+
+
+def test_a_page_that_is_no_article_is_refused() -> None:
+    index = "<html><head><title>DW</title></head><body><nav><a>Home</a></nav>" + (
+        "<div class='teaser'><h2>Teaser</h2><p>" + PROSE + "</p></div>" * 5 + "</body></html>"
+    )
+    with pytest.raises(dwclean.NotAnArticleError, match="not an article page"):
+        dwclean.clean(index)
+
+
+@needs_shared
+def test_html_metadata_from_head_and_json_ld() -> None:
+    modern = dwclean.clean_file(str(CORPUS / "fundus__DW_2024_01_30" / "page.html"))
+    assert modern.layout == "modern" and modern.language == "de"
+    assert modern.authors == ["Jennifer Pahlke"]
+    assert modern.url == (
+        "https://www.dw.com/de/russland-wahl-nadeschdin-setzt-auf-ein-ende-der-putin-%C3%A4ra/a-68117411"
+    )
+    old = dwclean.clean_file(str(CORPUS / "trafilatura__dw.com.colonial" / "page.html"))
+    assert (old.layout, old.section, old.date) == ("old", "Germany", "2020-01-19")
