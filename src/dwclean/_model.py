@@ -54,6 +54,7 @@ class Block:
     kind: BlockKind
     text: str
     credit: str | None = None
+    line: int = field(default=0, compare=False)  # where it starts in a dump (0: unknown)
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind.value, "text": self.text, "credit": self.credit}

@@ -138,9 +138,9 @@ def segment(
             text, credit = split_credit(text, rules)
             if credit is not None and options.alt_before_caption_inline:
                 text = strip_inline_alt(text)
-        blocks.append(Block(BlockKind(kind), text, credit))
+        blocks.append(Block(BlockKind(kind), text, credit, candidate.line))
 
-    blocks.append(Block(BlockKind.LEAD, candidates[0].text))
+    blocks.append(Block(BlockKind.LEAD, candidates[0].text, line=candidates[0].line))
     run: list[Candidate] = []
     for candidate in candidates[1:]:
         short = candidate.hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT) or (

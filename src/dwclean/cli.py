@@ -19,7 +19,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -29,6 +29,9 @@ from ._export import render
 from ._fetch import FetchOptions
 from ._read import DEFAULT_MAX_BYTES
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -204,6 +207,202 @@ def clean(
             sys.stdout.flush()
     if failures:
         raise typer.Exit(failures[0] if len(names) == 1 else EXIT_PARTIAL)
+
+
+@app.command()
+def batch(
+    in_dir: Annotated[
+        Path, typer.Argument(help="Folder of dumps and pages (searched recursively).")
+    ],
+    out_dir: Annotated[Path, typer.Argument(help="Folder for the articles (mirrors IN_DIR).")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.markdown,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes (default: CPU count).", min=0)
+    ] = 0,
+    include: Annotated[
+        list[str] | None, typer.Option("--include", help="Only inputs matching this glob.")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="Skip inputs matching this glob.")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Clean again even if the output is newer.")
+    ] = False,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write a JSON Lines status record per input.")
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")
+    ] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="JSON formats: also list what was removed, and why.")
+    ] = False,
+    files_from: Annotated[
+        str | None,
+        typer.Option("--files-from", help="Clean these paths (relative to IN_DIR; '-' for stdin)."),
+    ] = None,
+    null: Annotated[
+        bool, typer.Option("-0", "--null", help="--files-from names are NUL-separated.")
+    ] = False,
+    max_bytes: Annotated[
+        int,
+        typer.Option("--max-bytes", help="Report larger inputs instead of reading them.", min=1),
+    ] = DEFAULT_MAX_BYTES,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds one input may take.", min=0.1)
+    ] = 60.0,
+) -> None:
+    """Clean every dump and page under IN_DIR into OUT_DIR, in parallel, resumably.
+
+    An output newer than its input is skipped (rerun after an interruption to finish the job);
+    outputs are written atomically. The progress bar shows only on a terminal.
+    """
+    from ._batch import BatchOptions, run_batch, write_report
+
+    if not in_dir.is_dir():
+        _error(f"{in_dir}: not a folder")
+        raise typer.Exit(3)
+    options = BatchOptions(
+        fmt=fmt.value,
+        jobs=jobs or os.cpu_count() or 1,
+        include=tuple(include or ["*"]),
+        exclude=tuple(exclude or []),
+        force=force,
+        explain=explain,
+        max_bytes=max_bytes,
+        time_limit=time_limit,
+    )
+    inputs = None
+    if files_from:
+        try:
+            names = _read_list(files_from, nul=null)
+        except DwcleanError as error:
+            _error(str(error))
+            raise typer.Exit(error.exit_code) from None
+        inputs = iter(_relative_inputs(in_dir, names))
+    writer, close = write_report(report) if report else (None, None)
+    progress = None if quiet or not sys.stderr.isatty() else _progress()
+    task_id = None
+    if progress is not None:
+        from ._batch import iter_inputs
+
+        total = len(names) if files_from else sum(1 for _ in iter_inputs(in_dir, options))
+        progress.start()
+        task_id = progress.add_task("cleaning", total=total)
+
+    def on_record(record: dict[str, object]) -> None:
+        if writer:
+            writer(record)
+        if record["status"] not in ("cleaned", "skipped") and (quiet or progress is None):
+            _error(f"{record['input']}: {record['status']}: {record.get('reason', '')}")
+        if progress is not None and task_id is not None:
+            progress.advance(task_id)
+
+    try:
+        summary = run_batch(in_dir, out_dir, options, inputs=inputs, on_record=on_record)
+    finally:
+        if progress is not None:
+            progress.stop()
+        if close:
+            close()
+    counts = summary.counts
+    done = sum(counts.values())
+    if not quiet:
+        rate = done / summary.seconds if summary.seconds else 0.0
+        _error(
+            f"{'interrupted' if summary.interrupted else 'done'}: {counts['cleaned']} cleaned, "
+            f"{counts['skipped']} skipped, {counts['failed'] + counts['timeout']} failed, "
+            f"{counts['no-article']} no article found, in {summary.seconds:.1f}s "
+            f"({rate:.0f} files/s)"
+        )
+    if summary.interrupted:
+        _error(f"interrupted after {done} inputs; run the same command again to finish")
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if summary.failed:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def explain(
+    source: Annotated[str, typer.Argument(help="A text dump or HTML page ('-' for stdin).")],
+    removed_only: Annotated[
+        bool, typer.Option("--removed-only", help="Show only what was removed.")
+    ] = False,
+) -> None:
+    """Show an input piece by piece: what was kept (as which block) and what was removed, by
+    which rule. A table in a terminal, tab-separated lines otherwise."""
+    from ._api import clean_file
+    from ._explain import verdicts
+
+    try:
+        article = clean_file(source)
+    except DwcleanError as error:
+        _error(str(error))
+        raise typer.Exit(error.exit_code) from None
+    rows = [v for v in verdicts(article) if not (removed_only and v.kept)]
+    if not sys.stdout.isatty():
+        for v in rows:
+            status = "kept" if v.kept else "removed"
+            sys.stdout.write(f"{v.line}\t{status}\t{v.label}\t{v.text}\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=article.title or source, show_lines=False, expand=True)
+    table.add_column("line", justify="right", style="dim", no_wrap=True)
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("text", overflow="fold")
+    for v in rows:
+        verdict = f"[green]kept: {v.label}[/]" if v.kept else f"[red]removed[/] [dim]{v.label}[/]"
+        table.add_row(str(v.line or ""), verdict, v.text if v.kept else f"[dim]{v.text}[/]")
+    Console().print(table)
+
+
+def _relative_inputs(root: Path, names: list[str]) -> list[tuple[Path, str]]:
+    pairs = []
+    for name in names:
+        path = Path(name) if Path(name).is_absolute() else root / name
+        try:
+            relative = path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            relative = path.name
+        pairs.append((path, relative))
+    return pairs
+
+
+def _progress() -> Progress:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    class _Rate(TextColumn):
+        def __init__(self) -> None:
+            super().__init__("")
+
+        def render(self, task):  # type: ignore[no-untyped-def]
+            from rich.text import Text
+
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:.0f} files/s" if speed else "")
+
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        _Rate(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=False,
+    )
 
 
 def main() -> None:
