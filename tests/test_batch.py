@@ -1,0 +1,150 @@
+"""The batch command and shell use, driven as a user would: real subprocesses, real signals."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURES, run_cli
+
+DUMPS = sorted((FIXTURES / "dumps").glob("*.txt"))
+
+
+def _make_tree(root: Path, copies: int) -> None:
+    """A folder of many good dumps (nested) and the bad inputs."""
+    for i in range(copies):
+        for dump in DUMPS:
+            target = root / f"part{i % 7}" / f"{dump.stem}-{i}.txt"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(dump, target)
+    shutil.copytree(FIXTURES / "bad", root / "bad")
+
+
+def _outputs(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _batch(*args: str) -> list[str]:
+    return [sys.executable, "-m", "dwclean", "batch", *args]
+
+
+def test_pipeline_through_stdin_and_jsonl() -> None:
+    cat = subprocess.Popen(["cat", str(DUMPS[0])], stdout=subprocess.PIPE)
+    clean = subprocess.run(
+        [sys.executable, "-m", "dwclean", "clean", "-", "--format", "jsonl"],
+        stdin=cat.stdout,
+        capture_output=True,
+        check=False,
+    )
+    cat.wait()
+    assert clean.returncode == 0
+    [line] = clean.stdout.decode().splitlines()
+    assert json.loads(line)["title"]
+
+
+def test_files_from_with_nul_separators(tmp_path: Path) -> None:
+    listing = b"\0".join(str(p).encode() for p in DUMPS[:3]) + b"\0"
+    result = run_cli("clean", "--files-from", "-", "-0", "--format", "jsonl", stdin=listing)
+    assert result.returncode == 0
+    assert len(result.stdout.decode().splitlines()) == 3
+
+
+def test_batch_over_mixed_folder(tmp_path: Path) -> None:
+    src, out, report = tmp_path / "in", tmp_path / "out", tmp_path / "report.jsonl"
+    _make_tree(src, copies=1)
+    result = subprocess.run(
+        _batch(
+            str(src),
+            str(out),
+            "--format",
+            "json",
+            "--jobs",
+            "2",
+            "--report",
+            str(report),
+            "--include",
+            "*.txt",
+            "--include",
+            "*.gz",
+            "--include",
+            "*.pdf",
+            "--include",
+            "*.png",
+        ),
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 1  # some inputs are bad
+    records = [json.loads(line) for line in report.read_text().splitlines()]
+    by_input = {r["input"]: r for r in records}
+    assert len(records) == len(DUMPS) + len(list((FIXTURES / "bad").iterdir()))
+    assert by_input["bad/empty.txt"]["status"] == "failed"
+    assert by_input["bad/empty.txt"]["reason"] == "empty input"
+    assert by_input["bad/not-dw-shopping-list.txt"]["status"] == "no-article"
+    cleaned = [r for r in records if r["status"] == "cleaned"]
+    assert len(cleaned) == len(DUMPS) + 1  # the recipe is cleaned, with a warning
+    for r in cleaned:
+        assert json.loads(Path(r["output"]).read_text())["blocks"]
+    assert (out / "part0" / f"{DUMPS[0].stem}-0.json").is_file()
+    assert not (out / ".dwclean-tmp").exists()
+    assert b"cleaned" in result.stderr  # the summary
+
+    again = subprocess.run(
+        _batch(str(src), str(out), "--format", "json", "--quiet", "--include", "*.txt"),
+        capture_output=True,
+        check=False,
+    )
+    assert again.returncode == 1
+    assert b"skipped" not in again.stderr  # --quiet: no summary
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["SIGINT", "SIGKILL"])
+def test_interrupted_batch_resumes_to_the_same_result(tmp_path: Path, sig: signal.Signals) -> None:
+    src = tmp_path / "in"
+    _make_tree(src, copies=25)
+    shutil.rmtree(src / "bad")
+    reference, out = tmp_path / "reference", tmp_path / "out"
+    subprocess.run(_batch(str(src), str(reference), "-f", "json", "-j", "2", "-q"), check=True)
+
+    process = subprocess.Popen(
+        _batch(str(src), str(out), "-f", "json", "-j", "2", "-q"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # a signal for the group, as a terminal's Ctrl-C would send
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        done = sum(1 for p in out.rglob("*.json")) if out.exists() else 0
+        if done >= 40:
+            break
+        time.sleep(0.02)
+    os.killpg(process.pid, sig)
+    _, stderr = process.communicate(timeout=60)
+    if sig == signal.SIGINT:
+        assert process.returncode == 130
+        assert b"interrupted after" in stderr
+    partial = _outputs(out)
+    assert (
+        0 < len([k for k in partial if not k.startswith(".dwclean-tmp")]) < len(_outputs(reference))
+    )
+    for name, data in partial.items():
+        if not name.startswith(".dwclean-tmp"):
+            json.loads(data)  # every output that exists is complete
+
+    rerun = subprocess.run(
+        _batch(str(src), str(out), "-f", "json", "-j", "2", "-q"), capture_output=True, check=False
+    )
+    assert rerun.returncode == 0, rerun.stderr.decode()
+    assert _outputs(out) == _outputs(reference)
