@@ -9,13 +9,10 @@ fast in shell loops.
 
 from __future__ import annotations
 
-import email.utils
 import os
 import re
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,6 +60,8 @@ def _retry_after(response: httpx.Response) -> float | None:
         return None
     if value.strip().isdigit():
         return float(value.strip())
+    import email.utils  # an HTTP date: rare, and slow to import
+
     parsed = email.utils.parsedate_to_datetime(value) if value else None
     return max(0.0, parsed.timestamp() - time.time()) if parsed else None
 
@@ -148,6 +147,8 @@ def fetch_many(
     urls: Iterable[str], options: FetchOptions | None = None
 ) -> Iterator[tuple[str, Fetched | FetchError]]:
     """Fetch in order of `urls`, at most `options.concurrency` at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
     options = options or FetchOptions()
     with _client(options) as client, ThreadPoolExecutor(max(1, options.concurrency)) as pool:
 
@@ -168,6 +169,8 @@ def raw_name(url: str) -> str:
 
 
 def save_raw(fetched: Fetched, folder: Path) -> Path:
+    import tempfile
+
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / raw_name(fetched.url)
     fd, temp = tempfile.mkstemp(prefix=".dwclean-", suffix=".part", dir=folder)

@@ -233,17 +233,14 @@ def _metadata(tree: LexborHTMLParser, rules: Rules, url: str | None) -> Metadata
 
 
 def _info_box_authors(container: LexborNode, selector: str, rules: Rules) -> list[str]:
-    labels = [lang.author_label for lang in rules.languages.values() if lang.author_label]
     authors: list[str] = []
     for item in container.css(selector):
         text = _text(item)
-        for label in labels:
-            match = label.match(key(text))
-            if match:
-                name = text[match.end() :].strip(" :")
-                if name and name not in authors:
-                    authors.append(name)
-                break
+        length = rules.author_labels.match(key(text))
+        if length:
+            name = text[length:].strip(" :")
+            if name and name not in authors:
+                authors.append(name)
     return authors
 
 

@@ -22,11 +22,30 @@ def key(text: str) -> str:
     return _SPACE_BEFORE_COLON.sub(r"\1", " ".join(text.split())).casefold()
 
 
-def _prefix_regex(prefixes: list[str]) -> re.Pattern[str] | None:
-    if not prefixes:
-        return None
-    alternatives = sorted({re.escape(key(p)) for p in prefixes if p.strip()}, key=len, reverse=True)
-    return re.compile("^(?:" + "|".join(alternatives) + ")")
+class Prefixes:
+    """Phrases a line may start with, matched on keys with str.startswith: no regex to compile
+    (compiling a regex per language table cost more than the whole cleaning of a page)."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, phrases: list[str]) -> None:
+        keys = {key(p) for p in phrases if p.strip()}
+        # "Author " must not eat the space that separates "Author" from a name: keep phrases
+        # as written but compare their keys, longest first so the most specific one wins.
+        self.items = tuple(sorted(keys, key=len, reverse=True))
+
+    def match(self, text_key: str) -> int:
+        """The length of the phrase `text_key` starts with, or 0."""
+        if not self.items or not text_key.startswith(self.items):
+            return 0
+        return next(len(item) for item in self.items if text_key.startswith(item))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def _prefixes(phrases: list[str]) -> Prefixes:
+    return Prefixes(phrases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +59,11 @@ class Language:
     credit_prefixes: tuple[str, ...]
     skip_links: frozenset[str]
     debris_lines: frozenset[str]
-    debris_prefix: re.Pattern[str] | None
-    cookie_banner: re.Pattern[str] | None
+    debris_prefix: Prefixes
+    cookie_banner: Prefixes
     end_markers: frozenset[str]
-    author_label: re.Pattern[str] | None
-    date_label: re.Pattern[str] | None
+    author_label: Prefixes
+    date_label: Prefixes
     signature_chars: str  # letters that mark this language among others of its script
 
     @classmethod
@@ -62,11 +81,11 @@ class Language:
             credit_prefixes=tuple(strings("credit_prefixes")),
             skip_links=frozenset(key(s) for s in strings("skip_links")),
             debris_lines=frozenset(key(s) for s in strings("debris_lines")),
-            debris_prefix=_prefix_regex(strings("debris_prefixes")),
-            cookie_banner=_prefix_regex(strings("cookie_banner")),
+            debris_prefix=_prefixes(strings("debris_prefixes")),
+            cookie_banner=_prefixes(strings("cookie_banner")),
             end_markers=frozenset(key(s) for s in strings("end_markers")),
-            author_label=_prefix_regex(strings("author_labels")),
-            date_label=_prefix_regex(strings("date_labels")),
+            author_label=_prefixes(strings("author_labels")),
+            date_label=_prefixes(strings("date_labels")),
             signature_chars=str(table.get("signature_chars", "")),
         )
 
@@ -84,6 +103,7 @@ class Rules:
     menu_entries: frozenset[str]  # the old layout's language menu, all languages
     skip_links: frozenset[str]  # every language's skip links (a dump's language is not known yet)
     credit_split: re.Pattern[str]  # finds a photo credit glued to the end of a caption
+    author_labels: Prefixes  # every language's, for bylines in any language
     alt_credit: re.Pattern[str]
     gallery_min_repeats: int
     months: dict[str, int]  # case-folded month name, any language → month number
@@ -137,6 +157,7 @@ def load_rules() -> Rules:
         | frozenset(key(s) for s in patterns.get("menu", {}).get("entries", [])),
         skip_links=frozenset(s for lang in languages.values() for s in lang.skip_links),
         credit_split=credit_split,
+        author_labels=Prefixes([p for lang in languages.values() for p in lang.author_label.items]),
         alt_credit=re.compile(patterns.get("credits", {}).get("alt_credit", r"(?!x)x")),
         months={
             name.casefold(): index % 12 + 1

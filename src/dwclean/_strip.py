@@ -93,9 +93,9 @@ class _Stripper:
         for lang in tables:
             if text_key in lang.debris_lines:
                 return f"{lang.code} boilerplate line"
-            if lang.debris_prefix is not None and lang.debris_prefix.match(text_key):
+            if lang.debris_prefix.match(text_key):
                 return f"{lang.code} boilerplate prefix"
-            if lang.cookie_banner is not None and lang.cookie_banner.match(text_key):
+            if lang.cookie_banner.match(text_key):
                 return "cookie banner"
         return None
 
@@ -211,8 +211,7 @@ class _Stripper:
 
     def _is_byline(self, index: int) -> bool:
         text_key = self.keys[index]
-        labels = [lang.author_label for lang in self.rules.languages.values() if lang.author_label]
-        return any(label.match(text_key) for label in labels) and word_count(text_key) <= 8
+        return bool(self.rules.author_labels.match(text_key)) and word_count(text_key) <= 8
 
     def remove_boxes(self, lead: int, end: int) -> None:
         """Video teasers and list items with a photo credit are boxes inside the article.
@@ -336,12 +335,12 @@ class _Stripper:
             candidate = self.candidates[index]
             text, text_key = candidate.text, self.keys[index]
             for lang in tables:
-                if lang.date_label and lang.date_label.match(text_key) and not self.meta.date:
+                if not self.meta.date and lang.date_label.match(text_key):
                     self.meta.date = parse_date(text, self.rules.months)
-                if lang.author_label and not self.meta.authors:
-                    match = lang.author_label.match(text_key)
-                    if match and word_count(text) <= 8:
-                        name = text[match.end() :].strip(" :")
+                if not self.meta.authors:
+                    length = lang.author_label.match(text_key)
+                    if length and word_count(text) <= 8:
+                        name = " ".join(text.split())[length:].strip(" :")
                         if name:
                             self.meta.authors.append(name)
             if not self.meta.date and self.rules.info_box_date.match(" ".join(text.split())):

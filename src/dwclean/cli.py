@@ -17,7 +17,6 @@ from __future__ import annotations
 import enum
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -68,6 +67,8 @@ def _error(message: str) -> None:
 
 def _write_atomically(path: Path, data: str) -> None:
     """Write to a temporary file beside `path`, then rename: never a half-written output."""
+    import tempfile
+
     directory = path.parent if str(path.parent) else Path(".")
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
     try:
