@@ -13,14 +13,13 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._exceptions import NotAnArticleError
 from ._model import Article, Candidate, Hint, Removal
-from ._rules import Rules, key, load_rules
+from ._rules import RULES_DIR, Rules, key, load_rules
 from ._segment import SegmentOptions, segment
 from ._strip import Metadata, strip
 from ._text import parse_date
@@ -47,7 +46,7 @@ class HtmlLayout:
 
 @cache
 def html_layouts() -> tuple[HtmlLayout, ...]:
-    text = resources.files("dwclean").joinpath("rules", "html_layouts.toml").read_text("utf-8")
+    text = (RULES_DIR / "html_layouts.toml").read_text("utf-8")
     layouts = []
     for table in tomllib.loads(text)["layout"]:
         fields = {k: v for k, v in table.items() if k != "skip"}

@@ -7,12 +7,16 @@ some renderers put before a colon removed, so "Read more :" and "Read more:" are
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from ._version import __version__
 
 _SPACE_BEFORE_COLON = re.compile(r"\s+([:：])")
 
@@ -112,22 +116,77 @@ class Rules:
         return self.languages.get(code) if code else None
 
 
-def _read_toml(*parts: str) -> dict[str, Any]:
-    data = resources.files("dwclean").joinpath("rules", *parts).read_text(encoding="utf-8")
-    return tomllib.loads(data)
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when the tables are built, not when they come from the cache
+
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _rule_files() -> list[Path]:
+    return sorted(RULES_DIR.glob("*.toml")) + sorted((RULES_DIR / "languages").glob("*.toml"))
+
+
+def _cache_path(files: list[Path]) -> Path | None:
+    """Where compiled rules are kept between runs; None when caching is off.
+
+    The name carries a digest of every rule file's name, size and time, so editing a table
+    makes a new cache entry: a stale one is never read.
+    """
+    if os.environ.get("DWCLEAN_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    digest = hashlib.sha256(__version__.encode())
+    for path in files:
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return Path(base) / "dwclean" / f"rules-{digest.hexdigest()[:20]}.pickle"
 
 
 @cache
 def load_rules() -> Rules:
-    """Compile every rule table; cached, so the cost is paid once per process."""
-    languages: dict[str, Language] = {}
-    folder = resources.files("dwclean").joinpath("rules", "languages")
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            lang = Language.from_table(tomllib.loads(entry.read_text(encoding="utf-8")))
-            languages[lang.code] = lang
+    """The compiled rule tables, once per process.
 
-    patterns = _read_toml("patterns.toml")
+    Parsing 33 TOML files costs more than cleaning a page, and `dwclean clean FILE` runs once per
+    file in shell loops; so the compiled tables are also cached on disk (in $XDG_CACHE_HOME or
+    ~/.cache, DWCLEAN_NO_CACHE=1 turns this off). Any problem with the cache means building anew.
+    """
+    files = _rule_files()
+    cache_file = _cache_path(files)
+    if cache_file is not None:
+        try:
+            with cache_file.open("rb") as handle:
+                rules = pickle.load(handle)
+            if isinstance(rules, Rules):
+                return rules
+        except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError):
+            pass
+    rules = _build_rules()
+    if cache_file is not None:
+        _save(cache_file, rules)
+    return rules
+
+
+def _save(cache_file: Path, rules: Rules) -> None:
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        temp = cache_file.with_name(f".{cache_file.name}.{os.getpid()}.part")
+        with temp.open("wb") as handle:
+            pickle.dump(rules, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, cache_file)
+    except OSError:
+        pass  # a read-only home is no reason to fail
+
+
+def _build_rules() -> Rules:
+    languages: dict[str, Language] = {}
+    for path in sorted((RULES_DIR / "languages").glob("*.toml")):
+        lang = Language.from_table(_read_toml(path))
+        languages[lang.code] = lang
+
+    patterns = _read_toml(RULES_DIR / "patterns.toml")
     debris = patterns.get("debris", {})
     credit_prefixes = sorted(
         {p for lang in languages.values() for p in lang.credit_prefixes}, key=len, reverse=True

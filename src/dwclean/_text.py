@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
+from functools import cache
 
 _SENTENCE_END = re.compile(r"[.!?…。！？؟۔।]\s?[\"'”’»«)\]]*$")
 _PERIOD_END = re.compile(r"[.…。۔।]\s?[\"'”’»«)\]]*$")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # no look-ahead after the year: the modern layout glues two dates ("30.01.202430. Januar 2024")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -17,9 +17,17 @@ _US_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})")
 _DURATION_END = re.compile(r"(?<!\d)\d{1,2}:\d{2}$")
 
 
+@cache
+def _cjk() -> re.Pattern[str]:
+    # compiled on first need: wide character ranges are slow to compile, and most text is not CJK
+    return re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def word_count(text: str) -> int:
     """Words, counting each CJK character as one (CJK text has no spaces)."""
-    cjk = len(_CJK.findall(text))
+    if text.isascii():
+        return len(text.split())
+    cjk = len(_cjk().findall(text))
     if cjk:
         return cjk // 2 + len(text.split())
     return len(text.split())
