@@ -18,22 +18,26 @@ class BlockKind(enum.StrEnum):
     CAPTION = "caption"
 
 
-class Hint(enum.Flag):
-    """What a front-end knows about a candidate beyond its text."""
+class Hint:
+    """What a front-end knows about a candidate beyond its text: bit flags, combined with `|`.
+
+    Plain ints rather than enum.Flag: hints are tested for every candidate of every page, and
+    enum's operators cost more than the rest of the test.
+    """
 
     NONE = 0
-    HEADING = enum.auto()  # rendered as a heading (html2text `##`, lynx flush-left line, <h2>)
-    TITLE = enum.auto()  # the page's main headline (<h1>)
-    LEAD = enum.auto()  # marked as the teaser (p.intro, header teaser)
-    PARAGRAPH = enum.auto()  # a body paragraph from the article container (<p> in div.longText)
-    CAPTION = enum.auto()  # text of a figcaption / picture box
-    IMAGE_ALT = enum.auto()  # alt text of an image (html2text `![alt]`)
-    LIST_ITEM = enum.auto()  # a bullet or numbered list entry
-    NAV = enum.auto()  # inside navigation / menu / footer markup
-    LINK_ONLY = enum.auto()  # the whole text is one link
-    BOXED = enum.auto()  # inside a sidebar, gallery or video box within the article
-    DEBRIS = enum.auto()  # the front-end already knows this is not article text
-    PAGE_TITLE = enum.auto()  # the page <title> / the title line at the top of a dump
+    HEADING = 1 << 0  # rendered as a heading (html2text `##`, lynx flush-left line, <h2>)
+    TITLE = 1 << 1  # the page's main headline (<h1>)
+    LEAD = 1 << 2  # marked as the teaser (p.intro, header teaser)
+    PARAGRAPH = 1 << 3  # a body paragraph from the article container (<p> in div.longText)
+    CAPTION = 1 << 4  # text of a figcaption / picture box
+    IMAGE_ALT = 1 << 5  # alt text of an image (html2text `![alt]`)
+    LIST_ITEM = 1 << 6  # a bullet or numbered list entry
+    NAV = 1 << 7  # inside navigation / menu / footer markup
+    LINK_ONLY = 1 << 8  # the whole text is one link
+    BOXED = 1 << 9  # inside a sidebar, gallery or video box within the article
+    DEBRIS = 1 << 10  # the front-end already knows this is not article text
+    PAGE_TITLE = 1 << 11  # the page <title> / the title line at the top of a dump
 
 
 @dataclass(slots=True)
@@ -41,7 +45,7 @@ class Candidate:
     """A piece of source text that may become a block: one paragraph, heading or menu line."""
 
     text: str
-    hints: Hint = Hint.NONE
+    hints: int = Hint.NONE  # Hint flags
     line: int = 0  # 1-based line of the source where it starts (0 when unknown)
     indent: int = 0  # leading spaces of the first source line (dumps)
     marker: str = ""  # list bullet or heading marker the renderer printed (`*`, `+`, `1.`, `##`)

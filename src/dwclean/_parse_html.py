@@ -83,7 +83,7 @@ class _Walker:
     def is_(self, node: LexborNode, role: str) -> bool:
         return node.mem_id in self.matching[role]
 
-    def add(self, text: str, hints: Hint, credit: str | None = None) -> None:
+    def add(self, text: str, hints: int, credit: str | None = None) -> None:
         if text:
             self.candidates.append(Candidate(text=text, hints=hints, credit=credit))
 

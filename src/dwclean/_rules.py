@@ -111,6 +111,8 @@ class Rules:
     alt_credit: re.Pattern[str]
     gallery_min_repeats: int
     months: dict[str, int]  # case-folded month name, any language → month number
+    stopword_index: dict[str, tuple[str, ...]]  # stopword → codes of the languages that have it
+    global_pattern: re.Pattern[str]  # every debris pattern in one alternation (one search)
 
     def language(self, code: str | None) -> Language | None:
         return self.languages.get(code) if code else None
@@ -132,14 +134,15 @@ def _rule_files() -> list[Path]:
 def _cache_path(files: list[Path]) -> Path | None:
     """Where compiled rules are kept between runs; None when caching is off.
 
-    The name carries a digest of every rule file's name, size and time, so editing a table
-    makes a new cache entry: a stale one is never read.
+    The name carries a digest of every rule file's (and this module's) name, size and time, so
+    editing a table or the code that compiles it makes a new cache entry: a stale one is never
+    read.
     """
     if os.environ.get("DWCLEAN_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     digest = hashlib.sha256(__version__.encode())
-    for path in files:
+    for path in [Path(__file__), *files]:  # this module too: it defines what is pickled
         stat = path.stat()
         digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return Path(base) / "dwclean" / f"rules-{digest.hexdigest()[:20]}.pickle"
@@ -178,6 +181,14 @@ def _save(cache_file: Path, rules: Rules) -> None:
         os.replace(temp, cache_file)
     except OSError:
         pass  # a read-only home is no reason to fail
+
+
+def _stopword_index(languages: dict[str, Language]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for lang in languages.values():
+        for word in lang.stopwords:
+            index.setdefault(word, []).append(lang.code)
+    return {word: tuple(codes) for word, codes in index.items()}
 
 
 def _build_rules() -> Rules:
@@ -223,5 +234,9 @@ def _build_rules() -> Rules:
             for lang in languages.values()
             for index, name in enumerate(lang.months)
         },
+        stopword_index=_stopword_index(languages),
+        global_pattern=re.compile(
+            "|".join(f"(?:{p})" for p in debris.get("patterns", [])) or r"(?!x)x"
+        ),
         gallery_min_repeats=int(patterns.get("gallery", {}).get("min_repeats", 3)),
     )

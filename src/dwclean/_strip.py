@@ -86,10 +86,11 @@ class _Stripper:
             return "language menu"
         if text_key in self.rules.skip_links:
             return "skip link"
-        text = " ".join(candidate.text.split())
-        for pattern in self.rules.global_patterns:
-            if pattern.search(text):
-                return f"pattern {pattern.pattern!r}"
+        text = candidate.text  # whitespace is already collapsed by the front-ends
+        if self.rules.global_pattern.search(text):
+            for pattern in self.rules.global_patterns:  # which one, for --explain
+                if pattern.search(text):
+                    return f"pattern {pattern.pattern!r}"
         for lang in tables:
             if text_key in lang.debris_lines:
                 return f"{lang.code} boilerplate line"

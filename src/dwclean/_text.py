@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 _SENTENCE_END = re.compile(r"[.!?…。！？؟۔।]\s?[\"'”’»«)\]]*$")
 _PERIOD_END = re.compile(r"[.…。۔।]\s?[\"'”’»«)\]]*$")
@@ -23,6 +23,7 @@ def _cjk() -> re.Pattern[str]:
     return re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+@lru_cache(maxsize=8192)
 def word_count(text: str) -> int:
     """Words, counting each CJK character as one (CJK text has no spaces)."""
     if text.isascii():
@@ -45,12 +46,14 @@ def ends_with_period(text: str) -> bool:
     return _PERIOD_END.search(text) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_prose(text: str) -> bool:
     """Running text: a sentence of some length, or anything long."""
     words = word_count(text)
     return (words >= 8 and ends_sentence(text)) or words >= 25
 
 
+@lru_cache(maxsize=8192)
 def is_short_line(text: str) -> bool:
     """A heading, caption, label or menu entry rather than running text."""
     return not is_prose(text) and not (ends_with_period(text) and word_count(text) >= 4)
