@@ -67,7 +67,8 @@ _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~\"'])")
 _HTML2TEXT_SIGNS = re.compile(r"^\s*#{1,6} \S|!\[|\]\(")
-_INVISIBLE = str.maketrans({"\u00ad": None, "\u200b": None, "\ufeff": None, "\u00a0": " "})
+# Soft hyphens, zero-width spaces and BOMs vanish; no-break spaces become spaces.
+_INVISIBLE = (("\u00ad", ""), ("\u200b", ""), ("\ufeff", ""), ("\u00a0", " "))
 
 
 def _indent(line: str) -> int:
@@ -78,7 +79,11 @@ def detect_style(lines: list[str]) -> DumpStyle:
     nonblank = [line for line in lines if line.strip()]
     if not nonblank:
         return DumpStyle.PLAIN
-    markdown = sum(1 for line in nonblank if _HTML2TEXT_SIGNS.search(line))
+    markdown = sum(
+        1
+        for line in nonblank
+        if ("#" in line or "](" in line or "![" in line) and _HTML2TEXT_SIGNS.search(line)
+    )
     if markdown >= 3 and markdown >= len(nonblank) * 0.05:
         return DumpStyle.HTML2TEXT
     if any(line.lstrip().startswith(("IFRAME:", "#alternate")) for line in nonblank[:40]):
@@ -266,7 +271,11 @@ def _candidate(
 
 
 def parse_dump(text: str) -> ParsedDump:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        for char, replacement in _INVISIBLE:  # str.replace runs in C; translate(dict) does not
+            if char in text:
+                text = text.replace(char, replacement)
     lines = [line.expandtabs(8).rstrip() for line in text.split("\n")]
     style = detect_style(lines)
     wrap_width = detect_wrap_width(lines)

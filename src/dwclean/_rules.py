@@ -23,7 +23,10 @@ _SPACE_BEFORE_COLON = re.compile(r"\s+([:：])")
 
 def key(text: str) -> str:
     """The form in which candidate texts are compared with rule phrases."""
-    return _SPACE_BEFORE_COLON.sub(r"\1", " ".join(text.split())).casefold()
+    text = " ".join(text.split())
+    if " :" in text or " ：" in text:
+        text = _SPACE_BEFORE_COLON.sub(r"\1", text)
+    return text.casefold()
 
 
 class Prefixes:
@@ -183,6 +186,19 @@ def _save(cache_file: Path, rules: Rules) -> None:
         pass  # a read-only home is no reason to fail
 
 
+def _one_pattern(patterns: list[str]) -> re.Pattern[str]:
+    """One regex for all debris patterns: those anchored at the start are tried only there
+    (re.match semantics), so a long paragraph is not scanned once per pattern."""
+    anchored = [p[1:] for p in patterns if p.startswith("^")]
+    floating = [p for p in patterns if not p.startswith("^")]
+    parts = []
+    if anchored:
+        parts.append("^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")")
+    # end-anchored patterns: a look-ahead from the start finds them without trying every position
+    parts += [f"^(?=.*(?:{p}))" if p.endswith("$") else f"(?:{p})" for p in floating]
+    return re.compile("|".join(parts) or r"(?!x)x", re.S)
+
+
 def _stopword_index(languages: dict[str, Language]) -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for lang in languages.values():
@@ -235,8 +251,6 @@ def _build_rules() -> Rules:
             for index, name in enumerate(lang.months)
         },
         stopword_index=_stopword_index(languages),
-        global_pattern=re.compile(
-            "|".join(f"(?:{p})" for p in debris.get("patterns", [])) or r"(?!x)x"
-        ),
+        global_pattern=_one_pattern(debris.get("patterns", [])),
         gallery_min_repeats=int(patterns.get("gallery", {}).get("min_repeats", 3)),
     )

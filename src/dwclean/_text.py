@@ -61,10 +61,14 @@ def is_short_line(text: str) -> bool:
 
 def is_duration(text: str) -> bool:
     """Only a running time ("02:23"): a video teaser's last line, its title above it."""
-    return _DURATION_END.fullmatch(text.strip()) is not None
+    text = text.strip()
+    return len(text) <= 5 and _DURATION_END.fullmatch(text) is not None
 
 
 def ends_with_duration(text: str) -> bool:
+    if not text[-1:].isdigit():
+        return False
+    text = text[-6:]
     """Video and audio teasers end with their running time: "Watch video 02:17"."""
     return _DURATION_END.search(text) is not None
 
