@@ -125,6 +125,7 @@ def _first_word_length(line: str) -> int:
     return len(stripped.split(" ", 1)[0]) if stripped else 0
 
 
+_INNER_SENTENCE = re.compile(r"\w\w[.!?]\s+\w")  # "…negotiations. Author" (not "P. Carvalho")
 _WRAP_SLACK = 8  # renderers do not always fill a line to the last column before wrapping
 
 
@@ -208,7 +209,7 @@ def _continues(current: list[str], line: str, wrap_width: int | None, rest: list
         return False  # the previous line ended early: a real line break
     if ends_sentence(previous.strip()) and len(rest) <= 4:
         tail = " ".join(" ".join(r.split()) for r in rest)
-        if not ends_sentence(tail) and word_count(tail) <= 30:
+        if not ends_sentence(tail) and word_count(tail) <= 30 and not _INNER_SENTENCE.search(tail):
             return False
     return True
 

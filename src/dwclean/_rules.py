@@ -111,6 +111,7 @@ class Rules:
     skip_links: frozenset[str]  # every language's skip links (a dump's language is not known yet)
     credit_split: re.Pattern[str]  # finds a photo credit glued to the end of a caption
     author_labels: Prefixes  # every language's, for bylines in any language
+    label_words: frozenset[str]  # one-word boilerplate lines of every language ("Anzeige")
     alt_credit: re.Pattern[str]
     gallery_min_repeats: int
     months: dict[str, int]  # case-folded month name, any language → month number
@@ -243,6 +244,9 @@ def _build_rules() -> Rules:
         | frozenset(key(s) for s in patterns.get("menu", {}).get("entries", [])),
         skip_links=frozenset(s for lang in languages.values() for s in lang.skip_links),
         credit_split=credit_split,
+        label_words=frozenset(
+            k for lang in languages.values() for k in lang.debris_lines if " " not in k
+        ),
         author_labels=Prefixes([p for lang in languages.values() for p in lang.author_label.items]),
         alt_credit=re.compile(patterns.get("credits", {}).get("alt_credit", r"(?!x)x")),
         months={

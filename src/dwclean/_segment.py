@@ -55,7 +55,12 @@ def split_credit(text: str, rules: Rules) -> tuple[str, str | None]:
     match = rules.credit_split.search(text)
     if match is None or match.start() == 0:
         return text, None
-    return text[: match.start()].rstrip(), match.group(0).strip()
+    credit = match.group(0).strip()
+    # a hard-wrapped dump may glue the next line's ad label onto the credit ("… Реклама")
+    head, _, last = credit.rpartition(" ")
+    if head and key(last) in rules.label_words:
+        credit = head
+    return text[: match.start()].rstrip(), credit
 
 
 def _caption_by_position(
