@@ -167,6 +167,14 @@ def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
     return None
 
 
+_ARTICLE_TYPES = ("Article", "BlogPosting", "Report")  # schema.org's article family
+
+
+def _is_article_type(value: object) -> bool:
+    types = value if isinstance(value, list) else [value]
+    return any(isinstance(t, str) and t.endswith(_ARTICLE_TYPES) for t in types)
+
+
 def _json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
     for script in tree.css('script[type="application/ld+json"]'):
         try:
@@ -174,7 +182,7 @@ def _json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
         except (ValueError, RecursionError):
             continue
         for item in data if isinstance(data, list) else [data]:
-            if isinstance(item, dict) and "Article" in str(item.get("@type", "")):
+            if isinstance(item, dict) and _is_article_type(item.get("@type")):
                 return item
     return {}
 
@@ -237,9 +245,10 @@ def _info_box_authors(container: LexborNode, selector: str, rules: Rules) -> lis
         text = _text(item)
         length = rules.author_labels.match(key(text))
         if length:
-            name = text[length:].strip(" :")
-            if name and name not in authors:
-                authors.append(name)
+            for name in text[length:].strip(" :").split(","):
+                name = name.strip()
+                if name and name not in authors:
+                    authors.append(name)
     return authors
 
 
@@ -274,13 +283,10 @@ def parse_html(
     body = tree.body
     if body is None:
         raise NotAnArticleError("an HTML page without a body")
-    says_article = (
-        tree.css_first("article") is not None
-        or (_meta(tree, "og:type") or "").lower() == "article"
-        or bool(_json_ld(tree))
-    )
+    # (an index page has <article> teasers, so only the page's own word counts)
+    says_article = (_meta(tree, "og:type") or "").lower() == "article" or bool(_json_ld(tree))
     if not says_article:
-        raise NotAnArticleError("not an article page (no DW article layout, no <article>)")
+        raise NotAnArticleError("not an article page (no DW article layout, not marked as one)")
     candidates = []
     for node in body.css("h1, h2, h3, p, li, figcaption"):
         text = _text(node)
