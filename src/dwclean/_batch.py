@@ -232,26 +232,47 @@ def _fresh(target: Path, source: Path) -> bool:
         return False
 
 
+_CHUNK = 16  # inputs per task: one round trip to a worker costs about as much as a small page
+
+
+def process_chunk(tasks: list[Task], options: BatchOptions) -> list[dict[str, Any]]:
+    return [process(task, options) for task in tasks]
+
+
 def _run_parallel(
     tasks: Iterator[Task | dict[str, Any]],
     options: BatchOptions,
     done: Callable[[dict[str, Any]], None],
 ) -> None:
-    in_flight: set[Future[dict[str, Any]]] = set()
+    in_flight: set[Future[list[dict[str, Any]]]] = set()
     limit = options.jobs * 4
     pool = ProcessPoolExecutor(max_workers=options.jobs, initializer=_init_worker)
+
+    def collect(block: bool) -> None:
+        nonlocal in_flight
+        finished, in_flight = wait(
+            in_flight, return_when=FIRST_COMPLETED if block else "ALL_COMPLETED"
+        )
+        for future in finished:
+            for record in future.result():
+                done(record)
+
     try:
+        chunk: list[Task] = []
         for task in tasks:
             if isinstance(task, dict):
                 done(task)
                 continue
-            in_flight.add(pool.submit(process, task, options))
+            chunk.append(task)
+            if len(chunk) < _CHUNK:
+                continue
+            in_flight.add(pool.submit(process_chunk, chunk, options))
+            chunk = []
             if len(in_flight) >= limit:
-                finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    done(future.result())
-        for future in in_flight:
-            done(future.result())
+                collect(block=True)
+        if chunk:
+            in_flight.add(pool.submit(process_chunk, chunk, options))
+        collect(block=False)
         pool.shutdown(wait=True)
     except BaseException:
         # Stop promptly: queued tasks are cancelled, running ones finish their atomic write.
