@@ -92,18 +92,36 @@ class _Walker:
         if text:
             self.removed.append(Removal(text[:200], rule))
 
-    def walk(self, node: LexborNode, depth: int = 0) -> None:
-        if depth > _MAX_DEPTH:
-            return
-        for child in node.iter(include_text=False):
-            self.visit(child, depth + 1)
+    def walk(self, container: LexborNode) -> None:
+        """Visit the article's parts in document order.
 
-    def visit(self, node: LexborNode, depth: int) -> None:
-        if not node.tag or node.tag.startswith("-"):
-            return
-        if self.is_(node, "skip"):
-            self.drop(node, f"page furniture ({node.tag})")
-            return
+        One selector query finds every part (headline, lead, caption boxes, body containers);
+        a part inside a skipped box or inside a body container already read is passed over.
+        Walking only the parts, not every node of the page, keeps this close to parsing speed.
+        """
+        layout = self.layout
+        selector = ", ".join(
+            s for s in (layout.title, layout.lead, layout.caption_box, layout.body) if s
+        )
+        container_id = container.mem_id
+        done: set[int] = set()  # body containers and caption boxes already read
+        skip = self.matching["skip"]
+        for node in container.css(selector):
+            parent, nested = node.parent, False
+            for _ in range(_MAX_DEPTH):
+                if parent is None or parent.mem_id == container_id:
+                    break
+                if parent.mem_id in done or parent.mem_id in skip:
+                    nested = True
+                    break
+                parent = parent.parent
+            if nested or node.mem_id in skip:
+                continue
+            self.visit(node)
+            if self.is_(node, "body") or self.is_(node, "caption_box"):
+                done.add(node.mem_id)
+
+    def visit(self, node: LexborNode) -> None:
         if not self.seen_title and self.is_(node, "title"):
             self.add(_text(node), Hint.TITLE | Hint.HEADING)
             self.seen_title = True
@@ -116,9 +134,7 @@ class _Walker:
                 self.drop(node, "picture teaser outside the article")
         elif self.is_(node, "body"):
             self.seen_body = True
-            self.body(node, depth)
-        else:
-            self.walk(node, depth)
+            self.body(node, 0)
 
     def caption(self, box: LexborNode) -> None:
         caption = box.css_first(self.layout.caption_text)
