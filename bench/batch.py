@@ -1,6 +1,6 @@
 """Batch throughput and memory: `dwclean batch` over generated folders of dumps.
 
-    .venv/bin/python bench/batch.py                 # 10,000 dumps, --jobs 1 and 2, memory at 3 sizes
+    .venv/bin/python bench/batch.py        # 10,000 dumps, --jobs 1 and 2, memory at 3 sizes
     .venv/bin/python bench/batch.py --files 2000 --markdown /tmp/batch.md
 
 The dumps are the labelled fixtures and corpus dumps, copied round-robin under new names into
@@ -28,7 +28,19 @@ def generate(folder: Path, count: int) -> None:
 
 def batch(src: Path, out: Path, jobs: int) -> tuple[float, int, int]:
     shutil.rmtree(out, ignore_errors=True)
-    argv = [PYTHON, "-m", "dwclean", "batch", str(src), str(out), "-f", "json", "-q", "-j", str(jobs)]
+    argv = [
+        PYTHON,
+        "-m",
+        "dwclean",
+        "batch",
+        str(src),
+        str(out),
+        "-f",
+        "json",
+        "-q",
+        "-j",
+        str(jobs),
+    ]
     return run_measured(argv)
 
 
@@ -46,15 +58,24 @@ def main() -> None:
         for jobs in (1, 2):
             seconds, code, peak = batch(src, work / "out", jobs)
             rates[jobs] = args.files / seconds
-            rows.append([f"--jobs {jobs}", f"{args.files:,}", f"{seconds:.1f}",
-                         f"{rates[jobs]:.0f}", f"{peak / 1024:.0f}", str(code)])
+            rows.append(
+                [
+                    f"--jobs {jobs}",
+                    f"{args.files:,}",
+                    f"{seconds:.1f}",
+                    f"{rates[jobs]:.0f}",
+                    f"{peak / 1024:.0f}",
+                    str(code),
+                ]
+            )
         speedup = rates[2] / rates[1]
         for size in (args.files // 4, args.files // 2, args.files):
             folder = work / f"in-{size}"
             generate(folder, size)
             seconds, code, peak = batch(folder, work / "out", 2)
-            memory_rows.append([f"{size:,}", f"{seconds:.1f}", f"{size / seconds:.0f}",
-                                f"{peak / 1024:.0f}"])
+            memory_rows.append(
+                [f"{size:,}", f"{seconds:.1f}", f"{size / seconds:.0f}", f"{peak / 1024:.0f}"]
+            )
             shutil.rmtree(folder)
         header = ["run", "files", "seconds", "files/s", "peak MiB (all processes)", "exit"]
         print_table("dwclean batch throughput", header, rows)
@@ -66,7 +87,8 @@ def main() -> None:
                 f"`.venv/bin/python bench/batch.py --files {args.files}`\n\n"
                 + markdown_table(header, rows)
                 + f"\n\nSpeed-up with 2 jobs: **{speedup:.2f}x**.\n\n"
-                + markdown_table(mem_header, memory_rows) + "\n",
+                + markdown_table(mem_header, memory_rows)
+                + "\n",
                 encoding="utf-8",
             )
     finally:

@@ -3,21 +3,24 @@
 
 Every tool gets the same inputs and is scored with ../shared/corpus/score.py:
 
-  * the labelled real DW pages in ../shared/corpus (page.html and six dumps each) and ../shared/seed,
-    found with ``cases()`` from ../shared/corpus/evaluate.py (skipped with a message when absent);
+  * the labelled real DW pages in ../shared/corpus (page.html and six dumps each) and
+    ../shared/seed, found with ``cases()`` from ../shared/corpus/evaluate.py (skipped with a
+    message when ../shared is absent);
   * fixtures/dumps/*.txt with their *.expected.json (hand-labelled DW-like dumps);
   * fixtures/html/*.html with their *.expected.json, if that folder exists
-    (expected files that say ``{"not_an_article": true}`` are skipped).
+    (expected files that say ``{"not_an_article": true}`` and pages labelled without
+    blocks, such as the best-effort blog page, are skipped).
 
 Tools:
   dwclean      dwclean.clean_file(path).to_dict()
-  trafilatura  trafilatura.extract(..., output_format="xml", include_comments=False, with_metadata=True)
-               on the page's bytes; a dump is wrapped line by line in <p> of a minimal page.
+  trafilatura  trafilatura.extract(..., output_format="xml", include_comments=False,
+               with_metadata=True) on the page's bytes; a dump is wrapped line by line in <p> of
+               a minimal page.
                <head> -> subhead, every other element of <main> -> paragraph; title/date from its
                metadata.
   justext      justext.justext(..., get_stoplist(<case language>)) on the same input; good
                paragraphs -> paragraph, good headings -> subhead.
-  c4           C4's line rules (Raffel et al. 2020, sec. 2.2, and the TFDS c4_utils constants) on
+  c4           C4's line rules (Raffel et al. 2020, sec. 2.2, and the TFDS/datatrove constants) on
                the dump's lines; on HTML, on the page's visible text lines (selectolax, a newline at
                every block element; script/style/noscript/template/svg/iframe/head dropped).
 
@@ -53,11 +56,30 @@ ALL_KEYS = ["body_f1", "body_p", "body_r", *METRICS[1:]]
 
 # jusText stoplist per DW language code (primary subtag); jusText has none for am, ha, ps, zh.
 STOPLISTS = {
-    "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "bs": "Bosnian", "de": "German",
-    "el": "Greek", "en": "English", "es": "Spanish", "fa": "Persian", "fr": "French",
-    "hi": "Hindi", "hr": "Croatian", "id": "Indonesian", "mk": "Macedonian", "pl": "Polish",
-    "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sq": "Albanian", "sr": "Serbian",
-    "sw": "Swahili", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu",
+    "ar": "Arabic",
+    "bg": "Bulgarian",
+    "bn": "Bengali",
+    "bs": "Bosnian",
+    "de": "German",
+    "el": "Greek",
+    "en": "English",
+    "es": "Spanish",
+    "fa": "Persian",
+    "fr": "French",
+    "hi": "Hindi",
+    "hr": "Croatian",
+    "id": "Indonesian",
+    "mk": "Macedonian",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "sq": "Albanian",
+    "sr": "Serbian",
+    "sw": "Swahili",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "ur": "Urdu",
 }
 
 
@@ -86,7 +108,30 @@ class Case:
 
     @property
     def text(self) -> str:
-        return self.raw.decode("utf-8-sig", errors="replace")
+        return decode(self.raw, html=self.is_html)
+
+
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+
+
+def decode(raw: bytes, *, html: bool) -> str:
+    """Bytes to text for the tools that need text (the C4 filter; dumps for the page wrapper):
+    BOM, then an HTML page's <meta charset>, then UTF-8, then charset-normalizer's guess."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    match = META_CHARSET.search(raw[:4096]) if html else None
+    if match:
+        try:
+            return raw.decode(match.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw).best()
+        return str(best) if best is not None else raw.decode("utf-8", errors="replace")
 
 
 def load_module(name: str, path: Path) -> Any:
@@ -100,8 +145,10 @@ def load_module(name: str, path: Path) -> Any:
 def collect_cases(shared: Path, fixtures: Path) -> tuple[list[Case], Callable[..., dict[str, Any]]]:
     corpus = shared / "corpus"
     if not (corpus / "evaluate.py").exists() or not (corpus / "score.py").exists():
-        sys.exit(f"quality.py: {corpus} (evaluate.py, score.py) not found: nothing to score against; "
-                 "skipping the benchmark")
+        sys.exit(
+            f"quality.py: {corpus} (evaluate.py, score.py) not found: nothing to score against; "
+            "skipping the benchmark"
+        )
     sys.path.insert(0, str(corpus))
     evaluate = load_module("dw_evaluate", corpus / "evaluate.py")
     score = load_module("dw_score", corpus / "score.py").score
@@ -110,7 +157,7 @@ def collect_cases(shared: Path, fixtures: Path) -> tuple[list[Case], Callable[..
 
     def add(inp: str, exp: str, kind: str) -> None:
         expected = json.loads(Path(exp).read_text(encoding="utf-8"))
-        if expected.get("not_an_article"):
+        if expected.get("not_an_article") or "blocks" not in expected:
             return
         found.append(Case(inp, exp, kind, expected, is_html=kind.endswith("html")))
 
@@ -133,7 +180,9 @@ def collect_cases(shared: Path, fixtures: Path) -> tuple[list[Case], Callable[..
 
 def dump_to_html(text: str) -> str:
     """A dump as a minimal page: every non-blank line one escaped <p>."""
-    paras = "\n".join(f"<p>{htmllib.escape(ln.strip())}</p>" for ln in text.splitlines() if ln.strip())
+    paras = "\n".join(
+        f"<p>{htmllib.escape(ln.strip())}</p>" for ln in text.splitlines() if ln.strip()
+    )
     return f'<html><head><meta charset="utf-8"></head><body>\n{paras}\n</body></html>'
 
 
@@ -153,8 +202,14 @@ def tool_trafilatura(case: Case) -> dict[str, Any]:
     from lxml import etree
 
     xml = trafilatura.extract(
-        page_input(case), output_format="xml", include_comments=False, include_tables=True,
-        include_images=False, include_formatting=False, with_metadata=True, deduplicate=False,
+        page_input(case),
+        output_format="xml",
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_formatting=False,
+        with_metadata=True,
+        deduplicate=False,
     )
     if not xml:
         return {"title": None, "date": None, "blocks": []}
@@ -173,8 +228,13 @@ def tool_trafilatura(case: Case) -> dict[str, Any]:
         for part in parts:
             text = " ".join("".join(part.itertext()).split())
             if text:
-                blocks.append({"kind": "subhead" if el.tag == "head" else "paragraph", "text": text,
-                               "credit": None})
+                blocks.append(
+                    {
+                        "kind": "subhead" if el.tag == "head" else "paragraph",
+                        "text": text,
+                        "credit": None,
+                    }
+                )
     return {"title": root.get("title"), "date": root.get("date"), "blocks": blocks}
 
 
@@ -186,17 +246,20 @@ def tool_justext(case: Case) -> dict[str, Any]:
     import justext
 
     paras = justext.justext(page_input(case), justext.get_stoplist(stoplist_name(case.language)))
-    blocks = [{"kind": "subhead" if p.is_heading else "paragraph", "text": p.text, "credit": None}
-              for p in paras if not p.is_boilerplate and p.text.strip()]
+    blocks = [
+        {"kind": "subhead" if p.is_heading else "paragraph", "text": p.text, "credit": None}
+        for p in paras
+        if not p.is_boilerplate and p.text.strip()
+    ]
     return {"title": None, "date": None, "blocks": blocks}
 
 
-# C4 (Raffel et al. 2020, sec. 2.2; TFDS c4_utils): keep lines ending in terminal punctuation
-# (not an ellipsis) with >= 3 words and no word over 1000 chars; drop lines with "javascript" or a
-# policy phrase; drop citation markers; drop the page if < 5 sentences remain. Adapted here: the
-# page-level rules for "{" and "lorem ipsum" act per line, any line with "cookie" goes, the
-# terminal marks include their non-Latin and typographic forms, a CJK character counts as half a
-# word, and the bad-words page filter is left out.
+# C4 (Raffel et al. 2020, sec. 2.2; constants as in TFDS c4_utils and datatrove): keep lines that
+# end in terminal punctuation (not an ellipsis), have >= 3 words and no word over 1000 chars; drop
+# lines with "javascript" or a policy phrase; drop citation markers; drop the page if fewer than 5
+# sentences remain. Adapted here: the page-level rules for "{" and "lorem ipsum" act per line, any
+# line with "cookie" goes, the terminal marks include their non-Latin and typographic forms, a CJK
+# character counts as half a word, and the bad-words page filter is left out.
 C4_END = tuple('.!?"' + "”»’'。！？؟۔।")
 C4_DROP = ("javascript", "cookie", "lorem ipsum", "{", "}", "terms of use", "privacy policy")
 C4_CITATION = re.compile(r"\[\d*\]|\[edit\]|\[citation needed\]", re.IGNORECASE)
@@ -210,21 +273,27 @@ def c4_filter(lines: Iterable[str]) -> list[str]:
         line = " ".join(C4_CITATION.sub("", raw).split())
         low = line.lower()
         words = len(line.split()) + len(CJK.findall(line)) / 2
-        if (line.endswith(C4_END) and not line.endswith(("...", "…")) and words >= 3
-                and not any(s in low for s in C4_DROP)
-                and max(map(len, line.split())) <= 1000):
+        if (
+            line.endswith(C4_END)
+            and not line.endswith(("...", "…"))
+            and words >= 3
+            and not any(s in low for s in C4_DROP)
+            and max(map(len, line.split())) <= 1000
+        ):
             kept.append(line)
     return kept if len(SENTENCE_END.findall(" ".join(kept))) >= 5 else []
 
 
-BLOCK_TAGS = ("address,article,aside,blockquote,br,dd,div,dl,dt,figcaption,figure,footer,form,"
-              "h1,h2,h3,h4,h5,h6,header,hr,li,main,nav,ol,p,pre,section,table,td,th,tr,ul")
+BLOCK_TAGS = (
+    "address,article,aside,blockquote,br,dd,div,dl,dt,figcaption,figure,footer,form,"
+    "h1,h2,h3,h4,h5,h6,header,hr,li,main,nav,ol,p,pre,section,table,td,th,tr,ul"
+)
 
 
-def visible_lines(raw: bytes) -> list[str]:
+def visible_lines(page: str) -> list[str]:
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(raw.decode("utf-8", errors="replace"))
+    tree = LexborHTMLParser(page)
     for node in tree.css("script,style,noscript,template,svg,iframe,head"):
         node.decompose()
     for node in tree.css(BLOCK_TAGS):
@@ -235,13 +304,16 @@ def visible_lines(raw: bytes) -> list[str]:
 
 
 def tool_c4(case: Case) -> dict[str, Any]:
-    lines = visible_lines(case.raw) if case.is_html else case.text.splitlines()
+    lines = visible_lines(case.text) if case.is_html else case.text.splitlines()
     blocks = [{"kind": "paragraph", "text": ln, "credit": None} for ln in c4_filter(lines)]
     return {"title": None, "date": None, "blocks": blocks}
 
 
 RUNNERS: dict[str, Callable[[Case], dict[str, Any]]] = {
-    "dwclean": tool_dwclean, "trafilatura": tool_trafilatura, "justext": tool_justext, "c4": tool_c4,
+    "dwclean": tool_dwclean,
+    "trafilatura": tool_trafilatura,
+    "justext": tool_justext,
+    "c4": tool_c4,
 }
 
 
@@ -254,8 +326,9 @@ def tool_label(tool: str, kind: str) -> str:
 # ------------------------------------------------------------------------------------- run
 
 
-def run(cases: list[Case], tools: list[str], score: Callable[..., dict[str, Any]],
-        notes: list[str]) -> list[dict[str, Any]]:
+def run(
+    cases: list[Case], tools: list[str], score: Callable[..., dict[str, Any]], notes: list[str]
+) -> list[dict[str, Any]]:
     rows = []
     for tool in tools:
         for case in cases:
@@ -270,10 +343,18 @@ def run(cases: list[Case], tools: list[str], score: Callable[..., dict[str, Any]
                 s["debris_leak"] = 1.0  # as evaluate.py: a failed case leaks every debris line
                 s["title_ok"] = s["date_ok"] = False
                 notes.append(f"note: {tool} failed on {rel(case.path)}: {error}")
-            rows.append({"tool": tool, "case": rel(case.path), "kind": case.kind,
-                         "layout": case.expected.get("layout"), "language": case.language,
-                         **{k: s[k] for k in ALL_KEYS}, "seconds": round(time.perf_counter() - t0, 3),
-                         "error": error})
+            rows.append(
+                {
+                    "tool": tool,
+                    "case": rel(case.path),
+                    "kind": case.kind,
+                    "layout": case.expected.get("layout"),
+                    "language": case.language,
+                    **{k: s[k] for k in ALL_KEYS},
+                    "seconds": round(time.perf_counter() - t0, 3),
+                    "error": error,
+                }
+            )
     return rows
 
 
@@ -306,8 +387,14 @@ def main_table(rows: list[dict[str, Any]], tools: list[str]) -> list[list[str]]:
             by_kind[r["kind"]].append(r)
         for kind in sorted(by_kind, key=kind_key):
             group = by_kind[kind]
-            out.append([tool_label(tool, kind), kind, str(len(group)),
-                        *(f"{mean(group, k):.3f}" for k in METRICS)])
+            out.append(
+                [
+                    tool_label(tool, kind),
+                    kind,
+                    str(len(group)),
+                    *(f"{mean(group, k):.3f}" for k in METRICS),
+                ]
+            )
         out.append([tool, "ALL", str(len(mine)), *(f"{mean(mine, k):.3f}" for k in METRICS)])
     return out
 
@@ -315,13 +402,16 @@ def main_table(rows: list[dict[str, Any]], tools: list[str]) -> list[list[str]]:
 def group_table(rows: list[dict[str, Any]], key: str) -> list[list[str]]:
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
-        groups[str(r[key] or "-")].append(r)
-    return [[g, str(len(groups[g])), *(f"{mean(groups[g], k):.3f}" for k in METRICS)]
-            for g in sorted(groups)]
+        groups[str(r[key] or "(unlabelled)")].append(r)
+    return [
+        [g, str(len(groups[g])), *(f"{mean(groups[g], k):.3f}" for k in METRICS)]
+        for g in sorted(groups)
+    ]
 
 
 def losses(rows: list[dict[str, Any]], tools: list[str]) -> list[list[str]]:
-    """Cases where some reference tool scores better than dwclean on a metric."""
+    """Cases where some reference tool scores better than dwclean on a metric (with both body F1s:
+    an empty output "beats" dwclean on debris leak and on captions when a page has none)."""
     if "dwclean" not in tools:
         return []
     by_case: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
@@ -331,13 +421,22 @@ def losses(rows: list[dict[str, Any]], tools: list[str]) -> list[list[str]]:
     for case, per_tool in by_case.items():
         dw = per_tool["dwclean"]
         for k in METRICS:
-            lower_better = k == "debris_leak"
             for tool, r in per_tool.items():
                 if tool == "dwclean":
                     continue
-                diff = float(dw[k]) - float(r[k]) if lower_better else float(r[k]) - float(dw[k])
-                if diff > 0.0005:
-                    out.append([case, k, f"{float(dw[k]):.3f}", tool, f"{float(r[k]):.3f}"])
+                diff = float(r[k]) - float(dw[k])
+                if (-diff if k == "debris_leak" else diff) > 0.0005:
+                    out.append(
+                        [
+                            case,
+                            k,
+                            f"{float(dw[k]):.3f}",
+                            tool,
+                            f"{float(r[k]):.3f}",
+                            f"{float(dw['body_f1']):.3f}",
+                            f"{float(r['body_f1']):.3f}",
+                        ]
+                    )
     return out
 
 
@@ -352,8 +451,14 @@ def command_line() -> str:
 
 def markdown(table: list[list[str]], versions: str) -> str:
     head = ["tool", "input kind", *HEADERS]
-    lines = [f"Produced by `{command_line()}` (run in {os.getcwd()}).", "", versions, "",
-             "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines = [
+        f"Produced by `{command_line()}` (run in {os.getcwd()}).",
+        "",
+        versions,
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+    ]
     lines += ["| " + " | ".join(row) + " |" for row in table]
     return "\n".join(lines) + "\n"
 
@@ -362,15 +467,43 @@ def versions(tools: list[str]) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     parts = []
-    for tool, dist in (("dwclean", "dwclean"), ("trafilatura", "trafilatura"), ("justext", "jusText")):
+    for tool, dist in (
+        ("dwclean", "dwclean"),
+        ("trafilatura", "trafilatura"),
+        ("justext", "jusText"),
+    ):
         if tool in tools:
             try:
-                parts.append(f"{tool} {version(dist)}")
+                parts.append(f"{tool} {version(dist)}{git_state() if tool == 'dwclean' else ''}")
             except PackageNotFoundError:
                 parts.append(f"{tool} (not installed)")
     if "c4" in tools:
         parts.append("c4 = the line filter in bench/quality.py")
     return "Versions: " + ", ".join(parts) + "."
+
+
+def git_state() -> str:
+    """' at <commit>' of the checkout being measured, and whether src/ differs from it."""
+    import subprocess
+
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--", "src"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    if not head:
+        return ""
+    return f" at {head}" + (" with uncommitted changes in src/" if dirty else "")
 
 
 def check_tools(tools: list[str]) -> list[str]:
@@ -381,20 +514,33 @@ def check_tools(tools: list[str]) -> list[str]:
             try:
                 __import__(module)
             except ImportError as e:
-                print(f"quality.py: skipping {tool}: cannot import it ({e}); "
-                      "install with .venv/bin/pip install -e '.[bench]'", file=sys.stderr)
+                print(
+                    f"quality.py: skipping {tool}: cannot import it ({e}); "
+                    "install with .venv/bin/pip install -e '.[bench]'",
+                    file=sys.stderr,
+                )
                 continue
         usable.append(tool)
     return usable
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--markdown", metavar="FILE", help="write the main table as Markdown to FILE")
-    ap.add_argument("--json", action="store_true", help="print per-case rows as JSON lines instead of tables")
-    ap.add_argument("--tools", default=",".join(TOOLS), help=f"comma-separated subset of {','.join(TOOLS)}")
-    ap.add_argument("--kind", default="", help="only inputs whose kind starts with this (html, dump, fixtures)")
-    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder (default ../shared)")
+    ap.add_argument(
+        "--json", action="store_true", help="print per-case rows as JSON lines instead of tables"
+    )
+    ap.add_argument(
+        "--tools", default=",".join(TOOLS), help=f"comma-separated subset of {','.join(TOOLS)}"
+    )
+    ap.add_argument(
+        "--kind", default="", help="only inputs whose kind starts with this (html, dump, fixtures)"
+    )
+    ap.add_argument(
+        "--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder (default ../shared)"
+    )
     ap.add_argument("--fixtures", type=Path, default=REPO / "fixtures")
     args = ap.parse_args()
 
@@ -403,8 +549,10 @@ def main() -> int:
     if unknown:
         ap.error(f"unknown tool(s): {', '.join(unknown)}")
     if not args.shared.is_dir():
-        print(f"quality.py: {args.shared} not found: the labelled DW pages are not here; skipping",
-              file=sys.stderr)
+        print(
+            f"quality.py: {args.shared} not found: the labelled DW pages are not here; skipping",
+            file=sys.stderr,
+        )
         return 0
     tools = check_tools(tools)
     cases, score = collect_cases(args.shared, args.fixtures)
@@ -433,7 +581,7 @@ def main() -> int:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(width=None if sys.stdout.isatty() else 150)
 
     def show(title: str, head: list[str], body: list[list[str]], sections: bool = False) -> None:
         t = Table(title=title, title_justify="left")
@@ -447,8 +595,12 @@ def main() -> int:
             t.add_row(*row)
         console.print(t)
 
-    show(f"Quality: {len(cases)} cases × {len(tools)} tools ({elapsed:.1f} s)",
-         ["tool", "input kind", *HEADERS], table, sections=True)
+    show(
+        f"Quality: {len(cases)} cases × {len(tools)} tools ({elapsed:.1f} s)",
+        ["tool", "input kind", *HEADERS],
+        table,
+        sections=True,
+    )
     console.print(vers)
     dw = [r for r in rows if r["tool"] == "dwclean"]
     if dw:
@@ -457,7 +609,15 @@ def main() -> int:
     lost = losses(rows, tools)
     if lost:
         t = Table(title="Where a reference tool beats dwclean", title_justify="left")
-        for h in ("case", "metric", "dwclean", "tool", "its score"):
+        for h in (
+            "case",
+            "metric",
+            "dwclean",
+            "tool",
+            "its score",
+            "dwclean body F1",
+            "its body F1",
+        ):
             t.add_column(h)
         for row in lost:
             t.add_row(*row)
@@ -475,4 +635,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # `| head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

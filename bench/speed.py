@@ -1,7 +1,7 @@
 """Speed: documents per second and start-up, dwclean against reference tools in the same run.
 
     .venv/bin/pip install -e '.[bench]'       # trafilatura for the comparison
-    .venv/bin/python bench/speed.py            # 5 repetitions; --repeat N, --seconds S, --markdown F
+    .venv/bin/python bench/speed.py    # 5 repetitions; --repeat N, --seconds S, --markdown F
 
 HTML: dwclean (full pipeline) vs trafilatura.extract vs selectolax parse-only (parse and take the
 body text: the floor any HTML cleaner on selectolax pays). Dumps: dwclean vs trafilatura on the
@@ -105,20 +105,30 @@ def main() -> None:
         return statistics.median(results[(kind, name)]) if (kind, name) in results else float("nan")
 
     ratios = [
-        ["HTML: dwclean vs trafilatura (goal >= 10x)",
-         f"{median('html', 'dwclean') / median('html', 'trafilatura'):.1f}x faster"],
-        ["HTML: time vs selectolax parse-only (goal <= 2x)",
-         f"{median('html', 'selectolax parse-only') / median('html', 'dwclean'):.2f}x the time"],
-        ["Dumps: dwclean vs trafilatura",
-         f"{median('dump', 'dwclean') / median('dump', 'trafilatura'):.1f}x faster"],
+        [
+            "HTML: dwclean vs trafilatura (goal >= 10x)",
+            f"{median('html', 'dwclean') / median('html', 'trafilatura'):.1f}x faster",
+        ],
+        [
+            "HTML: time vs selectolax parse-only (goal <= 2x)",
+            f"{median('html', 'selectolax parse-only') / median('html', 'dwclean'):.2f}x the time",
+        ],
+        [
+            "Dumps: dwclean vs trafilatura",
+            f"{median('dump', 'dwclean') / median('dump', 'trafilatura'):.1f}x faster",
+        ],
         ["Dumps: dwclean docs/s on one core (goal >= 2,000)", f"{median('dump', 'dwclean'):.0f}"],
     ]
     sample = str(ROOT / "fixtures" / "dumps" / "en-old-seedstyle.txt")
     typer_time = startup([PYTHON, "-c", "import typer"])
     clean_time = startup([PYTHON, "-m", "dwclean", "clean", sample, "--format", "json"])
-    ratios.append(["Start-up: `dwclean clean FILE` vs `import typer` (goal <= 1.5x)",
-                   f"{clean_time * 1000:.0f} ms vs {typer_time * 1000:.0f} ms = "
-                   f"{clean_time / typer_time:.2f}x"])
+    ratios.append(
+        [
+            "Start-up: `dwclean clean FILE` vs `import typer` (goal <= 1.5x)",
+            f"{clean_time * 1000:.0f} ms vs {typer_time * 1000:.0f} ms = "
+            f"{clean_time / typer_time:.2f}x",
+        ]
+    )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     ratios.append(["Peak memory of this benchmark process", f"{peak:.0f} MiB"])
 
@@ -127,8 +137,10 @@ def main() -> None:
     if args.markdown:
         args.markdown.write_text(
             f"`.venv/bin/python bench/speed.py --repeat {args.repeat} --seconds {args.seconds}`\n\n"
-            + markdown_table(header, rows) + "\n\n"
-            + markdown_table(["measure", "value"], ratios) + "\n",
+            + markdown_table(header, rows)
+            + "\n\n"
+            + markdown_table(["measure", "value"], ratios)
+            + "\n",
             encoding="utf-8",
         )
 
