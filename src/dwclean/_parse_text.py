@@ -159,13 +159,14 @@ def _group_lines(
 def _split_block(
     block: list[tuple[int, str]], wrap_width: int | None, markdown: bool
 ) -> list[tuple[int, list[str]]]:
+    if wrap_width is None and not markdown:
+        return [(number, [line]) for number, line in block]  # every line is its own unit
     groups: list[tuple[int, list[str]]] = []
     start, current = block[0][0], [block[0][1]]
     open_brackets = _bracket_balance(block[0][1]) if markdown else 0
     for position in range(1, len(block)):
         number, line = block[position]
-        rest = [text for _, text in block[position:]]
-        if open_brackets > 0 or _continues(current, line, wrap_width, rest):
+        if open_brackets > 0 or _continues(current, line, wrap_width, block, position):
             current.append(line)
         else:
             groups.append((start, current))
@@ -186,7 +187,13 @@ def _is_new_item(line: str) -> bool:
     return match is not None and match.group(1) in "*+o#•·□☆◦▪■●○"
 
 
-def _continues(current: list[str], line: str, wrap_width: int | None, rest: list[str]) -> bool:
+def _continues(
+    current: list[str],
+    line: str,
+    wrap_width: int | None,
+    block: list[tuple[int, str]],
+    position: int,
+) -> bool:
     if wrap_width is None:
         return False
     previous = current[-1]
@@ -207,20 +214,22 @@ def _continues(current: list[str], line: str, wrap_width: int | None, rest: list
         return True  # inside parentheses (an alt text's photo credit)
     if len(previous.rstrip()) + 1 + _first_word_length(line) <= wrap_width - _WRAP_SLACK:
         return False  # the previous line ended early: a real line break
-    if ends_sentence(previous.strip()) and len(rest) <= 4:
-        tail = " ".join(" ".join(r.split()) for r in rest)
+    if ends_sentence(previous.strip()) and len(block) - position <= 4:
+        tail = " ".join(" ".join(text.split()) for _, text in block[position:])
         if not ends_sentence(tail) and word_count(tail) <= 30 and not _INNER_SENTENCE.search(tail):
             return False
     return True
 
 
 def _clean_markdown(text: str) -> str:
-    text = _MD_EMPTY_LINK.sub("", text)
-    text = _MD_IMAGE.sub("", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_STRONG.sub(r"\2", text)
-    text = _MD_EMPHASIS.sub(r"\2", text)
-    return _MD_ESCAPE.sub(r"\1", text)
+    if "](" in text:
+        text = _MD_EMPTY_LINK.sub("", text)
+        text = _MD_IMAGE.sub("", text)
+        text = _MD_LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _MD_STRONG.sub(r"\2", text)
+        text = _MD_EMPHASIS.sub(r"\2", text)
+    return _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def _candidate(
@@ -228,7 +237,7 @@ def _candidate(
 ) -> Candidate | None:
     raw = "\n".join(group)
     indent = _indent(group[0])
-    text = " ".join(" ".join(line.split()) for line in group)
+    text = " ".join(group[0].split()) if len(group) == 1 else " ".join(" ".join(group).split())
     hints = Hint.NONE
     marker = ""
     if style is DumpStyle.HTML2TEXT:
