@@ -31,6 +31,7 @@ _SAMPLE = 2000  # characters: plenty to tell scripts apart
 _SIMPLIFIED = set("这国说为们时会对发后来经过还认问题关开东车长门见样实现场气应学习书报记总区电网")
 _TRADITIONAL = set("這國說為們時會對發後來經過還認問題關開東車長門見樣實現場氣應學習書報記總區電網")
 _WORD = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @cache
@@ -44,7 +45,7 @@ def dominant_script(text: str) -> str | None:
         return "Latn" if any(c.isalpha() for c in sample) else None
     patterns = _script_patterns()
     latin = len(patterns["Latn"].findall(sample))
-    letters = sum(1 for c in sample if c.isalpha()) or 1
+    letters = len(_LETTER.findall(sample)) or 1
     if latin * 2 > letters:
         return "Latn"  # most text DW publishes is Latin-script: no need to count the rest
     counts = {s: len(p.findall(sample)) for s, p in patterns.items()}
