@@ -148,3 +148,66 @@ def test_interrupted_batch_resumes_to_the_same_result(tmp_path: Path, sig: signa
     )
     assert rerun.returncode == 0, rerun.stderr.decode()
     assert _outputs(out) == _outputs(reference)
+
+
+def _statuses(report: Path) -> dict[str, dict[str, str]]:
+    records = [json.loads(line) for line in report.read_text().splitlines()]
+    return {r["input"]: r for r in records}
+
+
+def test_size_limit_reports_without_reading(tmp_path: Path) -> None:
+    src, out, report = tmp_path / "in", tmp_path / "out", tmp_path / "report.jsonl"
+    src.mkdir()
+    text = DUMPS[0].read_text(encoding="utf-8")
+    (src / "huge.txt").write_text(text * 50, encoding="utf-8")
+    (src / "fine.txt").write_text(text, encoding="utf-8")
+    limit = str(len(text.encode()) * 2)
+    result = subprocess.run(
+        _batch(
+            str(src),
+            str(out),
+            "-f",
+            "json",
+            "-j",
+            "1",
+            "--report",
+            str(report),
+            "--max-bytes",
+            limit,
+        ),
+        capture_output=True,
+        check=False,
+    )
+    statuses = _statuses(report)
+    assert result.returncode == 1
+    assert statuses["fine.txt"]["status"] == "cleaned"
+    assert statuses["huge.txt"]["status"] == "failed"
+    assert "larger than the limit" in statuses["huge.txt"]["reason"]
+    assert not (out / "huge.json").exists()
+
+
+def test_time_limit_stops_one_input_not_the_batch(tmp_path: Path) -> None:
+    src, out, report = tmp_path / "in", tmp_path / "out", tmp_path / "report.jsonl"
+    src.mkdir()
+    text = DUMPS[0].read_text(encoding="utf-8")
+    (src / "slow.txt").write_text(text * 200, encoding="utf-8")  # takes far longer than 5 ms
+    result = subprocess.run(
+        _batch(
+            str(src),
+            str(out),
+            "-f",
+            "json",
+            "-j",
+            "2",
+            "--report",
+            str(report),
+            "--time-limit",
+            "0.005",
+        ),
+        capture_output=True,
+        check=False,
+    )
+    statuses = _statuses(report)
+    assert result.returncode == 1
+    assert statuses["slow.txt"]["status"] == "timeout"
+    assert not (out / "slow.json").exists()

@@ -250,7 +250,7 @@ def batch(
         typer.Option("--max-bytes", help="Report larger inputs instead of reading them.", min=1),
     ] = DEFAULT_MAX_BYTES,
     time_limit: Annotated[
-        float, typer.Option("--time-limit", help="Seconds one input may take.", min=0.1)
+        float, typer.Option("--time-limit", help="Seconds one input may take.", min=0.001)
     ] = 60.0,
 ) -> None:
     """Clean every dump and page under IN_DIR into OUT_DIR, in parallel, resumably.
