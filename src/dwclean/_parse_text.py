@@ -125,7 +125,8 @@ def _first_word_length(line: str) -> int:
     return len(stripped.split(" ", 1)[0]) if stripped else 0
 
 
-_INNER_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?]\s+\w")  # "…negotiations. Author" (not "P. Carvalho")
+# a sentence ending inside a line: "…negotiations. Author" (not "P. Carvalho", not "28. April")
+_INNER_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?]\s+\w")
 _WRAP_SLACK = 8  # renderers do not always fill a line to the last column before wrapping
 
 
