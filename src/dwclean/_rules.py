@@ -106,7 +106,7 @@ class Rules:
     info_box_date: re.Pattern[str]
     layout_markers: dict[str, frozenset[str]]
     global_lines: frozenset[str]  # keys of lines that are debris on every DW site
-    global_patterns: tuple[re.Pattern[str], ...]
+    global_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (rule name, pattern)
     menu_entries: frozenset[str]  # the old layout's language menu, all languages
     skip_links: frozenset[str]  # every language's skip links (a dump's language is not known yet)
     credit_split: re.Pattern[str]  # finds a photo credit glued to the end of a caption
@@ -237,7 +237,9 @@ def _build_rules() -> Rules:
             for name, markers in patterns.get("layouts", {}).items()
         },
         global_lines=frozenset(key(s) for s in debris.get("lines", [])),
-        global_patterns=tuple(re.compile(p) for p in debris.get("patterns", [])),
+        global_patterns=tuple(
+            (str(p["rule"]), re.compile(p["re"])) for p in debris.get("patterns", [])
+        ),
         menu_entries=frozenset(
             key(lang.menu_entry) for lang in languages.values() if lang.menu_entry
         )
@@ -255,6 +257,6 @@ def _build_rules() -> Rules:
             for index, name in enumerate(lang.months)
         },
         stopword_index=_stopword_index(languages),
-        global_pattern=_one_pattern(debris.get("patterns", [])),
+        global_pattern=_one_pattern([p["re"] for p in debris.get("patterns", [])]),
         gallery_min_repeats=int(patterns.get("gallery", {}).get("min_repeats", 3)),
     )

@@ -88,9 +88,9 @@ class _Stripper:
             return "skip link"
         text = candidate.text  # whitespace is already collapsed by the front-ends
         if self.rules.global_pattern.search(text):
-            for pattern in self.rules.global_patterns:  # which one, for --explain
+            for name, pattern in self.rules.global_patterns:  # which one, for --explain
                 if pattern.search(text):
-                    return f"pattern {pattern.pattern!r}"
+                    return name
         for lang in tables:
             if text_key in lang.debris_lines:
                 return f"{lang.code} boilerplate line"
