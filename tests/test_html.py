@@ -72,3 +72,17 @@ def test_html_metadata_from_head_and_json_ld() -> None:
     )
     old = dwclean.clean_file(str(CORPUS / "trafilatura__dw.com.colonial" / "page.html"))
     assert (old.layout, old.section, old.date) == ("old", "Germany", "2020-01-19")
+
+
+def test_json_ld_language_and_section_fill_gaps() -> None:
+    page = (
+        '<html><head><title>x</title><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "inLanguage": "es", "articleSection": "Ciencia",'
+        ' "datePublished": "2024-03-01T10:00:00Z", "author": [{"name": "Ana Ruiz"}]}</script>'
+        "</head><body><article><header><h1>Titular</h1><p>Una entradilla larga que sirve como"
+        " texto de introducción para esta noticia de prueba.</p></header><div class='rich-text'>"
+        f"<p>{PROSE}</p></div></article></body></html>"
+    )
+    article = dwclean.clean(page)
+    assert (article.language, article.section, article.date) == ("es", "Ciencia", "2024-03-01")
+    assert article.authors == ["Ana Ruiz"] and article.title == "Titular"

@@ -206,7 +206,10 @@ def _json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
 _LANG_IN_URL = re.compile(r"https?://(?:www\.)?dw\.com/([a-z]{2}(?:-[a-z0-9]{2,4})?)/", re.I)
 
 
-def _language(tree: LexborHTMLParser, url: str | None, rules: Rules) -> str | None:
+def _language(
+    tree: LexborHTMLParser, url: str | None, rules: Rules, declared: object = None
+) -> str | None:
+    """The page's language: from the URL path (/pt-br/), else <html lang>, else JSON-LD."""
     if url:
         match = _LANG_IN_URL.match(url)
         if match:
@@ -216,6 +219,8 @@ def _language(tree: LexborHTMLParser, url: str | None, rules: Rules) -> str | No
                     return lang.code
     html = tree.css_first("html")
     lang_attr = (html.attributes.get("lang") or "").strip() if html is not None else ""
+    if not lang_attr and isinstance(declared, str):
+        lang_attr = declared.strip()
     if not lang_attr:
         return None
     base, _, region = lang_attr.replace("_", "-").partition("-")
@@ -251,7 +256,10 @@ def _metadata(tree: LexborHTMLParser, rules: Rules, url: str | None) -> Metadata
         name = author.get("name") if isinstance(author, dict) else author
         if isinstance(name, str) and name.strip():
             meta.authors.append(name.strip())
-    meta.language = rules.language(_language(tree, meta.url, rules))
+    section = ld.get("articleSection")
+    if meta.section is None and isinstance(section, str) and section.strip():
+        meta.section = section.strip()
+    meta.language = rules.language(_language(tree, meta.url, rules, ld.get("inLanguage")))
     return meta
 
 
@@ -279,7 +287,7 @@ def parse_html(
     rules = load_rules()
     tree = LexborHTMLParser(html)
     meta = _metadata(tree, rules, url)
-    language_code = _language(tree, meta.url, rules)
+    language_code = _language(tree, meta.url, rules, _json_ld(tree).get("inLanguage"))
     for layout in html_layouts():
         if tree.css_first(layout.detect) is None:
             continue
