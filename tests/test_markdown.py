@@ -66,3 +66,19 @@ def test_structure_front_matter_headings_and_captions() -> None:
     assert "<h1>Headline</h1>" in html and "<h2>A subhead</h2>" in html
     assert "<blockquote>" in html and "Caption:" in html and "Bild: X/dpa" in html
     assert html.index("The lead.") < html.index("A subhead") < html.index("A paragraph.")
+
+
+def test_explain_in_markdown_is_an_invisible_comment() -> None:
+    from dwclean import Removal
+
+    article = Article(
+        title="T",
+        blocks=[Block(BlockKind.LEAD, "The lead.")],
+        removed=[Removal("Choose from 30 Languages", "DW furniture", 7), Removal("a -- b", "x", 9)],
+    )
+    markdown = dwclean.render(article, "markdown", explain=True)
+    assert "7\tDW furniture\tChoose from 30 Languages" in markdown
+    html = MarkdownIt("commonmark").render(markdown.split("---\n", 2)[2])
+    visible = re.sub(r"<!--.*?-->", "", html, flags=re.S)
+    assert html.count("<!--") == 1 and html.count("-->") == 1  # "--" in text cannot close it
+    assert "Choose from 30 Languages" not in visible and "The lead." in visible

@@ -81,13 +81,32 @@ def to_text(article: Article) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def _removed_lines(article: Article) -> list[str]:
+    return [f"{r.line or '-'}\t{r.rule}\t{' '.join(r.text.split())}" for r in article.removed]
+
+
 def render(article: Article, fmt: str, *, explain: bool = False) -> str:
+    """`explain` adds what was removed and why: a `removed` list in JSON, an HTML comment in
+    Markdown (invisible when rendered), a closing section in text."""
     if fmt == "json":
         return to_json(article, explain=explain) + "\n"
     if fmt == "jsonl":
         return to_jsonl(article, explain=explain) + "\n"
     if fmt == "markdown":
-        return to_markdown(article)
+        markdown = to_markdown(article)
+        if explain:
+            lines = [line.replace("--", "- -") for line in _removed_lines(article)]
+            markdown += (
+                "\n<!-- removed by dwclean (line, rule, text):\n" + "\n".join(lines) + "\n-->\n"
+            )
+        return markdown
     if fmt == "text":
-        return to_text(article)
+        text = to_text(article)
+        if explain:
+            text += (
+                "\n---- removed (line, rule, text) ----\n"
+                + "\n".join(_removed_lines(article))
+                + "\n"
+            )
+        return text
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")

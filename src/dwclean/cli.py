@@ -126,7 +126,7 @@ def clean(
     ] = None,
     explain: Annotated[
         bool,
-        typer.Option("--explain", help="JSON formats: also list what was removed, and why."),
+        typer.Option("--explain", help="Also list what was removed, and by which rule."),
     ] = False,
     files_from: Annotated[
         str | None,
@@ -236,7 +236,7 @@ def batch(
         bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")
     ] = False,
     explain: Annotated[
-        bool, typer.Option("--explain", help="JSON formats: also list what was removed, and why.")
+        bool, typer.Option("--explain", help="Also list what was removed, and by which rule.")
     ] = False,
     files_from: Annotated[
         str | None,
