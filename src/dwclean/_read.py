@@ -56,6 +56,7 @@ _PREFERRED = (
     "iso8859_15",
     "cp1257",
 )
+_NOT_PAGE_ENCODINGS = frozenset({"punycode", "idna", "raw-unicode-escape", "unicode-escape"})
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _HTML_START = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
@@ -148,10 +149,13 @@ def decode(
     candidates.append("utf-8")
     for encoding in candidates:
         try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+            info = codecs.lookup(encoding)
+            if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_ENCODINGS:
+                continue  # "rot13", "punycode", "idna": codecs, but no page is written in them
+            text = data.decode(info.name)
+        except (UnicodeError, LookupError):  # UnicodeError: some codecs raise the base class
             continue
-        return text, codecs.lookup(encoding).name
+        return text, info.name
     return _detect(data, name)
 
 
