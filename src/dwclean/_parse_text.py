@@ -103,15 +103,27 @@ def detect_style(lines: list[str]) -> DumpStyle:
 
 
 def detect_wrap_width(lines: list[str]) -> int | None:
-    """The column a dump was hard-wrapped at, or None when lines run to any length."""
-    lengths = [len(line.rstrip()) for line in lines if line.strip()]
-    if len(lengths) < 8:
+    """The column a dump was hard-wrapped at, or None when lines run to any length.
+
+    A wrapped dump has many lines just short of one width and none beyond it, except lines
+    that could not be broken (a long URL has no space to break at).
+    """
+    stripped = [line.rstrip() for line in lines if line.strip()]
+    if len(stripped) < 8:
         return None
-    longest = max(lengths)
-    if not 50 <= longest <= 100:
+    # a line of one word longer than the width is a word that could not be broken
+    fitting = [len(line) for line in stripped if len(line) <= 100 and " " in line.strip()]
+    if not fitting:
         return None
-    near = sum(1 for n in lengths if n >= longest - 15)
-    return longest if near >= 0.25 * sum(1 for n in lengths if n >= 30) else None
+    width = max(fitting)
+    if width < 50:
+        return None
+    breakable_beyond = sum(1 for line in stripped if len(line) > 100 and " " in line.strip())
+    if breakable_beyond > 0.02 * len(stripped):
+        return None
+    long_lines = sum(1 for n in fitting if n >= 30)
+    near = sum(1 for n in fitting if n >= width - 15)
+    return width if long_lines and near >= 0.25 * long_lines else None
 
 
 def _body_indent(lines: list[str]) -> int:
