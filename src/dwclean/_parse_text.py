@@ -139,6 +139,7 @@ def _first_word_length(line: str) -> int:
 
 # a sentence ending inside a line: "…negotiations. Author" (not "P. Carvalho", not "28. April")
 _INNER_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?]\s+\w")
+_ORDINAL_END = re.compile(r"(?<![\d.])\d{1,2}\.$")
 _WRAP_SLACK = 8  # renderers do not always fill a line to the last column before wrapping
 
 
@@ -191,7 +192,10 @@ def _split_block(
 
 
 def _bracket_balance(line: str) -> int:
-    return line.count("[") - line.count("]") - line.count("\\[") + line.count("\\]")
+    """Open Markdown brackets and parentheses: a link or image wrapped over several lines."""
+    square = line.count("[") - line.count("]") - line.count("\\[") + line.count("\\]")
+    round_ = line.count("(") - line.count(")") - line.count("\\(") + line.count("\\)")
+    return square + max(round_, 0) if "](" in line or round_ > 0 and "[" in line else square
 
 
 def _is_new_item(line: str) -> bool:
@@ -227,7 +231,8 @@ def _continues(
         return True  # inside parentheses (an alt text's photo credit)
     if len(previous.rstrip()) + 1 + _first_word_length(line) <= wrap_width - _WRAP_SLACK:
         return False  # the previous line ended early: a real line break
-    if ends_sentence(previous.strip()) and len(block) - position <= 4:
+    ordinal = _ORDINAL_END.search(previous)  # "28." ends no sentence in "28. April"
+    if not ordinal and ends_sentence(previous.strip()) and len(block) - position <= 4:
         tail = " ".join(" ".join(text.split()) for _, text in block[position:])
         if not ends_sentence(tail) and word_count(tail) <= 30 and not _INNER_SENTENCE.search(tail):
             return False
