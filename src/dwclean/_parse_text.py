@@ -121,9 +121,9 @@ def detect_wrap_width(lines: list[str]) -> int | None:
     breakable_beyond = sum(1 for line in stripped if len(line) > 100 and " " in line.strip())
     if breakable_beyond > 0.02 * len(stripped):
         return None
-    long_lines = sum(1 for n in fitting if n >= 30)
+    # no line runs past the width although many could: wrapped, if a few lines reach it
     near = sum(1 for n in fitting if n >= width - 15)
-    return width if long_lines and near >= 0.25 * long_lines else None
+    return width if near >= 3 else None
 
 
 def _body_indent(lines: list[str]) -> int:
