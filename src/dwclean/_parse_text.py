@@ -232,11 +232,32 @@ def _continues(
     if len(previous.rstrip()) + 1 + _first_word_length(line) <= wrap_width - _WRAP_SLACK:
         return False  # the previous line ended early: a real line break
     ordinal = _ORDINAL_END.search(previous)  # "28." ends no sentence in "28. April"
-    if not ordinal and ends_sentence(previous.strip()) and len(block) - position <= 4:
-        tail = " ".join(" ".join(text.split()) for _, text in block[position:])
-        if not ends_sentence(tail) and word_count(tail) <= 30 and not _INNER_SENTENCE.search(tail):
+    if not ordinal and ends_sentence(previous.strip()):
+        return _sentence_follows(block, position, wrap_width)
+    return True
+
+
+def _sentence_follows(block: list[tuple[int, str]], position: int, wrap_width: int) -> bool:
+    """After a finished sentence, does the paragraph go on, or does a new unit start?
+
+    A paragraph's next sentence ends with its punctuation before any line ends early; a unit
+    glued under it without a blank line (alt text, caption with credit, permalink, ad label)
+    ends early, or at the block's end, without any.
+    """
+    lines = [line for _, line in block[position : position + 9]]
+    for index, line in enumerate(lines[:8]):
+        text = line.strip()
+        if ends_sentence(text) or _INNER_SENTENCE.search(text):
+            return True
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if not following.strip() or _ended_early(line, following, wrap_width):
             return False
     return True
+
+
+def _ended_early(line: str, following: str, wrap_width: int) -> bool:
+    """The next line's first word would have fitted: the renderer broke the line on purpose."""
+    return len(line.rstrip()) + 1 + _first_word_length(following) <= wrap_width - _WRAP_SLACK
 
 
 def _clean_markdown(text: str) -> str:

@@ -126,6 +126,19 @@ def _label_run(run: list[Candidate], rules: Rules, options: SegmentOptions) -> l
     return [label or BlockKind.SUBHEAD for label in labels]
 
 
+def _glued_credit(candidate: Candidate, rules: Rules) -> bool:
+    """A modern caption: a credit label glued to the caption text ("…ManausFoto: X/AFP")."""
+    if candidate.hints & Hint.PARAGRAPH:
+        return False
+    match = rules.credit_split.search(candidate.text)
+    return bool(
+        match
+        and match.start() > 0
+        and not candidate.text[match.start() - 1].isspace()
+        and word_count(match.group(0)) <= 10
+    )
+
+
 def segment(
     candidates: list[Candidate], rules: Rules, options: SegmentOptions
 ) -> tuple[list[Block], list[Removal]]:
@@ -151,7 +164,11 @@ def segment(
         short = candidate.hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT) or (
             is_short_line(candidate.text) and not candidate.hints & Hint.PARAGRAPH
         )
-        if (short and not is_prose(candidate.text)) or candidate.hints & Hint.IMAGE_ALT:
+        if (
+            (short and not is_prose(candidate.text))
+            or candidate.hints & Hint.IMAGE_ALT
+            or _glued_credit(candidate, rules)
+        ):
             run.append(candidate)
             continue
         if run:
