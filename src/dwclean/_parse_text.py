@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ._model import Candidate, Hint
-from ._text import ends_sentence, word_count
+from ._text import ends_sentence
 
 
 class DumpStyle(enum.StrEnum):
@@ -195,7 +195,7 @@ def _bracket_balance(line: str) -> int:
     """Open Markdown brackets and parentheses: a link or image wrapped over several lines."""
     square = line.count("[") - line.count("]") - line.count("\\[") + line.count("\\]")
     round_ = line.count("(") - line.count(")") - line.count("\\(") + line.count("\\)")
-    return square + max(round_, 0) if "](" in line or round_ > 0 and "[" in line else square
+    return square + max(round_, 0) if "](" in line or (round_ > 0 and "[" in line) else square
 
 
 def _is_new_item(line: str) -> bool:
