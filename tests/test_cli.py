@@ -98,3 +98,10 @@ def test_version_and_help() -> None:
 
 def test_python_dash_m_runs_the_same_command() -> None:
     assert run_cli("clean", "--help").returncode == 0
+
+
+@needs_shared
+def test_unwritable_output_is_a_clean_error(tmp_path: Path) -> None:
+    result = run_cli("clean", str(SEED / "seed.txt"), "-o", str(tmp_path / "missing" / "out.md"))
+    assert result.returncode == 3
+    assert b"cannot write" in result.stderr and b"Traceback" not in result.stderr

@@ -4,7 +4,7 @@ Exit codes (also in the README and `dwclean --help`):
   0  every input cleaned
   1  some of several inputs failed (the others were written)
   2  usage error (unknown option, bad value)
-  3  an input could not be read (missing file, permission, I/O error)
+  3  an input could not be read, or the output not written (missing, permission, I/O)
   4  an input was unusable (empty, binary, undecodable, too large)
   5  no article found in an input (not a DW article page)
   6  a URL could not be fetched
@@ -39,7 +39,7 @@ EXIT_INTERRUPTED = 130
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 all cleaned; 1 some of several inputs failed; 2 usage error; "
-    "3 input unreadable; 4 input unusable (empty, binary, undecodable, too large); "
+    "3 input unreadable or output unwritable; 4 input unusable (empty, binary, undecodable, too large); "
     "5 no article found; 6 URL fetch failed; 70 internal error; 130 interrupted."
 )
 
@@ -202,7 +202,11 @@ def clean(
     text = "\n".join(outputs) if fmt is Format.markdown else "".join(outputs)
     if outputs:
         if output is not None:
-            _write_atomically(output, text)
+            try:
+                _write_atomically(output, text)
+            except OSError as error:
+                _error(f"{output}: cannot write ({error.strerror or error})")
+                raise typer.Exit(3) from None
         else:
             sys.stdout.write(text)
             sys.stdout.flush()
