@@ -39,7 +39,8 @@ EXIT_INTERRUPTED = 130
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 all cleaned; 1 some of several inputs failed; 2 usage error; "
-    "3 input unreadable or output unwritable; 4 input unusable (empty, binary, undecodable, too large); "
+    "3 input unreadable or output unwritable; "
+    "4 input unusable (empty, binary, undecodable, too large); "
     "5 no article found; 6 URL fetch failed; 70 internal error; 130 interrupted."
 )
 
