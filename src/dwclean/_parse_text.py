@@ -112,18 +112,17 @@ def detect_wrap_width(lines: list[str]) -> int | None:
     if len(stripped) < 8:
         return None
     # a line of one word longer than the width is a word that could not be broken
-    fitting = [len(line) for line in stripped if len(line) <= 100 and " " in line.strip()]
-    if not fitting:
+    breakable = sorted((len(line) for line in stripped if " " in line.strip()), reverse=True)
+    if not breakable:
         return None
-    width = max(fitting)
-    if width < 50:
-        return None
-    breakable_beyond = sum(1 for line in stripped if len(line) > 100 and " " in line.strip())
-    if breakable_beyond > 0.02 * len(stripped):
-        return None
-    # no line runs past the width although many could: wrapped, if a few lines reach it
-    near = sum(1 for n in fitting if n >= width - 15)
-    return width if near >= 3 else None
+    outliers = max(2, len(stripped) // 100)  # a stray over-wide line must not hide the width
+    for index, width in enumerate(breakable[: outliers + 1]):
+        if width > 100 or width < 50:
+            continue
+        near = sum(1 for n in breakable[index:] if n >= width - 15)
+        if near >= 3:
+            return width
+    return None
 
 
 def _body_indent(lines: list[str]) -> int:

@@ -94,7 +94,10 @@ class _Stripper:
         for lang in tables:
             if text_key in lang.debris_lines:
                 return f"{lang.code} boilerplate line"
-            if lang.debris_prefix.match(text_key):
+            length = lang.debris_prefix.match(text_key)
+            # A one- or two-word label ("Date ", "Author ") marks an info-box line, never a
+            # sentence: "Date palms grow …" stays. Longer phrases are specific enough.
+            if length and (text_key[:length].count(" ") >= 2 or not is_prose(text)):
                 return f"{lang.code} boilerplate prefix"
             if lang.cookie_banner.match(text_key):
                 return "cookie banner"
@@ -108,7 +111,17 @@ class _Stripper:
 
     # -- shape -------------------------------------------------------------------------------
     def find_lead(self) -> int:
-        for index, candidate in enumerate(self.candidates):
+        """The first paragraph of running text after the page's navigation.
+
+        Skip links and the language menu stand at the very top of every DW page, so nothing
+        above the last of them can be the lead (a garbled banner, a sentence-like menu entry).
+        """
+        navigation = [
+            i for i, rule in self.reasons.items() if rule in ("skip link", "language menu")
+        ]
+        start = max(navigation) + 1 if navigation else 0
+        for index in [*range(start, len(self.candidates)), *range(start)]:
+            candidate = self.candidates[index]
             if not self.alive(index) or candidate.hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
                 continue
             if candidate.hints & Hint.LEAD:
@@ -124,8 +137,13 @@ class _Stripper:
         text_key = self.keys[index]
         if word_count(text_key) > 45 or not any(w in text_key for w in self.rules.cookie_words):
             return False
+        # the banner's button line ("More info OK") follows it, or page furniture precedes it
         following = self.candidates[index + 1].text if index + 1 < len(self.candidates) else ""
-        return word_count(following) <= 4 or index == 0 or not self.alive(index - 1)
+        furniture_before = index > 0 and self.reasons.get(index - 1, "") not in (
+            "",
+            "cookie banner",
+        )
+        return (bool(following) and word_count(following) <= 4) or furniture_before
 
     def find_title(self, lead: int) -> int | None:
         """The headline: among the short lines just before the lead, the one that is it."""
