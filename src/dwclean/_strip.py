@@ -120,7 +120,8 @@ class _Stripper:
             i for i, rule in self.reasons.items() if rule in ("skip link", "language menu")
         ]
         start = max(navigation) + 1 if navigation else 0
-        for index in [*range(start, len(self.candidates)), *range(start)]:
+        order: list[int] = list(range(start, len(self.candidates))) + list(range(start))
+        for index in order:
             candidate = self.candidates[index]
             if not self.alive(index) or candidate.hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
                 continue
