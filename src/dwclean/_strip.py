@@ -96,12 +96,11 @@ class _Stripper:
                 return f"{lang.code} boilerplate line"
             length = lang.debris_prefix.match(text_key)
             # A one- or two-word label ("Date ", "Author ") marks an info-box line, never a
-            # sentence: "Date palms grow …" stays. A label with its colon ("Read more:") and
-            # longer phrases are specific enough to match anything.
+            # sentence: "Date palms grow …" stays. A label with its punctuation ("Read more:",
+            # "Wrong language?") and longer phrases are specific enough to match anything.
             prefix = text_key[:length].rstrip()
-            if length and (
-                prefix.endswith((":", "：")) or prefix.count(" ") >= 2 or not is_prose(text)
-            ):
+            specific = prefix.endswith((":", "：", "?", "!")) or prefix.count(" ") >= 2
+            if length and (specific or not is_prose(text)):
                 return f"{lang.code} boilerplate prefix"
             if lang.cookie_banner.match(text_key):
                 return "cookie banner"
