@@ -8,7 +8,7 @@ from typing import Any
 from ._exceptions import DwcleanError, EmptyInputError, NotAnArticleError
 from ._fetch import FetchOptions  # cheap: httpx itself is imported only to fetch
 from ._model import Article, Hint
-from ._parse_text import DumpStyle, parse_dump
+from ._parse_text import parse_dump
 from ._read import DEFAULT_MAX_BYTES, decode, looks_like_html, read_source
 from ._rules import load_rules
 from ._segment import SegmentOptions, segment
@@ -88,8 +88,8 @@ def clean(source: str | bytes, *, url: str | None = None) -> Article:
     return _clean_text(source, url=url)
 
 
-def _clean_text(text: str, *, url: str | None) -> Article:
-    if looks_like_html(text):
+def _clean_text(text: str, *, url: str | None, is_html: bool | None = None) -> Article:
+    if is_html if is_html is not None else looks_like_html(text):
         from ._parse_html import clean_html  # HTML front-end: loaded only when needed
 
         return clean_html(text, url=url)
@@ -99,11 +99,7 @@ def _clean_text(text: str, *, url: str | None) -> Article:
 def clean_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Clean a file ("-" for standard input); the encoding and format are detected."""
     source = read_source(path, max_bytes=max_bytes)
-    if source.is_html:
-        from ._parse_html import clean_html
-
-        return clean_html(source.text, url=source.url)
-    return _clean_dump(source.text, url=source.url)
+    return _clean_text(source.text, url=source.url, is_html=source.is_html)
 
 
 def _clean_dump(text: str, *, url: str | None) -> Article:
@@ -116,8 +112,8 @@ def _clean_dump(text: str, *, url: str | None) -> Article:
     options = SegmentOptions(
         alt_lines=parsed.traits.alt_lines,
         body_indent=parsed.body_indent,
-        caption_indent=parsed.style is DumpStyle.INSCRIPTIS,
-        alt_before_caption_inline=parsed.style is DumpStyle.LYNX,
+        caption_indent=parsed.traits.caption_indent,
+        alt_before_caption_inline=parsed.traits.alt_inline,
     )
     blocks, relabelled = segment(stripped.candidates, rules, options)
     article = Article(

@@ -33,11 +33,7 @@ class Hint:
     CAPTION = 1 << 4  # text of a figcaption / picture box
     IMAGE_ALT = 1 << 5  # alt text of an image (html2text `![alt]`)
     LIST_ITEM = 1 << 6  # a bullet or numbered list entry
-    NAV = 1 << 7  # inside navigation / menu / footer markup
-    LINK_ONLY = 1 << 8  # the whole text is one link
-    BOXED = 1 << 9  # inside a sidebar, gallery or video box within the article
     DEBRIS = 1 << 10  # the front-end already knows this is not article text
-    PAGE_TITLE = 1 << 11  # the page <title> / the title line at the top of a dump
 
 
 @dataclass(slots=True)

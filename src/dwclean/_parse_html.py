@@ -227,7 +227,9 @@ def _language(
     return base.lower() + ("-" + region.upper() if region and len(region) == 2 else "")
 
 
-def _metadata(tree: LexborHTMLParser, rules: Rules, url: str | None) -> Metadata:
+def _metadata(
+    tree: LexborHTMLParser, rules: Rules, url: str | None
+) -> tuple[Metadata, dict[str, Any]]:
     meta = Metadata()
     ld = _json_ld(tree)
     canonical = tree.css_first('link[rel="canonical"]')
@@ -260,7 +262,7 @@ def _metadata(tree: LexborHTMLParser, rules: Rules, url: str | None) -> Metadata
     if meta.section is None and isinstance(section, str) and section.strip():
         meta.section = section.strip()
     meta.language = rules.language(_language(tree, meta.url, rules, ld.get("inLanguage")))
-    return meta
+    return meta, ld
 
 
 def _info_box_authors(container: LexborNode, selector: str, rules: Rules) -> list[str]:
@@ -286,8 +288,13 @@ def parse_html(
     """
     rules = load_rules()
     tree = LexborHTMLParser(html)
-    meta = _metadata(tree, rules, url)
-    language_code = _language(tree, meta.url, rules, _json_ld(tree).get("inLanguage"))
+    meta, ld = _metadata(tree, rules, url)
+    # the code as the page gives it, for a language the rule tables do not know
+    language_code = (
+        meta.language.code
+        if meta.language
+        else _language(tree, meta.url, rules, ld.get("inLanguage"))
+    )
     for layout in html_layouts():
         if tree.css_first(layout.detect) is None:
             continue
@@ -308,7 +315,7 @@ def parse_html(
     if body is None:
         raise NotAnArticleError("an HTML page without a body")
     # (an index page has <article> teasers, so only the page's own word counts)
-    says_article = (_meta(tree, "og:type") or "").lower() == "article" or bool(_json_ld(tree))
+    says_article = (_meta(tree, "og:type") or "").lower() == "article" or bool(ld)
     if not says_article:
         raise NotAnArticleError("not an article page (no DW article layout, not marked as one)")
     candidates = []

@@ -30,13 +30,17 @@ class DumpStyle(enum.StrEnum):
 class StyleTraits:
     alt_lines: bool  # the renderer prints an image's alt text as a line before its caption
     headings_outdented: bool  # headings start left of the body text (lynx)
+    caption_indent: bool = False  # captions are indented off the body text (inscriptis)
+    alt_inline: bool = False  # a modern figure's alt text and caption share one line (lynx)
 
 
 STYLE_TRAITS: dict[DumpStyle, StyleTraits] = {
-    DumpStyle.LYNX: StyleTraits(alt_lines=True, headings_outdented=True),
+    DumpStyle.LYNX: StyleTraits(alt_lines=True, headings_outdented=True, alt_inline=True),
     DumpStyle.W3M: StyleTraits(alt_lines=True, headings_outdented=False),
     DumpStyle.HTML2TEXT: StyleTraits(alt_lines=False, headings_outdented=False),
-    DumpStyle.INSCRIPTIS: StyleTraits(alt_lines=False, headings_outdented=False),
+    DumpStyle.INSCRIPTIS: StyleTraits(
+        alt_lines=False, headings_outdented=False, caption_indent=True
+    ),
     DumpStyle.SEED: StyleTraits(alt_lines=False, headings_outdented=False),
     DumpStyle.PLAIN: StyleTraits(alt_lines=False, headings_outdented=False),
 }
@@ -295,8 +299,6 @@ def _candidate(
             stripped = _MD_EMPTY_LINK.sub("", _MD_IMAGE.sub("", text)).strip()
             if not stripped:
                 hints |= Hint.DEBRIS
-            elif _MD_LINK.fullmatch(stripped):
-                hints |= Hint.LINK_ONLY
             if _MD_STRONG.fullmatch(stripped):
                 hints |= Hint.HEADING
             text = _clean_markdown(text)

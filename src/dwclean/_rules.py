@@ -51,10 +51,6 @@ class Prefixes:
         return bool(self.items)
 
 
-def _prefixes(phrases: list[str]) -> Prefixes:
-    return Prefixes(phrases)
-
-
 @dataclass(frozen=True, slots=True)
 class Language:
     code: str
@@ -88,11 +84,11 @@ class Language:
             credit_prefixes=tuple(strings("credit_prefixes")),
             skip_links=frozenset(key(s) for s in strings("skip_links")),
             debris_lines=frozenset(key(s) for s in strings("debris_lines")),
-            debris_prefix=_prefixes(strings("debris_prefixes")),
-            cookie_banner=_prefixes(strings("cookie_banner")),
+            debris_prefix=Prefixes(strings("debris_prefixes")),
+            cookie_banner=Prefixes(strings("cookie_banner")),
             end_markers=frozenset(key(s) for s in strings("end_markers")),
-            author_label=_prefixes(strings("author_labels")),
-            date_label=_prefixes(strings("date_labels")),
+            author_label=Prefixes(strings("author_labels")),
+            date_label=Prefixes(strings("date_labels")),
             signature_chars=str(table.get("signature_chars", "")),
         )
 
@@ -111,6 +107,7 @@ class Rules:
     skip_links: frozenset[str]  # every language's skip links (a dump's language is not known yet)
     credit_split: re.Pattern[str]  # finds a photo credit glued to the end of a caption
     author_labels: Prefixes  # every language's, for bylines in any language
+    end_markers: frozenset[str]  # every language's sidebar headings that end an article
     label_words: frozenset[str]  # one-word boilerplate lines of every language ("Anzeige")
     alt_credit: re.Pattern[str]
     gallery_min_repeats: int
@@ -249,6 +246,7 @@ def _build_rules() -> Rules:
         label_words=frozenset(
             k for lang in languages.values() for k in lang.debris_lines if " " not in k
         ),
+        end_markers=frozenset(k for lang in languages.values() for k in lang.end_markers),
         author_labels=Prefixes([p for lang in languages.values() for p in lang.author_label.items]),
         alt_credit=re.compile(patterns.get("credits", {}).get("alt_credit", r"(?!x)x")),
         months={

@@ -173,8 +173,8 @@ class _Stripper:
         headings = [i for i in window if self.candidates[i].hints & Hint.HEADING] or window
         return max(headings, key=lambda i: (len(self.candidates[i].text), -i))
 
-    def find_end(self, lead: int, tables: list[Language]) -> int:
-        markers = frozenset().union(*(lang.end_markers for lang in self.rules.languages.values()))
+    def find_end(self, lead: int) -> int:
+        markers = self.rules.end_markers
         for index in range(lead + 1, len(self.candidates)):
             if self.keys[index] in markers:
                 return index
@@ -401,7 +401,7 @@ def strip(candidates: list[Candidate], rules: Rules, metadata: Metadata | None =
     else:
         for index in range(lead):
             stripper.remove(index, "before the article")
-    end = stripper.find_end(lead, tables)
+    end = stripper.find_end(lead)
     stripper.read_info_box(tables, end)
     for index in range(end, len(candidates)):
         stripper.remove(index, "after the article (sidebar, footer)")
