@@ -33,7 +33,9 @@ def clean_url(url: str, options: FetchOptions | None = None) -> Article:
     from ._fetch import fetch
 
     fetched = fetch(url, options)
-    return clean_bytes(fetched.data, name=url, url=fetched.url, charset=fetched.charset)
+    article = clean_bytes(fetched.data, name=url, url=fetched.url, charset=fetched.charset)
+    article.source = url
+    return article
 
 
 def iter_clean(
@@ -72,6 +74,7 @@ def iter_clean(
         except DwcleanError as error:
             yield name, error
         else:
+            article.source = name
             yield name, article
 
 
@@ -99,7 +102,9 @@ def _clean_text(text: str, *, url: str | None, is_html: bool | None = None) -> A
 def clean_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Clean a file ("-" for standard input); the encoding and format are detected."""
     source = read_source(path, max_bytes=max_bytes)
-    return _clean_text(source.text, url=source.url, is_html=source.is_html)
+    article = _clean_text(source.text, url=source.url, is_html=source.is_html)
+    article.source = path
+    return article
 
 
 def _clean_dump(text: str, *, url: str | None) -> Article:

@@ -16,6 +16,19 @@ class BlockKind(enum.StrEnum):
     PARAGRAPH = "paragraph"
     SUBHEAD = "subhead"
     CAPTION = "caption"
+    LIST_ITEM = "list_item"
+
+
+class PageType(enum.StrEnum):
+    """What a page is (contract: `page_type`); `index` pages hold no article."""
+
+    ARTICLE = "article"
+    GALLERY = "gallery"
+    VIDEO = "video"
+    AUDIO = "audio"
+    LIVE = "live"
+    FEED = "feed"
+    INDEX = "index"
 
 
 class Hint:
@@ -80,6 +93,12 @@ class Article:
     authors: list[str] = field(default_factory=list)
     layout: str | None = None  # "old" | "modern" | None
     source_format: str | None = None  # "dump" | "html"
+    page_type: PageType = PageType.ARTICLE
+    # Provenance, set by whoever read the input: the input as given (path, "-", URL, or a crawl
+    # record), a stable id (defaults to the source) and, for crawls, when the page was fetched.
+    source: str | None = None
+    id: str | None = None
+    crawl_date: str | None = None
     warnings: list[str] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
 
@@ -93,6 +112,11 @@ class Article:
             "blocks": [block.to_dict() for block in self.blocks],
             "authors": list(self.authors),
             "layout": self.layout,
+            "page_type": self.page_type.value,
+            "id": self.id if self.id is not None else self.source,
+            "source": self.source,
+            "text": self.plain_text(),
+            "crawl_date": self.crawl_date,
         }
         if self.warnings:
             data["warnings"] = list(self.warnings)
@@ -101,6 +125,14 @@ class Article:
                 {"text": r.text, "rule": r.rule, "line": r.line} for r in self.removed
             ]
         return data
+
+    def plain_text(self, *, captions: bool = False) -> str:
+        """The article as plain text: title, then every block (captions only when asked)."""
+        parts = [self.title] if self.title else []
+        parts.extend(
+            b.text for b in self.blocks if captions or b.kind is not BlockKind.CAPTION
+        )
+        return "\n\n".join(parts)
 
     @property
     def body_text(self) -> str:
