@@ -60,6 +60,7 @@ class Candidate:
     marker: str = ""  # list bullet or heading marker the renderer printed (`*`, `+`, `1.`, `##`)
     credit: str | None = None  # a photo credit the front-end already separated
     raw: str = ""  # the source line(s) as they were, for `explain`
+    gap_before: bool = True  # a blank line (or the start) precedes it: False when glued under
 
 
 @dataclass(frozen=True, slots=True)

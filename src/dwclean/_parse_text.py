@@ -52,6 +52,7 @@ class ParsedDump:
     style: DumpStyle
     wrap_width: int | None  # the column the dump was hard-wrapped at, if it was
     body_indent: int  # the indentation of running text
+    crawler_marker: str | None = None  # a crawler's " date 2019-08" taken off the first line
 
     @property
     def traits(self) -> StyleTraits:
@@ -59,6 +60,10 @@ class ParsedDump:
 
 
 _BULLET = re.compile(r"^([*+o#•\-·□☆◦▪■●○]|\d{1,3}\.)\s+(?=\S)")
+# "10. Mai 2012", "31. decembar 2016.": a date line, not item 10 of a numbered list
+_DATE_NOT_ITEM = re.compile(r"^\d{1,2}\.\s+[^\W\d]+\.?,?\s+\d{4}\b")
+# A crawler's marker before the page text (" date 2019-08 "): never the article's date
+_CRAWLER_DATE = re.compile(r"^\s*date \d{4}(?:-\d{2}){0,2}(?:\s+|$)")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 # a link target: escaped characters and one level of balanced parentheses allowed
 _MD_URL = r"(?:\\.|[^()\\]|\((?:\\.|[^()\\])*\))*"
@@ -303,7 +308,7 @@ def _candidate(
                 hints |= Hint.HEADING
             text = _clean_markdown(text)
     else:
-        bullet = _BULLET.match(text)
+        bullet = None if _DATE_NOT_ITEM.match(text) else _BULLET.match(text)
         if bullet:
             marker, text = bullet.group(1), text[bullet.end() :]
             hints |= Hint.LIST_ITEM
@@ -330,9 +335,25 @@ def parse_dump(text: str) -> ParsedDump:
     style = detect_style(lines)
     wrap_width = detect_wrap_width(lines)
     body_indent = _body_indent(lines)
+    crawler_marker = _strip_crawler_marker(lines)
     candidates = []
+    previous_end = 0  # the last line of the previous candidate
     for number, group in _group_lines(lines, wrap_width, style is DumpStyle.HTML2TEXT):
         candidate = _candidate(number, group, body_indent, style)
         if candidate is not None:
+            candidate.gap_before = number != previous_end + 1
             candidates.append(candidate)
-    return ParsedDump(candidates, style, wrap_width, body_indent)
+        previous_end = number + len(group) - 1
+    return ParsedDump(candidates, style, wrap_width, body_indent, crawler_marker)
+
+
+def _strip_crawler_marker(lines: list[str]) -> str | None:
+    """Take a crawler's ` date 2022-02 ` marker off the first line; it is not page text."""
+    for index, line in enumerate(lines):
+        if line.strip():
+            match = _CRAWLER_DATE.match(line)
+            if match:
+                lines[index] = line[match.end() :]
+                return match.group(0).strip()
+            return None
+    return None

@@ -11,12 +11,15 @@ import hashlib
 import os
 import pickle
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ._version import __version__
+
+Month = tuple[str, int]  # (calendar, month number): ("gregorian", 3), ("persian", 12)
 
 _SPACE_BEFORE_COLON = re.compile(r"\s+([:：])")
 
@@ -58,7 +61,9 @@ class Language:
     menu_entry: str
     script: str
     stopwords: frozenset[str]
-    months: tuple[str, ...]
+    months: tuple[str, ...]  # Gregorian month names, `|` between alternatives
+    calendar: str  # a second calendar the edition prints dates in: "persian", "ethiopian"
+    calendar_months: tuple[str, ...]
     credit_prefixes: tuple[str, ...]
     skip_links: frozenset[str]
     debris_lines: frozenset[str]
@@ -81,6 +86,8 @@ class Language:
             script=str(table.get("script", "Latn")),
             stopwords=frozenset(s.casefold() for s in strings("stopwords")),
             months=tuple(strings("months")),
+            calendar=str(table.get("calendar", "gregorian")),
+            calendar_months=tuple(strings("calendar_months")),
             credit_prefixes=tuple(strings("credit_prefixes")),
             skip_links=frozenset(key(s) for s in strings("skip_links")),
             debris_lines=frozenset(key(s) for s in strings("debris_lines")),
@@ -111,7 +118,7 @@ class Rules:
     label_words: frozenset[str]  # one-word boilerplate lines of every language ("Anzeige")
     alt_credit: re.Pattern[str]
     gallery_min_repeats: int
-    months: dict[str, int]  # case-folded month name, any language → month number
+    months: dict[str, Month]  # case-folded month name, any language → (calendar, number)
     stopword_index: dict[str, tuple[str, ...]]  # stopword → codes of the languages that have it
     global_pattern: re.Pattern[str]  # every debris pattern in one alternation (one search)
 
@@ -205,6 +212,28 @@ def _stopword_index(languages: dict[str, Language]) -> dict[str, tuple[str, ...]
     return {word: tuple(codes) for word, codes in index.items()}
 
 
+def _month_names(languages: Iterable[Language]) -> dict[str, Month]:
+    """Every month name of every language → (calendar, month number).
+
+    A table lists each month once, alternatives separated by `|` ("studeni|studenoga"); a list
+    of 24 gives the nominative and the genitive forms in two rounds.
+    """
+    names: dict[str, Month] = {}
+    for lang in languages:
+        for calendar, months, per_year in (
+            ("gregorian", lang.months, 12),
+            (lang.calendar, lang.calendar_months, 13 if lang.calendar == "ethiopian" else 12),
+        ):
+            if months and len(months) % per_year:
+                raise ValueError(
+                    f"{lang.code}: {len(months)} month names, not {per_year} per round"
+                )
+            for index, entry in enumerate(months):
+                for name in entry.split("|"):
+                    names.setdefault(name.strip().casefold(), (calendar, index % per_year + 1))
+    return names
+
+
 def _build_rules() -> Rules:
     languages: dict[str, Language] = {}
     for path in sorted((RULES_DIR / "languages").glob("*.toml")):
@@ -249,11 +278,7 @@ def _build_rules() -> Rules:
         end_markers=frozenset(k for lang in languages.values() for k in lang.end_markers),
         author_labels=Prefixes([p for lang in languages.values() for p in lang.author_label.items]),
         alt_credit=re.compile(patterns.get("credits", {}).get("alt_credit", r"(?!x)x")),
-        months={
-            name.casefold(): index % 12 + 1
-            for lang in languages.values()
-            for index, name in enumerate(lang.months)
-        },
+        months=_month_names(languages.values()),
         stopword_index=_stopword_index(languages),
         global_pattern=_one_pattern([p["re"] for p in debris.get("patterns", [])]),
         gallery_min_repeats=int(patterns.get("gallery", {}).get("min_repeats", 3)),

@@ -10,11 +10,18 @@ alone before its paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ._model import Block, BlockKind, Candidate, Hint, Removal
 from ._rules import Rules, key
-from ._text import ends_with_question, is_prose, is_short_line, word_count
+from ._text import (
+    ends_sentence,
+    ends_with_question,
+    is_prose,
+    is_short_line,
+    tokens,
+    word_count,
+)
 
 _CAPTION_SHAPE = re.compile(r"\d{4}|\S:\s")  # a year or "Someone: doing something"
 _ALT = "alt"
@@ -55,6 +62,9 @@ def split_credit(text: str, rules: Rules) -> tuple[str, str | None]:
     match = rules.credit_split.search(text)
     if match is None or match.start() == 0:
         return text, None
+    before = text[: match.start()]
+    if before.count("(") > before.count(")"):
+        return text, None  # "(Foto: X/AP)": an old-layout credit in parentheses stays in the text
     credit = match.group(0).strip()
     # a hard-wrapped dump may glue the next line's ad label onto the credit ("… Реклама")
     head, _, last = credit.rpartition(" ")
@@ -126,6 +136,44 @@ def _label_run(run: list[Candidate], rules: Rules, options: SegmentOptions) -> l
     return [label or BlockKind.SUBHEAD for label in labels]
 
 
+def is_credit_line(text: str, rules: Rules) -> bool:
+    """A photo credit on a line of its own ("Foto: DW/I. Petrovic", "ምስል Harrison Mwilima/DW")."""
+    return word_count(text) <= 12 and rules.credit_split.match(text) is not None
+
+
+def _looks_like_alt(alt: str, caption: str) -> bool:
+    """The line glued above a caption is its image's alt text: DW's alt texts are keyword
+    strings or the caption itself, not finished sentences."""
+    return not ends_sentence(alt) or set(tokens(alt)) <= set(tokens(caption))
+
+
+def pair_picture_lines(
+    candidates: list[Candidate], rules: Rules
+) -> tuple[list[Candidate], list[Removal]]:
+    """Modern picture boxes in flat dumps: alt text, caption and credit printed as lines glued
+    together (no blank line between). A credit line gives its credit to the line above it, which
+    is then a caption (alt text with a credit and no caption is one caption); a caption with a
+    glued-on credit makes the line above it alt text. The first candidate, the lead, stays.
+    """
+    kept: list[Candidate] = []
+    removed: list[Removal] = []
+    for candidate in candidates:
+        above = kept[-1] if len(kept) > 1 and not candidate.gap_before else None
+        if above is not None and above.credit is None and not above.hints & Hint.LIST_ITEM:
+            if is_credit_line(candidate.text, rules):
+                kept[-1] = replace(above, credit=candidate.text, hints=above.hints | Hint.CAPTION)
+                continue
+            if (
+                not above.hints & Hint.CAPTION
+                and split_credit(candidate.text, rules)[1] is not None
+                and _looks_like_alt(above.text, candidate.text)
+            ):
+                removed.append(Removal(above.text, "image alt text", above.line))
+                kept.pop()
+        kept.append(candidate)
+    return kept, removed
+
+
 def _glued_credit(candidate: Candidate, rules: Rules) -> bool:
     """A modern caption: a credit label glued to the caption text ("…ManausFoto: X/AFP")."""
     if candidate.hints & Hint.PARAGRAPH:
@@ -143,9 +191,9 @@ def segment(
     candidates: list[Candidate], rules: Rules, options: SegmentOptions
 ) -> tuple[list[Block], list[Removal]]:
     blocks: list[Block] = []
-    removed: list[Removal] = []
     if not candidates:
-        return blocks, removed
+        return blocks, []
+    candidates, removed = pair_picture_lines(candidates, rules)
 
     def emit(candidate: Candidate, kind: str) -> None:
         if kind == _ALT:

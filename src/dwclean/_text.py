@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from datetime import date
 from functools import cache, lru_cache
 
+from ._rules import Month
+
 _SENTENCE_END = re.compile(r"[.!?…。！？؟۔।]\s?[\"'”’»«)\]]*$")
 _PERIOD_END = re.compile(r"[.…。۔।]\s?[\"'”’»«)\]]*$")
 # no look-ahead after the year: the modern layout glues two dates ("30.01.202430. Januar 2024")
@@ -73,7 +75,7 @@ def ends_with_duration(text: str) -> bool:
     return _DURATION_END.search(text) is not None
 
 
-def is_date_line(text: str, months: Mapping[str, int] | None = None) -> bool:
+def is_date_line(text: str, months: Mapping[str, Month] | None = None) -> bool:
     """A dateline under the headline: a date and little else."""
     if word_count(text) > 6:
         return False
@@ -86,27 +88,46 @@ _DAY_MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?([^\W\d]+)\.?,?\s
 _MONTH_DAY_YEAR = re.compile(r"([^\W\d]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
 
 
-def _iso(year: int, month: int, day: int) -> str | None:
+_YEAR_MONTH_DAY = re.compile(r"(?<!\d)(\d{4})\s+([^\W\d]+)\s+(\d{1,2})(?!\d)")  # Persian order
+# Gregorian year minus the Ethiopian (Amete Mihret) one is 7 or 8; convertdate's Coptic calendar
+# has the Ethiopian months and days, its years are 276 behind.
+_ETHIOPIAN_TO_COPTIC = 276
+
+
+def _iso(year: int, month: int, day: int, calendar: str = "gregorian") -> str | None:
     try:
+        if calendar == "persian":
+            from convertdate import persian
+
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                return None
+            year, month, day = persian.to_gregorian(year, month, day)
+        elif calendar == "ethiopian":
+            from convertdate import coptic
+
+            if not (1 <= month <= 13 and 1 <= day <= 30):
+                return None
+            year, month, day = coptic.to_gregorian(year - _ETHIOPIAN_TO_COPTIC, month, day)
         return date(year, month, day).isoformat()
     except ValueError:
         return None
 
 
-def parse_date(text: str, months: Mapping[str, int] | None = None) -> str | None:
+def parse_date(text: str, months: Mapping[str, Month] | None = None) -> str | None:
     """The first date in `text` as YYYY-MM-DD: DD.MM.YYYY, ISO, or with a month name.
 
-    `months` maps case-folded month names (any language) to their numbers. Digits of any script
-    count (Python's `int` reads Arabic-Indic and Devanagari digits alike).
+    `months` maps case-folded month names (any language) to their (calendar, number): a Solar
+    Hijri or Ethiopian date is converted to the Gregorian one. Digits of any script count
+    (Python's `int` reads Persian, Arabic-Indic and Devanagari digits alike).
     """
     match = _ISO_DATE.search(text)
-    if match and (found := _iso(*(int(g) for g in match.groups()))):
+    if match and (found := _iso(int(match[1]), int(match[2]), int(match[3]))):
         return found
     match = _US_DATE.search(text)  # DW's English sites print 03/14/2024
     if match and (found := _iso(int(match.group(3)), int(match.group(1)), int(match.group(2)))):
         return found
     match = _CJK_DATE.search(text)
-    if match and (found := _iso(*(int(g) for g in match.groups()))):
+    if match and (found := _iso(int(match[1]), int(match[2]), int(match[3]))):
         return found
     match = _NUMERIC_DATE.search(text)
     if match:
@@ -114,18 +135,18 @@ def parse_date(text: str, months: Mapping[str, int] | None = None) -> str | None
         if found := _iso(year, month, day):
             return found
     if months:
-        for match in _DAY_MONTH_YEAR.finditer(text):
-            month_number = months.get(match.group(2).casefold())
-            if month_number and (
-                found := _iso(int(match.group(3)), month_number, int(match.group(1)))
-            ):
-                return found
-        for match in _MONTH_DAY_YEAR.finditer(text):
-            month_number = months.get(match.group(1).casefold())
-            if month_number and (
-                found := _iso(int(match.group(3)), month_number, int(match.group(2)))
-            ):
-                return found
+        # (pattern, group of the day, of the month name, of the year)
+        for pattern, d, m, y in (
+            (_DAY_MONTH_YEAR, 1, 2, 3),
+            (_MONTH_DAY_YEAR, 2, 1, 3),
+            (_YEAR_MONTH_DAY, 3, 2, 1),
+        ):
+            for match in pattern.finditer(text):
+                name = months.get(match.group(m).casefold())
+                if name and (
+                    found := _iso(int(match.group(y)), name[1], int(match.group(d)), name[0])
+                ):
+                    return found
     return None
 
 
