@@ -7,12 +7,14 @@ from typing import Any
 
 from ._exceptions import DwcleanError, EmptyInputError, NotAnArticleError
 from ._fetch import FetchOptions  # cheap: httpx itself is imported only to fetch
-from ._model import Article, Hint
+from ._model import Article, Hint, PageType, Removal
+from ._parse_feed import looks_like_feed, parse_feed
 from ._parse_text import parse_dump
+from ._pipeline import Parsed, run
 from ._read import DEFAULT_MAX_BYTES, decode, looks_like_html, read_source
-from ._rules import load_rules
-from ._segment import SegmentOptions, segment
-from ._strip import Metadata, strip
+from ._rules import Rules, load_rules
+from ._segment import SegmentOptions
+from ._strip import Metadata
 
 
 def clean_bytes(
@@ -109,30 +111,40 @@ def clean_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
 
 def _clean_dump(text: str, *, url: str | None) -> Article:
     rules = load_rules()
+    if looks_like_feed(text):
+        return _clean_feed(text, url=url, rules=rules)
     parsed = parse_dump(text)
     if not any(c.text and not c.hints & Hint.DEBRIS for c in parsed.candidates):
         raise NotAnArticleError("no text found")
-    stripped = strip(parsed.candidates, rules, Metadata(url=url))
-    meta = stripped.metadata
-    options = SegmentOptions(
-        alt_lines=parsed.traits.alt_lines,
-        body_indent=parsed.body_indent,
-        caption_indent=parsed.traits.caption_indent,
-        alt_before_caption_inline=parsed.traits.alt_inline,
+    removed = []
+    if parsed.crawler_marker:
+        removed.append(Removal(parsed.crawler_marker, "crawler's date marker", 1))
+    article = run(
+        Parsed(
+            parsed.candidates,
+            Metadata(url=url),
+            "dump",
+            options=SegmentOptions(
+                alt_lines=parsed.traits.alt_lines,
+                body_indent=parsed.body_indent,
+                caption_indent=parsed.traits.caption_indent,
+                alt_before_caption_inline=parsed.traits.alt_inline,
+            ),
+            removed=removed,
+        ),
+        rules,
     )
-    blocks, relabelled = segment(stripped.candidates, rules, options)
-    article = Article(
-        title=meta.title,
-        date=meta.date,
-        section=meta.section,
-        language=meta.language.code if meta.language else None,
-        url=meta.url,
-        blocks=blocks,
-        authors=meta.authors,
-        layout=meta.layout,
-        source_format="dump",
-        removed=sorted(stripped.removed + relabelled, key=lambda r: r.line),
-    )
-    if meta.layout is None:
+    if article.layout is None:
         article.warnings.append("no DW page furniture found: this may not be a DW page")
     return article
+
+
+def _clean_feed(text: str, *, url: str | None, rules: Rules) -> Article:
+    feed = parse_feed(text)
+    if not feed.candidates:
+        raise NotAnArticleError("a feed view without article text")
+    metadata = Metadata(title=feed.title, date=feed.date, url=url)
+    return run(
+        Parsed(feed.candidates, metadata, "dump", removed=feed.removed, page_type=PageType.FEED),
+        rules,
+    )

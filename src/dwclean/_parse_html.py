@@ -19,9 +19,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._exceptions import NotAnArticleError
 from ._model import Article, Candidate, Hint, Removal
+from ._pipeline import Parsed, run
 from ._rules import RULES_DIR, Rules, key, load_rules
-from ._segment import SegmentOptions, segment
-from ._strip import Metadata, strip
+from ._strip import Metadata
 from ._text import parse_date
 
 _MAX_DEPTH = 400  # deeper nesting than any real page: walk no further (10,000-deep input)
@@ -332,21 +332,15 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     candidates, meta, removed_markup, language_code = parse_html(html, url=url)
     if not candidates:
         raise NotAnArticleError("no article text found in the HTML page")
-    known_layout = meta.layout is not None
-    stripped = strip(candidates, rules, meta)
-    blocks, relabelled = segment(stripped.candidates, rules, SegmentOptions())
-    article = Article(
-        title=meta.title,
-        date=meta.date,
-        section=meta.section,
-        language=meta.language.code if meta.language else language_code,
-        url=meta.url,
-        blocks=blocks,
-        authors=meta.authors,
-        layout=meta.layout,
-        source_format="html",
-        removed=removed_markup + stripped.removed + relabelled,
+    warnings = []
+    if meta.layout is None:
+        warnings.append("not a known DW article layout: best-effort extraction")
+    parsed = Parsed(
+        candidates,
+        meta,
+        "html",
+        removed=removed_markup,
+        language_code=language_code,
+        warnings=warnings,
     )
-    if not known_layout:
-        article.warnings.append("not a known DW article layout: best-effort extraction")
-    return article
+    return run(parsed, rules)

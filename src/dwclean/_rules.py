@@ -101,6 +101,42 @@ class Language:
 
 
 @dataclass(frozen=True, slots=True)
+class PageTypeRules:
+    """rules/page_types.toml: what tells feed, index, gallery, player and live pages apart."""
+
+    feed_labels: tuple[str, ...]  # regex alternatives, in the order the view prints them
+    index_markers: re.Pattern[str]
+    teaser_prefix: re.Pattern[str]
+    min_teasers: int
+    min_headline_words: int
+    gallery_min_pictures: int
+    gallery_max_title_words: int
+    player_markers: re.Pattern[str]
+    live_markers: re.Pattern[str]
+
+    @classmethod
+    def from_table(cls, table: dict[str, Any]) -> PageTypeRules:
+        def alternation(patterns: list[str]) -> re.Pattern[str]:
+            return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x")
+
+        index, gallery = table.get("index", {}), table.get("gallery", {})
+        return cls(
+            feed_labels=tuple(
+                re.escape(label).replace("\\#", r"\d+").replace("#", r"\d+")
+                for label in table.get("feed", {}).get("labels", [])
+            ),
+            index_markers=alternation(index.get("markers", [])),
+            teaser_prefix=re.compile(index.get("teaser_prefix", r"(?!x)x")),
+            min_teasers=int(index.get("min_teasers", 3)),
+            min_headline_words=int(index.get("min_headline_words", 5)),
+            gallery_min_pictures=int(gallery.get("min_pictures", 3)),
+            gallery_max_title_words=int(gallery.get("max_title_words", 5)),
+            player_markers=alternation(table.get("player", {}).get("markers", [])),
+            live_markers=alternation(table.get("live", {}).get("markers", [])),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     languages: dict[str, Language]
     title_lines: tuple[re.Pattern[str], ...]
@@ -121,6 +157,7 @@ class Rules:
     months: dict[str, Month]  # case-folded month name, any language → (calendar, number)
     stopword_index: dict[str, tuple[str, ...]]  # stopword → codes of the languages that have it
     global_pattern: re.Pattern[str]  # every debris pattern in one alternation (one search)
+    page_types: PageTypeRules
 
     def language(self, code: str | None) -> Language | None:
         return self.languages.get(code) if code else None
@@ -282,4 +319,5 @@ def _build_rules() -> Rules:
         stopword_index=_stopword_index(languages),
         global_pattern=_one_pattern([p["re"] for p in debris.get("patterns", [])]),
         gallery_min_repeats=int(patterns.get("gallery", {}).get("min_repeats", 3)),
+        page_types=PageTypeRules.from_table(_read_toml(RULES_DIR / "page_types.toml")),
     )

@@ -1,0 +1,99 @@
+"""Classify stage: what kind of page the candidates come from (contract: `page_type`).
+
+Runs between parse and strip, on the candidate sequence of any front-end. The evidence is DW's
+templates (rules/page_types.toml: a tag archive's header, a ticker's header, an embedded player's
+notice, a live ticker's banner) and the page's shape once furniture is set aside:
+- a gallery is a headline, its intro, then per picture a short title and one description;
+- an index lists teasers of other articles: newspaper-length headlines, each with one paragraph
+  (or a teaser picture's label glued to it), and no article text of its own.
+Everything else is an article. What each type means for the output is in `_page_types.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from ._model import Candidate, Hint, PageType
+from ._rules import Rules, key
+from ._text import ends_sentence, ends_with_question, is_prose, word_count
+
+_HEADING_MAX_WORDS = 16
+_NUMBERED = re.compile(r"^\d{1,2}\. ")
+
+
+def _is_furniture(candidate: Candidate, rules: Rules) -> bool:
+    if candidate.hints & (Hint.DEBRIS | Hint.LIST_ITEM | Hint.IMAGE_ALT):
+        return True
+    text_key = _NUMBERED.sub("", key(candidate.text))  # html2text keeps "1. Inhalt" as text
+    return (
+        text_key in rules.global_lines
+        or text_key in rules.skip_links
+        or text_key in rules.menu_entries
+        or text_key in rules.label_words
+        or rules.global_pattern.search(candidate.text) is not None
+        or any(text_key in lang.debris_lines for lang in rules.languages.values())
+    )
+
+
+def _shape(candidate: Candidate) -> str:
+    """P: running text; H: a title-like line; O: anything else (a date, a credit, a label, a
+    speaker's name before a quote "Ai Weiwei:", a source after one "(Die Welt)")."""
+    text = candidate.text
+    if candidate.hints & Hint.PARAGRAPH or is_prose(text):
+        return "P"
+    words = word_count(text)
+    if text.endswith((":", "：")) or (text.startswith("(") and text.endswith(")")):
+        return "O"
+    if candidate.hints & Hint.HEADING or (
+        1 <= words <= _HEADING_MAX_WORDS and not ends_sentence(text)
+    ):
+        return "H"
+    if words >= 6 and ends_sentence(text):
+        return "P"
+    return "O"
+
+
+def _teasers(items: list[Candidate]) -> tuple[list[Candidate], int]:
+    """The (heading, one paragraph) pairs after the first paragraph, and how many paragraphs
+    follow another paragraph there (article text has those; listings and galleries do not)."""
+    shapes = [_shape(c) for c in items]
+    first = shapes.index("P") if "P" in shapes else len(shapes)
+    headings: dict[str, Candidate] = {}  # distinct: a menu printed twice is not a listing
+    running = 0
+    for i in range(first + 1, len(items)):
+        if shapes[i] != "P":
+            continue
+        if shapes[i - 1] == "H" and (i + 1 == len(items) or shapes[i + 1] != "P"):
+            headings.setdefault(key(items[i - 1].text), items[i - 1])
+        elif shapes[i - 1] == "P":
+            running += 1
+    return list(headings.values()), running
+
+
+def classify(candidates: list[Candidate], rules: Rules) -> PageType:
+    """The page type of a candidate sequence (a feed view is recognised by its front-end)."""
+    types = rules.page_types
+    items = [c for c in candidates if c.text and not _is_furniture(c, rules)]
+    if any(types.index_markers.search(c.text) for c in items):
+        return PageType.INDEX
+    headings, running = _teasers(items)
+    pictures_labelled = sum(1 for c in items if types.teaser_prefix.search(c.text))
+    if pictures_labelled >= 2 and running <= 1:
+        return PageType.INDEX
+    if len(headings) >= min(types.min_teasers, types.gallery_min_pictures) and running == 0:
+        lengths = [word_count(h.text) for h in headings]
+        questions = sum(1 for h in headings if ends_with_question(h.text))
+        if (
+            len(headings) >= types.min_teasers
+            and median(lengths) >= types.min_headline_words
+            and questions * 2 < len(headings)  # an interview's questions are not headlines
+        ):
+            return PageType.INDEX
+        if len(headings) >= types.gallery_min_pictures and median(lengths) <= (
+            types.gallery_max_title_words
+        ):
+            return PageType.GALLERY
+    if any(types.live_markers.search(c.text) for c in items):
+        return PageType.LIVE
+    return PageType.ARTICLE

@@ -1,0 +1,202 @@
+"""Parse stage for DW's syndication view (rss.dw.com "copy & paste" pages and feed readers).
+
+The view lists one article as labelled fields — `Item 1 / Id / Date / Title / Short title /
+Teaser / Short teaser / Full text` — one per line, as cells of a pipe table, or run together on
+one line. The labels are English on every edition (rules/page_types.toml). `Title` and `Date` are
+the article's metadata, `Teaser` its lead, the text after the fields its body. Partners copy the
+full text with its paragraph breaks lost: a sentence glued to the next one ("turnos.Um") starts a
+new paragraph, and a heading glued to the following sentence ("w powietrzuWedług") is a subhead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ._model import Candidate, Hint, Removal
+from ._parse_text import parse_dump
+from ._rules import load_rules
+from ._text import is_prose, parse_date, word_count
+
+
+@dataclass(slots=True)
+class ParsedFeed:
+    candidates: list[Candidate]
+    title: str | None
+    date: str | None
+    removed: list[Removal] = field(default_factory=list)
+
+
+@cache
+def _field_pattern() -> re.Pattern[str]:
+    labels = sorted(load_rules().page_types.feed_labels, key=len, reverse=True)
+    alternatives = "|".join(labels)  # already regular expressions
+    # a label opens a line, a table cell, or (run together) follows a space
+    return re.compile(rf"(?:^|(?<=[\s|]))(?P<label>{alternatives})(?=[\s|]|$)")
+
+
+_ITEM = re.compile(r"^[\s|]*Item \d+(?=[\s|]|$)")
+_PIPES = re.compile(r"\s*\|[\s|]*")
+# a finished sentence glued to the next ("noturnos.Um"): two lower-case letters, the end mark
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁЂ-Џ"
+_LOWER_WORD_CHAR = rf"[^\W\d_{_UPPER}]"
+_GLUED_SENTENCE = re.compile(
+    rf"(?<={_LOWER_WORD_CHAR}{{2}}[.!?…])(?:[\"”»“](?=[„“\"«]?[{_UPPER}]))?(?=[„“\"«]?[{_UPPER}])"
+)
+# a heading glued to the sentence after it: an all-lower-case word or a closing quote, then a
+# capital ("powietrzuWedług", '"Especial"Além'); "WhatsApp" and "iPhone" do not qualify
+_GLUED_HEADING = re.compile(
+    rf"(?:(?<=\s){_LOWER_WORD_CHAR}{{3,}}|(?<=\S)[\"”»“])(?=[{_UPPER}]{_LOWER_WORD_CHAR})"
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"”»]?\s+")
+_MAX_HEADING_WORDS = 14
+
+
+def looks_like_feed(text: str) -> bool:
+    """An `Item N` line among the first lines, with the `Id` field after it."""
+    head = text[:1500]
+    for line in head.splitlines()[:8]:
+        if _ITEM.match(line):
+            return " Id " in head.replace("|", " ") or "\nId" in head
+    return False
+
+
+def parse_feed(text: str) -> ParsedFeed:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    start = next(i for i, line in enumerate(lines) if _ITEM.match(line))
+    removed = [
+        Removal(line.strip(), "feed reader header", i + 1)
+        for i, line in enumerate(lines[:start])
+        if line.strip()
+    ]
+    fields, body_start = _read_fields(lines, start, removed)
+    title = _value(fields, "Title")
+    date = parse_date(_value(fields, "Date") or "")
+    candidates: list[Candidate] = []
+    teaser = _value(fields, "Teaser")
+    body_lines = lines[body_start:]
+    if teaser:
+        candidates.extend(_run_together(teaser, start + 1, lead=True))
+    elif body_lines:
+        body_lines, caption = _picture_caption(body_lines)
+        if caption is not None:
+            candidates.append(caption)
+    candidates.extend(_body(body_lines, body_start, removed))
+    if teaser is None and candidates and not candidates[0].hints & Hint.LEAD:
+        pass  # an empty teaser: the body's first paragraph is a paragraph, not a lead
+    return ParsedFeed(candidates, title, date, removed)
+
+
+def _read_fields(
+    lines: list[str], start: int, removed: list[Removal]
+) -> tuple[dict[str, str], int]:
+    """The labelled fields from line `start` on, and the line where the full text begins.
+
+    A field's value runs to the next label; the Teaser (or Full text) value also takes the lines
+    glued under its label, up to the first blank line.
+    """
+    pattern = _field_pattern()
+    fields: dict[str, str] = {}
+    index = start
+    last_label = ""
+    while index < len(lines):
+        line = lines[index]
+        clean = _PIPES.sub(" ", line).strip()
+        labels = list(pattern.finditer(clean))
+        if not labels or labels[0].start() != 0:
+            if last_label in ("Teaser", "Full text") and clean and not fields.get(last_label):
+                # the value printed under its label, to the next blank line
+                block = []
+                while index < len(lines) and lines[index].strip():
+                    block.append(lines[index].strip())
+                    index += 1
+                fields[last_label] = " ".join(" ".join(block).split())
+                return fields, index
+            if clean or line.strip():
+                if clean:
+                    break
+                removed.append(Removal(line.strip(), "feed field", index + 1))
+                index += 1
+                continue
+            index += 1
+            if last_label in ("Teaser", "Full text"):
+                break
+            continue
+        removed.append(Removal(line.strip(), "feed field", index + 1))
+        for number, match in enumerate(labels):
+            end = labels[number + 1].start() if number + 1 < len(labels) else len(clean)
+            last_label = match.group("label")
+            if last_label.startswith("Item "):
+                last_label = "Item"
+            fields[last_label] = clean[match.end() : end].strip()
+        index += 1
+        if last_label == "Full text" and fields[last_label]:
+            return fields, index
+    return fields, index
+
+
+def _value(fields: dict[str, str], label: str) -> str | None:
+    value = fields.get(label)
+    return value or None
+
+
+def _picture_caption(lines: list[str]) -> tuple[list[str], Candidate | None]:
+    """An empty teaser, then a short unfinished line, then the text: the picture's caption."""
+    blocks = "\n".join(lines).strip().split("\n\n")
+    if len(blocks) < 2:
+        return lines, None
+    first = " ".join(blocks[0].split())
+    if not first or is_prose(first) or first.endswith((".", "!", "?")) or word_count(first) < 4:
+        return lines, None
+    rest = "\n\n".join(blocks[1:])
+    return rest.split("\n"), Candidate(first, Hint.CAPTION)
+
+
+def _body(lines: list[str], offset: int, removed: list[Removal]) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    for candidate in parse_dump("\n".join(lines)).candidates:
+        candidate.line += offset
+        if not _PIPES.sub("", candidate.text).strip():
+            removed.append(Removal(candidate.text, "feed field", candidate.line))
+            continue
+        if len(candidate.text) > 300:
+            candidates.extend(_run_together(candidate.text, candidate.line, lead=False))
+        else:
+            candidate.hints |= Hint.PARAGRAPH if is_prose(candidate.text) else Hint.NONE
+            candidates.append(candidate)
+    return candidates
+
+
+def _run_together(text: str, line: int, *, lead: bool) -> list[Candidate]:
+    """Split text whose paragraph breaks were lost; the first piece is the lead when asked."""
+    pieces: list[Candidate] = []
+    for part in _split_glued(text, _GLUED_SENTENCE):
+        heading_cut = 0
+        for match in _GLUED_HEADING.finditer(part):
+            head = part[heading_cut : match.end()]
+            ends = list(_SENTENCE_END.finditer(head))
+            heading_start = ends[-1].end() if ends else 0
+            heading = head[heading_start:].strip()
+            if not heading or word_count(heading) > _MAX_HEADING_WORDS:
+                continue
+            before = head[:heading_start].strip()
+            if before:
+                pieces.append(Candidate(before, Hint.PARAGRAPH, line=line))
+            pieces.append(Candidate(heading, Hint.HEADING, line=line))
+            heading_cut = match.end()
+        rest = part[heading_cut:].strip()
+        if rest:
+            pieces.append(Candidate(rest, Hint.PARAGRAPH, line=line))
+    if lead and pieces:
+        pieces[0].hints = Hint.LEAD
+    return pieces
+
+
+def _split_glued(text: str, pattern: re.Pattern[str]) -> list[str]:
+    parts, start = [], 0
+    for match in pattern.finditer(text):
+        parts.append(text[start : match.end()])
+        start = match.end()
+    parts.append(text[start:])
+    return [p for p in parts if p.strip()]

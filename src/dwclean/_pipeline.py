@@ -1,0 +1,54 @@
+"""The stages after parsing, the same for every front-end: classify → strip → segment → the
+page type's own rules → an `Article`.
+
+A front-end (text dump, feed view, HTML page) hands over a `Parsed`: its candidates, what it
+already knows of the page (metadata, page type, removed markup) and how its renderer prints
+pictures (segment options).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import _page_types
+from ._classify import classify
+from ._model import Article, Candidate, PageType, Removal
+from ._rules import Rules
+from ._segment import SegmentOptions, segment
+from ._strip import Metadata, strip
+
+
+@dataclass(slots=True)
+class Parsed:
+    candidates: list[Candidate]
+    metadata: Metadata
+    source_format: str  # "dump" | "html"
+    options: SegmentOptions = field(default_factory=SegmentOptions)
+    removed: list[Removal] = field(default_factory=list)
+    page_type: PageType | None = None  # when the front-end knows it (a feed view)
+    language_code: str | None = None  # the page's own code, when no rule table has it
+    warnings: list[str] = field(default_factory=list)
+
+
+def run(parsed: Parsed, rules: Rules) -> Article:
+    page_type = parsed.page_type or classify(parsed.candidates, rules)
+    if page_type is PageType.INDEX:
+        _page_types.index([])
+    stripped = strip(parsed.candidates, rules, parsed.metadata)
+    blocks, relabelled = segment(stripped.candidates, rules, parsed.options)
+    blocks = _page_types.HANDLERS[page_type](blocks)
+    meta = stripped.metadata
+    return Article(
+        title=meta.title,
+        date=meta.date,
+        section=meta.section,
+        language=meta.language.code if meta.language else parsed.language_code,
+        url=meta.url,
+        blocks=blocks,
+        authors=meta.authors,
+        layout=meta.layout,
+        source_format=parsed.source_format,
+        page_type=page_type,
+        warnings=list(parsed.warnings),
+        removed=sorted(parsed.removed + stripped.removed + relabelled, key=lambda r: r.line),
+    )
