@@ -83,8 +83,7 @@ def _caption_by_position(
         return candidate.indent != options.body_indent  # subheads align with the body text
     if previous in (_ALT, BlockKind.SUBHEAD):
         return True  # after alt text or a subhead: a picture box follows
-    text = candidate.text
-    return word_count(text) >= 8 or _CAPTION_SHAPE.search(text) is not None
+    return word_count(candidate.text) >= 8  # a description, longer than a heading
 
 
 def _label_run(run: list[Candidate], rules: Rules, options: SegmentOptions) -> list[str]:
@@ -187,6 +186,20 @@ def _glued_credit(candidate: Candidate, rules: Rules) -> bool:
     )
 
 
+def _kind_by_markup(candidate: Candidate) -> BlockKind | None:
+    """Kinds a line's own form decides: a list item, and text that introduces or attributes
+    ("At a glance:", "(Süddeutsche Zeitung)"), which no heading or caption does."""
+    hints = candidate.hints
+    if hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT) or candidate.credit:
+        return None
+    if hints & Hint.LIST_ITEM:
+        return BlockKind.LIST_ITEM
+    text = candidate.text
+    if text.endswith((":", "：")) or (text.startswith("(") and text.endswith(")")):
+        return BlockKind.PARAGRAPH
+    return None
+
+
 def segment(
     candidates: list[Candidate], rules: Rules, options: SegmentOptions
 ) -> tuple[list[Block], list[Removal]]:
@@ -209,10 +222,12 @@ def segment(
     blocks.append(Block(BlockKind.LEAD, candidates[0].text, line=candidates[0].line))
     run: list[Candidate] = []
     for candidate in candidates[1:]:
-        short = candidate.hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT) or (
-            is_short_line(candidate.text) and not candidate.hints & Hint.PARAGRAPH
+        own_kind = _kind_by_markup(candidate)
+        short = own_kind is None and (
+            candidate.hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT)
+            or (is_short_line(candidate.text) and not candidate.hints & Hint.PARAGRAPH)
         )
-        if (
+        if own_kind is None and (
             (short and not is_prose(candidate.text))
             or candidate.hints & Hint.IMAGE_ALT
             or _glued_credit(candidate, rules)
@@ -223,9 +238,9 @@ def segment(
             for c, kind in zip(run, _label_run(run, rules, options), strict=True):
                 emit(c, kind)
             run = []
-        emit(
-            candidate, BlockKind.CAPTION if candidate.hints & Hint.CAPTION else BlockKind.PARAGRAPH
-        )
+        if own_kind is None:
+            own_kind = BlockKind.CAPTION if candidate.hints & Hint.CAPTION else BlockKind.PARAGRAPH
+        emit(candidate, own_kind)
     if run:
         for c, kind in zip(run, _label_run(run, rules, options), strict=True):
             emit(c, kind)

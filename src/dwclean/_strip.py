@@ -20,6 +20,7 @@ from ._language import detect_language
 from ._model import Candidate, Hint, Removal
 from ._rules import Language, Rules, key
 from ._text import (
+    ends_sentence,
     ends_with_duration,
     ends_with_period,
     is_date_line,
@@ -286,6 +287,22 @@ class _Stripper:
                 self.remove(index, "after the last paragraph")
         return last
 
+    def mark_cut_paragraph(self, lead: int, end: int) -> None:
+        """A dump that stops mid-text (a crawler's or an archive's cut) never reached a sidebar
+        or footer: its last line, unfinished and close after the article's last paragraph, is
+        the cut paragraph, whatever its length ("Das w")."""
+        alive = [i for i in range(lead + 1, end) if self.alive(i)]
+        if end < len(self.candidates) or not alive:
+            return
+        last = alive[-1]
+        candidate = self.candidates[last]
+        if ends_sentence(candidate.text) or candidate.hints & (Hint.HEADING | Hint.LIST_ITEM):
+            return
+        paragraphs = [i for i in alive[:-1] if self._paragraph_like(i)]
+        since = len(alive) - 1 - (alive.index(paragraphs[-1]) if paragraphs else -1) - 1
+        if since <= 3:
+            candidate.hints |= Hint.PARAGRAPH
+
     def _paragraph_like(self, index: int) -> bool:
         candidate = self.candidates[index]
         text = candidate.text
@@ -407,6 +424,7 @@ def strip(candidates: list[Candidate], rules: Rules, metadata: Metadata | None =
         stripper.remove(index, "after the article (sidebar, footer)")
     stripper.remove_galleries(lead, end)
     stripper.remove_boxes(lead, end)
+    stripper.mark_cut_paragraph(lead, end)
     stripper.remove_tail(lead, end)
 
     kept = [c for i, c in enumerate(candidates) if stripper.alive(i)]
