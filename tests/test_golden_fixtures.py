@@ -34,5 +34,5 @@ def test_there_are_enough_fixtures() -> None:
     assert len(labels) >= 8
     assert {lab["layout"] for lab in labels} == {"old", "modern"}
     languages = {lab["language"] for lab in labels}
-    assert {"ar", "zh"} <= languages and len(languages) >= 4
+    assert {"ar", "zh-Hans"} <= languages and len(languages) >= 4
     assert any(lab["style"] == "lynx79" for lab in labels)

@@ -30,9 +30,8 @@ def _is_furniture(candidate: Candidate, rules: Rules) -> bool:
         text_key in rules.global_lines
         or text_key in rules.skip_links
         or text_key in rules.menu_entries
-        or text_key in rules.label_words
+        or text_key in rules.debris_lines
         or rules.global_pattern.search(candidate.text) is not None
-        or any(text_key in lang.debris_lines for lang in rules.languages.values())
     )
 
 

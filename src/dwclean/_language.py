@@ -64,15 +64,20 @@ def detect_language(
 ) -> Language | None:
     """The language of `texts` (running text); `lines` (rule keys of every line of the page)
     let a language's own page furniture, such as its skip links, vote as well."""
+    # An edition's skip links are its own: they name it even when captions in other languages
+    # outnumber the article's text (German alt texts on a Chinese page).
+    by_links = [lang for lang in rules.languages.values() if len(lang.skip_links & lines) >= 2]
+    if len(by_links) == 1:
+        return by_links[0]
     sample = "\n".join(texts)
     if not sample.strip():
-        return None
+        return by_links[0] if by_links else None
     script = dominant_script(sample)
     if script is None:
         return None
     if script == "Hani":
         script = _han_variant(sample)
-    same_script = [lang for lang in rules.languages.values() if lang.script == script]
+    same_script = by_links or [lang for lang in rules.languages.values() if lang.script == script]
     if len(same_script) == 1:
         return same_script[0]
     if not same_script:

@@ -224,7 +224,9 @@ def _language(
     if not lang_attr:
         return None
     base, _, region = lang_attr.replace("_", "-").partition("-")
-    return base.lower() + ("-" + region.upper() if region and len(region) == 2 else "")
+    code = base.lower() + ("-" + region.upper() if region and len(region) == 2 else "")
+    edition = rules.language(code) or rules.language(lang_attr)
+    return edition.code if edition else code
 
 
 def _metadata(

@@ -73,6 +73,7 @@ class Language:
     author_label: Prefixes
     date_label: Prefixes
     signature_chars: str  # letters that mark this language among others of its script
+    aliases: tuple[str, ...]  # other codes pages declare for this edition ("zh" for zh-Hans)
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> Language:
@@ -97,6 +98,7 @@ class Language:
             author_label=Prefixes(strings("author_labels")),
             date_label=Prefixes(strings("date_labels")),
             signature_chars=str(table.get("signature_chars", "")),
+            aliases=tuple(strings("aliases")),
         )
 
 
@@ -152,15 +154,20 @@ class Rules:
     author_labels: Prefixes  # every language's, for bylines in any language
     end_markers: frozenset[str]  # every language's sidebar headings that end an article
     label_words: frozenset[str]  # one-word boilerplate lines of every language ("Anzeige")
+    debris_lines: frozenset[str]  # every language's boilerplate lines
     alt_credit: re.Pattern[str]
     gallery_min_repeats: int
     months: dict[str, Month]  # case-folded month name, any language → (calendar, number)
     stopword_index: dict[str, tuple[str, ...]]  # stopword → codes of the languages that have it
     global_pattern: re.Pattern[str]  # every debris pattern in one alternation (one search)
     page_types: PageTypeRules
+    aliases: dict[str, str]  # lower-case code a page may declare → the edition's code
 
     def language(self, code: str | None) -> Language | None:
-        return self.languages.get(code) if code else None
+        """The edition a BCP 47 code names: its own code or one of its aliases ("zh", "fa")."""
+        if not code:
+            return None
+        return self.languages.get(code) or self.languages.get(self.aliases.get(code.lower(), ""))
 
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -309,6 +316,7 @@ def _build_rules() -> Rules:
         | frozenset(key(s) for s in patterns.get("menu", {}).get("entries", [])),
         skip_links=frozenset(s for lang in languages.values() for s in lang.skip_links),
         credit_split=credit_split,
+        debris_lines=frozenset(k for lang in languages.values() for k in lang.debris_lines),
         label_words=frozenset(
             k for lang in languages.values() for k in lang.debris_lines if " " not in k
         ),
@@ -319,5 +327,9 @@ def _build_rules() -> Rules:
         stopword_index=_stopword_index(languages),
         global_pattern=_one_pattern([p["re"] for p in debris.get("patterns", [])]),
         gallery_min_repeats=int(patterns.get("gallery", {}).get("min_repeats", 3)),
+        aliases={
+            alias.lower(): lang.code for lang in languages.values() for alias in lang.aliases
+        }
+        | {lang.code.lower(): lang.code for lang in languages.values()},
         page_types=PageTypeRules.from_table(_read_toml(RULES_DIR / "page_types.toml")),
     )
