@@ -139,6 +139,27 @@ class PageTypeRules:
 
 
 @dataclass(frozen=True, slots=True)
+class BylineRules:
+    """rules/patterns.toml [bylines]: what in a byline is not an author's name."""
+
+    agencies: frozenset[str]  # keys
+    editor_label: re.Pattern[str]
+    separator: re.Pattern[str]
+
+    @classmethod
+    def from_table(cls, table: dict[str, Any]) -> BylineRules:
+        labels = sorted(table.get("editor_labels", []), key=len, reverse=True)
+        separators = sorted(table.get("separators", []), key=len, reverse=True)
+        return cls(
+            agencies=frozenset(key(a) for a in table.get("agencies", [])),
+            editor_label=re.compile(
+                "|".join(rf"(?:(?<=\s)|^){re.escape(label)}" for label in labels) or r"(?!x)x"
+            ),
+            separator=re.compile("|".join(re.escape(s) for s in separators) or r"(?!x)x"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     languages: dict[str, Language]
     title_lines: tuple[re.Pattern[str], ...]
@@ -161,6 +182,7 @@ class Rules:
     stopword_index: dict[str, tuple[str, ...]]  # stopword → codes of the languages that have it
     global_pattern: re.Pattern[str]  # every debris pattern in one alternation (one search)
     page_types: PageTypeRules
+    bylines: BylineRules
     aliases: dict[str, str]  # lower-case code a page may declare → the edition's code
 
     def language(self, code: str | None) -> Language | None:
@@ -327,9 +349,8 @@ def _build_rules() -> Rules:
         stopword_index=_stopword_index(languages),
         global_pattern=_one_pattern([p["re"] for p in debris.get("patterns", [])]),
         gallery_min_repeats=int(patterns.get("gallery", {}).get("min_repeats", 3)),
-        aliases={
-            alias.lower(): lang.code for lang in languages.values() for alias in lang.aliases
-        }
+        aliases={alias.lower(): lang.code for lang in languages.values() for alias in lang.aliases}
         | {lang.code.lower(): lang.code for lang in languages.values()},
+        bylines=BylineRules.from_table(patterns.get("bylines", {})),
         page_types=PageTypeRules.from_table(_read_toml(RULES_DIR / "page_types.toml")),
     )

@@ -15,6 +15,7 @@ import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ._byline import author_names, split_glued_date
 from ._exceptions import NotAnArticleError
 from ._language import detect_language
 from ._model import Candidate, Hint, Removal
@@ -32,6 +33,7 @@ from ._text import (
     word_count,
 )
 
+_HEADLINE_MAX_WORDS = 30
 _TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, kicker, byline
 
 
@@ -69,6 +71,7 @@ class _Stripper:
         self.meta = metadata
         self.reasons: dict[int, str] = {}
         self.keys = [key(c.text) for c in candidates]
+        self.headline: int | None = None  # found by position (above the date line)
 
     # -- rules -------------------------------------------------------------------------------
     def remove(self, index: int, rule: str) -> None:
@@ -132,11 +135,27 @@ class _Stripper:
             if candidate.hints & Hint.LEAD:
                 return index
             if is_prose(candidate.text):
+                if self.headline is None and self._above_dateline(index):
+                    self.headline = index  # a headline that reads like a sentence
+                    continue
                 if self._is_cookie_banner(index):
                     self.remove(index, "cookie banner")
                     continue
                 return index
         raise NotAnArticleError("no article text found (no paragraph of running text)")
+
+    def _above_dateline(self, index: int) -> bool:
+        """DW's header: headline, then (byline,) date line, then the lead. A sentence-like line
+        with a date line right under it is the headline, whatever its shape."""
+        if word_count(self.candidates[index].text) > _HEADLINE_MAX_WORDS:
+            return False
+        for following in range(index + 1, min(index + 4, len(self.candidates))):
+            text = self.candidates[following].text
+            if is_date_line(text, self.rules.months):
+                return True
+            if is_prose(text):
+                return False
+        return False
 
     def _is_cookie_banner(self, index: int) -> bool:
         text_key = self.keys[index]
@@ -152,6 +171,8 @@ class _Stripper:
 
     def find_title(self, lead: int) -> int | None:
         """The headline: among the short lines just before the lead, the one that is it."""
+        if self.headline is not None and self.headline < lead:
+            return self.headline
         window: list[int] = []
         index = lead - 1
         while index >= 0 and len(window) < _TITLE_WINDOW:
@@ -360,9 +381,16 @@ class _Stripper:
             if is_date_line(text, self.rules.months):
                 self.meta.date = self.meta.date or parse_date(text, self.rules.months)
                 self.remove(index, "date line")
-            elif self.alive(index) and word_count(text) <= 8 and not is_prose(text):
-                self.meta.authors.append(text)
-                self.remove(index, "byline")
+            elif self.alive(index) and word_count(text) <= 12 and not is_prose(text):
+                names, date = split_glued_date(text, self.rules)
+                labelled = self.rules.author_labels.match(self.keys[index])
+                following = self.candidates[index + 1].text if index + 1 < lead else ""
+                if date or labelled or is_date_line(following, self.rules.months):
+                    self.meta.date = self.meta.date or date
+                    self.meta.authors.extend(author_names(names, self.rules))
+                    self.remove(index, "byline")
+                else:
+                    self.remove(index, "header line")
 
     def read_info_box(self, tables: list[Language], end: int) -> None:
         """Old-layout info boxes: "Date 19.01.2020", "Author Ben Knight", "Permalink …".

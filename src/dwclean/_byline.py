@@ -1,0 +1,47 @@
+"""Bylines: who wrote the article, read from the line that says so.
+
+A byline is evidence only where DW prints one: the line between headline and date line (also
+glued to the date: "Євген Тейзе27 березня 2005 р."), or an info-box line with an author label.
+A byline may credit an agency beside the author ("…، روئٹرز") or name the editor after a label
+("Mhariri: Josephat Charo"); neither is an author. The phrases are data (rules/patterns.toml).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._rules import Rules, key
+from ._text import is_date_line, parse_date, word_count
+
+_MAX_NAME_WORDS = 5
+_GLUED_DATE = re.compile(r"(?<=[^\W\d_])(?=\d)")
+
+
+def split_glued_date(text: str, rules: Rules) -> tuple[str, str | None]:
+    """ "Arben Muka9 Tetor 2012" → ("Arben Muka", "2012-10-09"); else (text, None)."""
+    for match in _GLUED_DATE.finditer(text):
+        rest = text[match.start() :]
+        if is_date_line(rest, rules.months):
+            date = parse_date(rest, rules.months)
+            if date:
+                return text[: match.start()].strip(), date
+    return text, None
+
+
+def author_names(text: str, rules: Rules) -> list[str]:
+    """The authors a byline names: labels, editors and agencies left out."""
+    text = " ".join(text.split())
+    label = rules.author_labels.match(key(text))
+    if label:
+        text = text[label:].strip(" :")
+    cut = rules.bylines.editor_label.search(text)
+    if cut:
+        text = text[: cut.start()].strip(" ,;/")
+    names = rules.bylines.separator.split(text)
+    return [
+        name.strip(" ,;:/")
+        for name in names
+        if name.strip(" ,;:/")
+        and key(name.strip(" ,;:/")) not in rules.bylines.agencies
+        and word_count(name) <= _MAX_NAME_WORDS
+    ]
