@@ -114,6 +114,7 @@ class PageTypeRules:
     gallery_min_pictures: int
     gallery_max_title_words: int
     player_markers: re.Pattern[str]
+    player_title_above: re.Pattern[str]
     live_markers: re.Pattern[str]
 
     @classmethod
@@ -134,6 +135,7 @@ class PageTypeRules:
             gallery_min_pictures=int(gallery.get("min_pictures", 3)),
             gallery_max_title_words=int(gallery.get("max_title_words", 5)),
             player_markers=alternation(table.get("player", {}).get("markers", [])),
+            player_title_above=alternation(table.get("player", {}).get("title_above", [])),
             live_markers=alternation(table.get("live", {}).get("markers", [])),
         )
 

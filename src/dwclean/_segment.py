@@ -149,28 +149,68 @@ def _looks_like_alt(alt: str, caption: str) -> bool:
 def pair_picture_lines(
     candidates: list[Candidate], rules: Rules
 ) -> tuple[list[Candidate], list[Removal]]:
-    """Modern picture boxes in flat dumps: alt text, caption and credit printed as lines glued
-    together (no blank line between). A credit line gives its credit to the line above it, which
-    is then a caption (alt text with a credit and no caption is one caption); a caption with a
-    glued-on credit makes the line above it alt text. The first candidate, the lead, stays.
+    """Picture boxes in flat dumps, where alt text, caption and credit are lines of their own.
+
+    - A credit line gives its credit to the line glued above it, which is then a caption (alt
+      text with a credit and no caption is one caption); a credit with no line to take it is
+      debris (a picture without caption).
+    - A caption with a glued-on credit makes the line glued above it alt text.
+    - Old layout: the alt text, then the caption with nearly the same words ("TV-Sendung X
+      Darya P." / "TV-Sendung X mit Moderatorin Darya P."): the first is alt text.
+    The first candidate, the lead, stays as it is.
     """
     kept: list[Candidate] = []
     removed: list[Removal] = []
     for candidate in candidates:
-        above = kept[-1] if len(kept) > 1 and not candidate.gap_before else None
-        if above is not None and above.credit is None and not above.hints & Hint.LIST_ITEM:
-            if is_credit_line(candidate.text, rules):
-                kept[-1] = replace(above, credit=candidate.text, hints=above.hints | Hint.CAPTION)
-                continue
-            if (
-                not above.hints & Hint.CAPTION
-                and split_credit(candidate.text, rules)[1] is not None
-                and _looks_like_alt(above.text, candidate.text)
-            ):
-                removed.append(Removal(above.text, "image alt text", above.line))
-                kept.pop()
+        above = kept[-1] if len(kept) > 1 else None
+        glued = above if above is not None and not candidate.gap_before else None
+        if is_credit_line(candidate.text, rules):
+            if glued is not None and glued.credit is None and not glued.hints & Hint.LIST_ITEM:
+                kept[-1] = replace(glued, credit=candidate.text, hints=glued.hints | Hint.CAPTION)
+            elif kept:
+                removed.append(
+                    Removal(candidate.text, "photo credit without caption", candidate.line)
+                )
+            continue
+        if glued is not None and _alt_above_caption(glued, candidate, rules):
+            removed.append(Removal(glued.text, "image alt text", glued.line))
+            kept.pop()
+        elif above is not None and _alt_repeats_caption(above, candidate):
+            removed.append(Removal(above.text, "image alt text", above.line))
+            kept.pop()
+            candidate = replace(candidate, hints=candidate.hints | Hint.CAPTION)
         kept.append(candidate)
     return kept, removed
+
+
+def _alt_above_caption(above: Candidate, caption: Candidate, rules: Rules) -> bool:
+    return (
+        above.credit is None
+        and not above.hints & (Hint.CAPTION | Hint.LIST_ITEM)
+        and split_credit(caption.text, rules)[1] is not None
+        and _looks_like_alt(above.text, caption.text)
+    )
+
+
+_ALT_OVERLAP = 0.7
+_ALT_MAX_WORDS = 60
+
+
+def _alt_repeats_caption(alt: Candidate, caption: Candidate) -> bool:
+    """Two picture lines, most words shared, neither a finished paragraph nor a heading."""
+    if (alt.hints | caption.hints) & (Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD) or (
+        caption.hints & Hint.PARAGRAPH
+    ):
+        return False
+    if alt.credit or caption.credit or alt.text == caption.text:
+        return False  # identical lines: segment pairs them as alt and caption itself
+    if word_count(alt.text) > _ALT_MAX_WORDS or word_count(caption.text) > _ALT_MAX_WORDS:
+        return False
+    if is_prose(caption.text) or (is_prose(alt.text) and ends_sentence(alt.text)):
+        return False  # paragraphs that repeat a subhead's or each other's words
+    a, c = set(tokens(alt.text)), set(tokens(caption.text))
+    smaller = min(len(a), len(c))
+    return smaller >= 3 and len(a & c) >= _ALT_OVERLAP * smaller
 
 
 def _glued_credit(candidate: Candidate, rules: Rules) -> bool:

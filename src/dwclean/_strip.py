@@ -279,6 +279,16 @@ class _Stripper:
                     self._remove_with_repeats(title, end, "video teaser")
             elif candidate.hints & Hint.LIST_ITEM and self.rules.alt_credit.search(text):
                 self.remove(index, "picture teaser")
+            elif self.rules.page_types.player_markers.search(text):
+                # an embedded player: its notice, and the audio's or video's title above it
+                self.remove(index, "media player")
+                title = self._nearest_alive(index, -1, lead)
+                if (
+                    title is not None
+                    and self.rules.page_types.player_title_above.search(text)
+                    and is_short_line(self.candidates[title].text)
+                ):
+                    self.remove(title, "media player")
 
     def _nearest_alive(self, index: int, step: int, limit: int) -> int | None:
         index += step
@@ -379,7 +389,10 @@ class _Stripper:
         for index in range(start, lead):
             text = self.candidates[index].text
             if is_date_line(text, self.rules.months):
-                self.meta.date = self.meta.date or parse_date(text, self.rules.months)
+                names, date = split_glued_date(text, self.rules)  # "Arben Muka9 Tetor 2012"
+                self.meta.date = self.meta.date or date or parse_date(text, self.rules.months)
+                if date and names:
+                    self.meta.authors.extend(author_names(names, self.rules))
                 self.remove(index, "date line")
             elif self.alive(index) and word_count(text) <= 12 and not is_prose(text):
                 names, date = split_glued_date(text, self.rules)
