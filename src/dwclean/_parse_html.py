@@ -317,16 +317,34 @@ def parse_html(
     if body is None:
         raise NotAnArticleError("an HTML page without a body")
     # (an index page has <article> teasers, so only the page's own word counts)
-    says_article = (_meta(tree, "og:type") or "").lower() == "article" or bool(ld)
+    # A fragment (markup pasted into a text, no page around it) is an article's own markup.
+    says_article = (
+        (_meta(tree, "og:type") or "").lower() == "article" or bool(ld) or _is_fragment(html)
+    )
     if not says_article:
         raise NotAnArticleError("not an article page (no DW article layout, not marked as one)")
     candidates = []
     for node in body.css("h1, h2, h3, p, li, figcaption"):
         text = _text(node)
         if text:
-            heading = node.tag in _SUBHEAD_TAGS or node.tag == "h1"
-            candidates.append(Candidate(text=text, hints=Hint.HEADING if heading else Hint.NONE))
+            hints = Hint.HEADING if node.tag in _SUBHEAD_TAGS or node.tag == "h1" else Hint.NONE
+            if node.tag == "figcaption" or _follows_picture(node):
+                hints |= Hint.CAPTION
+            candidates.append(Candidate(text=text, hints=hints))
     return candidates, meta, [], language_code
+
+
+def _is_fragment(html: str) -> bool:
+    head = html[:2000].lower()
+    return "<html" not in head and "<head" not in head and "<body" not in head
+
+
+def _follows_picture(node: LexborNode) -> bool:
+    """A paragraph right after a picture (old layout's picture box without <figcaption>)."""
+    previous = node.prev
+    while previous is not None and previous.tag == "-text" and not (previous.text() or "").strip():
+        previous = previous.prev
+    return previous is not None and (previous.tag == "img" or previous.css_first("img") is not None)
 
 
 def clean_html(html: str, *, url: str | None = None) -> Article:

@@ -25,6 +25,8 @@ from ._text import (
 
 _CAPTION_SHAPE = re.compile(r"\d{4}|\S:\s")  # a year or "Someone: doing something"
 _ALT = "alt"
+# a sentence ending inside a line ("…this service? Simply fill out…"), not "Dr. Merkel"
+_INNER_SENTENCE = re.compile(r"[^\W\d_]{3}[.?!]\s+[^\W\d_]")
 
 
 def strip_inline_alt(text: str) -> str:
@@ -237,6 +239,8 @@ def _kind_by_markup(candidate: Candidate) -> BlockKind | None:
     text = candidate.text
     if text.endswith((":", "：")) or (text.startswith("(") and text.endswith(")")):
         return BlockKind.PARAGRAPH
+    if _INNER_SENTENCE.search(text) and word_count(text) >= 10:
+        return BlockKind.PARAGRAPH  # two sentences: running text, though the last is unfinished
     return None
 
 
