@@ -165,7 +165,7 @@ def pair_picture_lines(
     removed: list[Removal] = []
     for candidate in candidates:
         above = kept[-1] if len(kept) > 1 else None
-        glued = above if above is not None and not candidate.gap_before else None
+        glued = above if above is not None and _glued_under(above, candidate) else None
         if is_credit_line(candidate.text, rules):
             if glued is not None and glued.credit is None and not glued.hints & Hint.LIST_ITEM:
                 kept[-1] = replace(glued, credit=candidate.text, hints=glued.hints | Hint.CAPTION)
@@ -183,6 +183,11 @@ def pair_picture_lines(
             candidate = replace(candidate, hints=candidate.hints | Hint.CAPTION)
         kept.append(candidate)
     return kept, removed
+
+
+def _glued_under(above: Candidate, candidate: Candidate) -> bool:
+    """`candidate` is the dump's very next line after `above` (no blank line, nothing removed)."""
+    return not candidate.gap_before and candidate.line == above.line + above.raw.count("\n") + 1
 
 
 def _alt_above_caption(above: Candidate, caption: Candidate, rules: Rules) -> bool:

@@ -306,17 +306,25 @@ class _Stripper:
     def remove_tail(self, lead: int, end: int) -> int:
         """After the last paragraph, short lines are teaser and share-box furniture.
 
-        A finished sentence there (a closing quote, a one-line paragraph) is article text.
+        A finished sentence there (a closing quote, a one-line paragraph) is article text, and
+        so is a picture box (a line with a credit, and the line glued above a credit line).
         """
         last = lead
         for index in range(lead, end):
             if self.alive(index) and self._paragraph_like(index):
                 last = index
         for index in range(last + 1, end):
-            candidate = self.candidates[index]
-            if candidate.credit is None and not self.rules.credit_split.search(candidate.text):
+            if not self._has_credit(index) and not (
+                index + 1 < end
+                and self._has_credit(index + 1)
+                and not self.candidates[index + 1].gap_before
+            ):
                 self.remove(index, "after the last paragraph")
         return last
+
+    def _has_credit(self, index: int) -> bool:
+        candidate = self.candidates[index]
+        return candidate.credit is not None or bool(self.rules.credit_split.search(candidate.text))
 
     def mark_cut_paragraph(self, lead: int, end: int) -> None:
         """A dump that stops mid-text (a crawler's or an archive's cut) never reached a sidebar
