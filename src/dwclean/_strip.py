@@ -34,6 +34,7 @@ from ._text import (
 )
 
 _HEADLINE_MAX_WORDS = 30
+_KICKER_MAX_WORDS = 3
 _TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, kicker, byline
 
 
@@ -127,6 +128,10 @@ class _Stripper:
             i for i, rule in self.reasons.items() if rule in ("skip link", "language menu")
         ]
         start = max(navigation) + 1 if navigation else 0
+        header = self._header_by_position(start)
+        if header is not None:
+            self.headline, lead = header
+            return lead
         order: list[int] = list(range(start, len(self.candidates))) + list(range(start))
         for index in order:
             candidate = self.candidates[index]
@@ -143,6 +148,34 @@ class _Stripper:
                     continue
                 return index
         raise NotAnArticleError("no article text found (no paragraph of running text)")
+
+    def _header_by_position(self, start: int) -> tuple[int, int] | None:
+        """The modern layout's header in a dump: headline, (byline,) date line, lead — the
+        headline and the lead found by their place around the date line, whatever their shape
+        (a question as headline, a lead cut short by the dump)."""
+        if any(c.hints & Hint.LEAD for c in self.candidates):
+            return None  # the front-end marked the lead
+        alive = [
+            i
+            for i in range(start, min(start + 16, len(self.candidates)))
+            if self.alive(i) and not self.candidates[i].hints & Hint.LIST_ITEM
+        ]
+        for position in (1, 2, 3):
+            if position >= len(alive) - 1:
+                return None
+            if is_date_line(self.candidates[alive[position]].text, self.rules.months):
+                headline = alive[0]
+                words = [word_count(self.candidates[i].text) for i in alive[:position]]
+                if position > 1 and words[0] <= _KICKER_MAX_WORDS < words[1]:
+                    headline = alive[1]  # a kicker above the headline ("Medien")
+                if word_count(self.candidates[headline].text) > _HEADLINE_MAX_WORDS:
+                    return None
+                for lead in alive[position + 1 :]:
+                    text = self.candidates[lead].text
+                    if word_count(text) >= 4 and not is_date_line(text, self.rules.months):
+                        return headline, lead
+                return None
+        return None
 
     def _above_dateline(self, index: int) -> bool:
         """DW's header: headline, then (byline,) date line, then the lead. A sentence-like line
