@@ -270,6 +270,9 @@ def _page(
         charset = "utf-8"
     expected = record.content_length
     if expected > options.max_bytes:
+        consumed = record.reader.consume()
+        if consumed < expected:
+            raise _Damaged(f"cut off: {consumed:,} of {expected:,} bytes: {uri}")
         stats.skipped["too-large"] += 1
         return None
     data = record.reader.read()
