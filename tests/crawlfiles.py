@@ -1,5 +1,8 @@
 """Write WARC and WET test files with warcio (the reference writer) from the shared corpus.
 
+Without ../shared the bundled fixtures stand in (four HTML pages, the fixture dumps), so the
+crawl and datatrove tests run on a clean clone alone too.
+
 Used by the crawl tests, the datatrove test and bench/warc.py. The layout of the "done when"
 file of issue 10: every corpus page N times under its real DW URL, the same pages under other
 hosts (they would give articles if the host filter failed), and DW records that are no HTML
@@ -18,7 +21,14 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+FIXTURE_PAGES = (
+    "en-old-harbor-ferries",
+    "de-modern-video-box",
+    "en-modern-two-authors",
+    "pt-BR-modern-foto-credit",
+)
 DUMP_STYLES = ("lynx", "w3m", "html2text", "inscriptis", "lynx79", "seedstyle")
 NOT_HTML = (
     ("image/jpeg", b"\xff\xd8\xff\xe0" + b"\x00JFIF" * 40),
@@ -32,20 +42,38 @@ OTHER_HOSTS = ("https://example.org/news/", "https://www.dw.com.example.net/", "
 
 @dataclass(frozen=True, slots=True)
 class CorpusPage:
-    folder: Path
+    html_path: Path
     url: str  # where the page was fetched from (the corpus manifest)
+    dump_paths: tuple[Path, ...]  # the same page as text dumps (fixtures: other articles)
 
     @property
     def html(self) -> bytes:
-        return (self.folder / "page.html").read_bytes()
+        return self.html_path.read_bytes()
 
-    def dump(self, style: str) -> bytes:
-        return (self.folder / f"{style}.txt").read_bytes()
+    def dump(self, n: int) -> bytes:
+        return self.dump_paths[n % len(self.dump_paths)].read_bytes()
 
 
 def corpus_pages() -> list[CorpusPage]:
-    manifest = json.loads((CORPUS / "MANIFEST.json").read_text(encoding="utf-8"))
-    return [CorpusPage(CORPUS / entry["folder"], entry["article_url"]) for entry in manifest]
+    """The 4 corpus pages (../shared), or 4 bundled fixture pages when it is absent."""
+    if CORPUS.is_dir():
+        manifest = json.loads((CORPUS / "MANIFEST.json").read_text(encoding="utf-8"))
+        return [
+            CorpusPage(
+                CORPUS / entry["folder"] / "page.html",
+                entry["article_url"],
+                tuple(CORPUS / entry["folder"] / f"{style}.txt" for style in DUMP_STYLES),
+            )
+            for entry in manifest
+        ]
+    dumps = sorted((ROOT / "fixtures" / "dumps").glob("*.txt"))
+    pages = []
+    for n, name in enumerate(FIXTURE_PAGES):
+        html = ROOT / "fixtures" / "html" / f"{name}.html"
+        label = json.loads(html.with_suffix(".expected.json").read_text(encoding="utf-8"))
+        url = label.get("url") or f"https://www.dw.com/en/{name}/a-{1000 + n}"
+        pages.append(CorpusPage(html, url, tuple(dumps[n::4])))
+    return pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +148,7 @@ def done_when_records(
 
 def _page_record(page: CorpusPage, uri: str, i: int, *, wet: bool) -> Rec:
     if wet:
-        return Rec(uri, "conversion", page.dump(DUMP_STYLES[i % 6]), "text/plain")
+        return Rec(uri, "conversion", page.dump(i), "text/plain")
     return Rec(uri, "response", page.html)
 
 

@@ -1,5 +1,6 @@
 """WARC and WET input (issue 10): `clean` on crawl files, damaged files, `batch` over crawl files
-and sharded JSON Lines. The files are written by warcio from the real DW pages in ../shared.
+and sharded JSON Lines. The files are written by warcio from the real DW pages in ../shared
+(from bundled fixture pages when it is absent, see crawlfiles.py).
 
 Only "a non-empty text, the right URL, the counts" are asserted about the articles: extraction
 itself is tested elsewhere.
@@ -21,9 +22,7 @@ import dwclean
 from dwclean._crawl import CrawlStats, is_dw_url, iter_crawl
 
 from . import crawlfiles
-from .conftest import FIXTURES, needs_shared, run_cli
-
-pytestmark = needs_shared
+from .conftest import FIXTURES, run_cli
 
 SUMMARY = re.compile(
     r"^dwclean: (?P<file>\S+): (?P<articles>\d+) articles from (?P<pages>\d+) page records, "
@@ -38,7 +37,7 @@ def _lines(stdout: bytes) -> list[dict[str, Any]]:
 def _expected_urls() -> dict[str, str]:
     """Target URI → the URL dwclean gives the page itself (its canonical URL, or the URI)."""
     return {
-        page.url: dwclean.clean_file(str(page.folder / "page.html")).url or page.url
+        page.url: dwclean.clean_file(str(page.html_path)).url or page.url
         for page in crawlfiles.corpus_pages()
     }
 
@@ -215,7 +214,7 @@ def test_a_file_named_warc_that_is_no_warc_is_an_ordinary_input(tmp_path: Path) 
 
 def test_crawl_and_ordinary_inputs_together_keep_their_order(tmp_path: Path) -> None:
     warc = _small(tmp_path, "crawl.warc.gz")
-    dump = crawlfiles.corpus_pages()[0].folder / "lynx.txt"
+    dump = crawlfiles.corpus_pages()[0].dump_paths[0]
     result = run_cli("clean", str(dump), str(warc), str(dump), "-f", "jsonl")
     assert result.returncode == 0, result.stderr
     sources = [line["source"] for line in _lines(result.stdout)]
@@ -264,7 +263,7 @@ def test_batch_writes_one_jsonl_gz_per_crawl_file_and_resumes(tmp_path: Path) ->
     crawlfiles.write(src / "sub" / "b.warc", records)
     crawlfiles.write(src / "c.wet.gz", crawlfiles.done_when_records(copies=1, wet=True))
     (src / "broken.warc.gz").write_bytes(b"not a warc")
-    shutil.copyfile(crawlfiles.corpus_pages()[0].folder / "w3m.txt", src / "page.txt")
+    shutil.copyfile(crawlfiles.corpus_pages()[0].dump_paths[1], src / "page.txt")
     report = tmp_path / "report.jsonl"
     result = run_cli("batch", str(src), str(out), "-f", "jsonl", "-j", "2", "--report", str(report))
     assert result.returncode == 1, result.stderr  # the broken file
@@ -309,10 +308,10 @@ def test_shards_hold_every_article_once_and_finished_shards_are_kept(tmp_path: P
     src, out = tmp_path / "in", tmp_path / "out"
     src.mkdir()
     names = []
-    for page in crawlfiles.corpus_pages():
-        for style in crawlfiles.DUMP_STYLES[:3]:
-            name = f"{page.folder.name}-{style}.txt"
-            shutil.copyfile(page.folder / f"{style}.txt", src / name)
+    for n, page in enumerate(crawlfiles.corpus_pages()):
+        for k in range(3):
+            name = f"page{n}-{k}.txt"
+            shutil.copyfile(page.dump_paths[k % len(page.dump_paths)], src / name)
             names.append(name)
     shutil.copyfile(FIXTURES / "bad" / "empty.txt", src / "zz-empty.txt")
     report = tmp_path / "report.jsonl"

@@ -15,10 +15,8 @@ import dwclean
 from dwclean._crawl import is_dw_url
 
 from . import crawlfiles
-from .conftest import needs_shared
 
 pytest.importorskip("datatrove", reason="the datatrove extra is not installed")
-pytestmark = needs_shared
 
 
 def _read_jsonl_gz(folder: Path) -> list[dict[str, Any]]:
@@ -57,7 +55,7 @@ def test_local_executor_two_tasks_every_article_once_and_rerun_skips(tmp_path: P
         crawlfiles.write(crawls / f"crawl-{n}.warc.gz", records)
         expected.update(_page_ids(crawls / f"crawl-{n}.warc.gz"))
     canonical = {
-        page.url: dwclean.clean_file(str(page.folder / "page.html")).url or page.url
+        page.url: dwclean.clean_file(str(page.html_path)).url or page.url
         for page in crawlfiles.corpus_pages()
     }
     _pipeline_run(crawls, out)
@@ -124,14 +122,14 @@ def test_step_on_documents_directly() -> None:
         Document(text=page.html.decode("utf-8"), id="a", metadata={"url": page.url}),
         Document(text="just a shopping list", id="b", metadata={"url": page.url}),
         Document(text=page.html.decode("utf-8"), id="c", metadata={"url": "https://x.org/"}),
-        Document(text=page.dump("lynx").decode("utf-8"), id="d", metadata={}),
+        Document(text=page.dump(0).decode("utf-8"), id="d", metadata={}),
     ]
     step = DWCleanStep(captions=True)
     kept = list(step.run(iter(documents)))
     assert [d.id for d in kept] == ["a", "d"]
     assert kept[0].metadata["url"] == page.url
     assert kept[0].metadata["dwclean"]["id"] == "a"
-    article = dwclean.clean_file(str(page.folder / "page.html"))
+    article = dwclean.clean_file(str(page.html_path))
     assert kept[0].text == article.plain_text(captions=True)
     assert step.stats["dropped_no_article"].total == 1
     assert step.stats["dropped_not_dw"].total == 1
