@@ -192,7 +192,13 @@ def iter_pages(
             raise BadInputError(f"{label}: not a WARC or WET file")
         gzipped = head[:2] == b"\x1f\x8b"
         start = 0
-        unplaced = False  # the last failure came between records: its start was unknown
+        pending: str | None = None  # a failure between records, until its place is known
+        pending_after = 0  # … which came after the record at this offset
+
+        def damaged(where: str, message: str) -> None:
+            stats.damaged += 1
+            report(f"{where}: damaged record skipped ({message})")
+
         while True:
             handle.seek(start)
             last = start - 1  # offset of the last record begun in this pass
@@ -200,27 +206,32 @@ def iter_pages(
             try:
                 for record in ArchiveIterator(handle, parse_http=True, auto_decode="none"):
                     current = last = record.stream_pos
+                    if pending is not None:  # the damage lay before this good record
+                        damaged(f"{label}: between offsets {pending_after} and {current}", pending)
+                        pending = None
                     stats.records += 1
                     if record.record_type & page_types:
                         page = _page(record, label, current, stats, options, report)
                         if page is not None:
                             yield page
                     current = None
+                if pending is not None:
+                    damaged(f"{label}: after offset {pending_after}", pending)
                 return
             except (OSError, _Damaged) as error:  # corrupt gzip, broken header, cut off, I/O
-                if current is not None:
-                    where, placed = f"{label}@{current}", True
-                elif last >= start:
-                    where, placed = f"{label}: after the record at {last}", False
-                else:
-                    where, placed = f"{label}@{start}", True
-                if not (placed and current is None and unplaced):  # not the same record again
-                    stats.damaged += 1
-                    report(f"{where}: damaged record skipped ({error})")
-                # a cut-off record may have swallowed good ones (a wrong Content-Length)
-                unplaced = not placed
+                if current is not None:  # while reading this record
+                    damaged(f"{label}@{current}", str(error))
+                elif last >= start:  # on the way to the next record: find where it starts
+                    pending, pending_after = str(error), last
+                else:  # right where this pass started: the record there is damaged
+                    damaged(f"{label}@{start}", pending or str(error))
+                    pending = None
+            # resync (also after a cut-off record: a wrong Content-Length may have swallowed
+            # good records)
             following = _next_record_start(handle, max(last, start) + 1, gzipped)
             if following is None:
+                if pending is not None:
+                    damaged(f"{label}: after offset {pending_after}", pending)
                 return
             start = following
 
