@@ -13,6 +13,10 @@ import json
 import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -346,3 +350,25 @@ def test_shard_size_needs_jsonl(tmp_path: Path) -> None:
     result = run_cli("batch", str(FIXTURES / "dumps"), str(tmp_path), "--shard-size", "10")
     assert result.returncode == 2
     assert result.stderr.decode() == "dwclean: --shard-size needs --format jsonl\n"
+
+
+def test_interrupted_crawl_batch_leaves_no_partial_output_and_resumes(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for i in range(4):
+        crawlfiles.write(src / f"{i}.warc.gz", crawlfiles.done_when_records(20, 10, 5))
+    argv = [sys.executable, "-m", "dwclean", "batch", str(src), str(out), "-q", "-j", "2"]
+    process = subprocess.Popen(argv, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not (out / ".dwclean-tmp").exists() and time.monotonic() < deadline:
+        time.sleep(0.01)  # the workers have begun writing
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    if process.returncode == 130:  # (on a very fast machine the batch may finish first)
+        assert b"run the same command again" in stderr
+    assert not (out / ".dwclean-tmp").exists()
+    for done in out.glob("*.gz"):
+        assert len(_gz_lines(done)) == 80  # complete, or not there at all
+    assert run_cli("batch", str(src), str(out), "-q", "-j", "2").returncode == 0
+    assert sorted(p.name for p in out.glob("*.gz")) == [f"{i}.warc.jsonl.gz" for i in range(4)]
+    assert all(len(_gz_lines(p)) == 80 for p in out.glob("*.gz"))

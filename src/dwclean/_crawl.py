@@ -175,65 +175,82 @@ def iter_pages(
     (`FILE@OFFSET: message`) and are skipped. Raises InputError when the file cannot be opened
     and BadInputError when it is not a WARC/WET file at all.
     """
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
+    from fastwarc.warc import WarcRecordType
 
     label = label or path
     report = on_problem or (lambda message: None)
     try:
-        handle = open(path, "rb")  # noqa: SIM115 (a `with` below closes it)
+        handle = open(path, "rb")  # noqa: SIM115 (closed in the `finally` below)
     except FileNotFoundError:
         raise InputError(f"{label}: no such file") from None
     except OSError as error:
         raise InputError(f"{label}: cannot read ({error.strerror or error})") from None
     page_types = WarcRecordType.response | WarcRecordType.conversion
-    with handle:
-        head = handle.read(4096)
-        if not _is_warc_head(head):
-            raise BadInputError(f"{label}: not a WARC or WET file")
-        gzipped = head[:2] == b"\x1f\x8b"
-        start = 0
-        pending: str | None = None  # a failure between records, until its place is known
-        pending_after = 0  # … which came after the record at this offset
+    try:
+        yield from _iter_pages(handle, label, stats, options, report, page_types)
+    except OSError as error:  # seeking or scanning for the next record: the file itself
+        raise InputError(f"{label}: cannot read ({error.strerror or error})") from None
+    finally:
+        handle.close()
 
-        def damaged(where: str, message: str) -> None:
-            stats.damaged += 1
-            report(f"{where}: damaged record skipped ({message})")
 
-        while True:
-            handle.seek(start)
-            last = start - 1  # offset of the last record begun in this pass
-            current: int | None = None  # offset of the record being read
-            try:
-                for record in ArchiveIterator(handle, parse_http=True, auto_decode="none"):
-                    current = last = record.stream_pos
-                    if pending is not None:  # the damage lay before this good record
-                        damaged(f"{label}: between offsets {pending_after} and {current}", pending)
-                        pending = None
-                    stats.records += 1
-                    if record.record_type & page_types:
-                        page = _page(record, label, current, stats, options, report)
-                        if page is not None:
-                            yield page
-                    current = None
-                if pending is not None:
-                    damaged(f"{label}: after offset {pending_after}", pending)
-                return
-            except (OSError, _Damaged) as error:  # corrupt gzip, broken header, cut off, I/O
-                if current is not None:  # while reading this record
-                    damaged(f"{label}@{current}", str(error))
-                elif last >= start:  # on the way to the next record: find where it starts
-                    pending, pending_after = str(error), last
-                else:  # right where this pass started: the record there is damaged
-                    damaged(f"{label}@{start}", pending or str(error))
+def _iter_pages(
+    handle: IO[bytes],
+    label: str,
+    stats: CrawlStats,
+    options: CrawlOptions,
+    report: Problem,
+    page_types: int,
+) -> Iterator[Page]:
+    from fastwarc.warc import ArchiveIterator
+
+    head = handle.read(4096)
+    if not _is_warc_head(head):
+        raise BadInputError(f"{label}: not a WARC or WET file")
+    gzipped = head[:2] == b"\x1f\x8b"
+    start = 0
+    pending: str | None = None  # a failure between records, until its place is known
+    pending_after = 0  # … which came after the record at this offset
+
+    def damaged(where: str, message: str) -> None:
+        stats.damaged += 1
+        report(f"{where}: damaged record skipped ({message})")
+
+    while True:
+        handle.seek(start)
+        last = start - 1  # offset of the last record begun in this pass
+        current: int | None = None  # offset of the record being read
+        try:
+            for record in ArchiveIterator(handle, parse_http=True, auto_decode="none"):
+                current = last = record.stream_pos
+                if pending is not None:  # the damage lay before this good record
+                    damaged(f"{label}: between offsets {pending_after} and {current}", pending)
                     pending = None
-            # resync (also after a cut-off record: a wrong Content-Length may have swallowed
-            # good records)
-            following = _next_record_start(handle, max(last, start) + 1, gzipped)
-            if following is None:
-                if pending is not None:
-                    damaged(f"{label}: after offset {pending_after}", pending)
-                return
-            start = following
+                stats.records += 1
+                if record.record_type & page_types:
+                    page = _page(record, label, current, stats, options, report)
+                    if page is not None:
+                        yield page
+                current = None
+            if pending is not None:
+                damaged(f"{label}: after offset {pending_after}", pending)
+            return
+        except (OSError, _Damaged) as error:  # corrupt gzip, broken header, cut off, I/O
+            if current is not None:  # while reading this record
+                damaged(f"{label}@{current}", str(error))
+            elif last >= start:  # on the way to the next record: find where it starts
+                pending, pending_after = str(error), last
+            else:  # right where this pass started: the record there is damaged
+                damaged(f"{label}@{start}", pending or str(error))
+                pending = None
+        # resync (also after a cut-off record: a wrong Content-Length may have swallowed
+        # good records)
+        following = _next_record_start(handle, max(last, start) + 1, gzipped)
+        if following is None:
+            if pending is not None:
+                damaged(f"{label}: after offset {pending_after}", pending)
+            return
+        start = following
 
 
 def _page(

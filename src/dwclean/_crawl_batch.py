@@ -266,7 +266,11 @@ def _run_parallel(
             done(future.result())
         pool.shutdown(wait=True)
     except BaseException:
-        # Stop promptly: queued tasks are cancelled, running ones are discarded unfinished.
+        # Stop promptly: a crawl file can take minutes, so running tasks are not waited for but
+        # ended (their temporary output goes with OUT_DIR/.dwclean-tmp); queued ones are
+        # cancelled. `_processes` is the executor's own table of its worker processes.
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
         raise
 
