@@ -30,7 +30,11 @@ from ._read import DEFAULT_MAX_BYTES
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
     from rich.progress import Progress
+
+    from ._batch import BatchOptions, Summary
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -155,6 +159,13 @@ def clean(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", help="Refuse inputs larger than this.", min=1)
     ] = DEFAULT_MAX_BYTES,
+    any_site: Annotated[
+        bool,
+        typer.Option("--any-site", help="WARC/WET inputs: clean pages of any host, not only DW."),
+    ] = False,
+    captions: Annotated[
+        bool, typer.Option("--captions", help="JSON: the `text` field includes caption text.")
+    ] = False,
 ) -> None:
     """Clean DW article pages and print the articles.
 
@@ -180,6 +191,7 @@ def clean(
         max_bytes=max_bytes,
         save_raw=save_raw,
     )
+    _clean_crawls_hook(names, fmt, output, explain, captions, any_site, options)
     outputs: list[str] = []
     articles_json: list[str] = []
     failures: list[int] = []
@@ -213,6 +225,32 @@ def clean(
             sys.stdout.flush()
     if failures:
         raise typer.Exit(failures[0] if len(names) == 1 else EXIT_PARTIAL)
+
+
+def _clean_crawls_hook(
+    names: list[str],
+    fmt: Format,
+    output: Path | None,
+    explain: bool,
+    captions: bool,
+    any_site: bool,
+    options: FetchOptions,
+) -> None:
+    """WARC/WET inputs (or --captions): cleaned and written by _crawl_cli; exits when it ran."""
+    from ._crawl_cli import clean_with_crawls, wants_crawl_path
+
+    if wants_crawl_path(names, captions=captions):
+        code = clean_with_crawls(
+            names,
+            fmt=fmt.value,
+            output=output,
+            explain=explain,
+            captions=captions,
+            any_site=any_site,
+            fetch_options=options,
+            error=_error,
+        )
+        raise typer.Exit(code)
 
 
 @app.command()
@@ -257,17 +295,28 @@ def batch(
     time_limit: Annotated[
         float, typer.Option("--time-limit", help="Seconds one input may take.", min=0.001)
     ] = 60.0,
+    shard_size: Annotated[
+        int | None,
+        typer.Option(
+            "--shard-size", help="With --format jsonl: N inputs per part-NNNNN.jsonl.gz.", min=1
+        ),
+    ] = None,
+    any_site: Annotated[
+        bool,
+        typer.Option("--any-site", help="WARC/WET inputs: clean pages of any host, not only DW."),
+    ] = False,
 ) -> None:
     """Clean every dump and page under IN_DIR into OUT_DIR, in parallel, resumably.
 
     An output newer than its input is skipped (rerun after an interruption to finish the job);
     outputs are written atomically. The progress bar shows only on a terminal.
     """
-    from ._batch import BatchOptions, run_batch, write_report
+    from ._batch import BatchOptions, write_report
 
     if not in_dir.is_dir():
         _error(f"{in_dir}: not a folder")
         raise typer.Exit(3)
+    _check_crawl_batch_options(fmt, shard_size)
     options = BatchOptions(
         fmt=fmt.value,
         jobs=jobs or os.cpu_count() or 1,
@@ -305,7 +354,9 @@ def batch(
             progress.advance(task_id)
 
     try:
-        summary = run_batch(in_dir, out_dir, options, inputs=inputs, on_record=on_record)
+        summary = _run_batch_hook(
+            in_dir, out_dir, options, inputs, on_record, shard_size, any_site, quiet
+        )
     finally:
         if progress is not None:
             progress.stop()
@@ -326,6 +377,41 @@ def batch(
         raise typer.Exit(EXIT_INTERRUPTED)
     if summary.failed:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _check_crawl_batch_options(fmt: Format, shard_size: int | None) -> None:
+    from ._crawl_batch import usage_problem
+
+    problem = usage_problem(fmt.value, shard_size)
+    if problem:
+        _error(problem)
+        raise typer.Exit(2)
+
+
+def _run_batch_hook(
+    in_dir: Path,
+    out_dir: Path,
+    options: BatchOptions,
+    inputs: Iterator[tuple[Path, str]] | None,
+    on_record: Callable[[dict[str, object]], None],
+    shard_size: int | None,
+    any_site: bool,
+    quiet: bool,
+) -> Summary:
+    """run_batch, plus crawl files (one .jsonl.gz each) and --shard-size (see _crawl_batch)."""
+    from ._crawl_batch import run_batch_with_crawls
+
+    return run_batch_with_crawls(
+        in_dir,
+        out_dir,
+        options,
+        inputs=inputs,
+        on_record=on_record,
+        shard_size=shard_size,
+        any_site=any_site,
+        quiet=quiet,
+        error=_error,
+    )
 
 
 @app.command()
