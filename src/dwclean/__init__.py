@@ -18,7 +18,7 @@ from ._exceptions import (
     NotAnArticleError,
 )
 from ._export import FORMATS, render, to_json, to_jsonl, to_markdown, to_text
-from ._model import Article, Block, BlockKind, Removal
+from ._model import Article, Block, BlockKind, PageType, Removal
 from ._version import __version__
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "NotAnArticleError",
+    "PageType",
     "Removal",
     "__version__",
     "clean",

@@ -35,7 +35,7 @@ def _is_furniture(candidate: Candidate, rules: Rules) -> bool:
     )
 
 
-def _shape(candidate: Candidate) -> str:
+def _shape(candidate: Candidate, rules: Rules) -> str:
     """P: running text; H: a title-like line; O: anything else (a date, a credit, a label, a
     speaker's name before a quote "Ai Weiwei:", a source after one "(Die Welt)")."""
     text = candidate.text
@@ -44,6 +44,8 @@ def _shape(candidate: Candidate) -> str:
     words = word_count(text)
     if text.endswith((":", "：")) or (text.startswith("(") and text.endswith(")")):
         return "O"
+    if candidate.credit or rules.credit_split.search(text) or ends_with_question(text):
+        return "O"  # a picture's caption or credit, an interview's question
     if candidate.hints & Hint.HEADING or (
         1 <= words <= _HEADING_MAX_WORDS and not ends_sentence(text)
     ):
@@ -53,10 +55,10 @@ def _shape(candidate: Candidate) -> str:
     return "O"
 
 
-def _teasers(items: list[Candidate]) -> tuple[list[Candidate], int]:
+def _teasers(items: list[Candidate], rules: Rules) -> tuple[list[Candidate], int]:
     """The (heading, one paragraph) pairs after the first paragraph, and how many paragraphs
     follow another paragraph there (article text has those; listings and galleries do not)."""
-    shapes = [_shape(c) for c in items]
+    shapes = [_shape(c, rules) for c in items]
     first = shapes.index("P") if "P" in shapes else len(shapes)
     headings: dict[str, Candidate] = {}  # distinct: a menu printed twice is not a listing
     running = 0
@@ -76,18 +78,13 @@ def classify(candidates: list[Candidate], rules: Rules) -> PageType:
     items = [c for c in candidates if c.text and not _is_furniture(c, rules)]
     if any(types.index_markers.search(c.text) for c in items):
         return PageType.INDEX
-    headings, running = _teasers(items)
+    headings, running = _teasers(items, rules)
     pictures_labelled = sum(1 for c in items if types.teaser_prefix.search(c.text))
     if pictures_labelled >= 2 and running <= 1:
         return PageType.INDEX
     if len(headings) >= min(types.min_teasers, types.gallery_min_pictures) and running == 0:
         lengths = [word_count(h.text) for h in headings]
-        questions = sum(1 for h in headings if ends_with_question(h.text))
-        if (
-            len(headings) >= types.min_teasers
-            and median(lengths) >= types.min_headline_words
-            and questions * 2 < len(headings)  # an interview's questions are not headlines
-        ):
+        if len(headings) >= types.min_teasers and median(lengths) >= types.min_headline_words:
             return PageType.INDEX
         if len(headings) >= types.gallery_min_pictures and median(lengths) <= (
             types.gallery_max_title_words

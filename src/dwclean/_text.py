@@ -84,11 +84,15 @@ def is_date_line(text: str, months: Mapping[str, Month] | None = None) -> bool:
 
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _QUESTION_END = re.compile(r"[?？؟;;]\s?[\"'”’»«)\]]*$")
-_DAY_MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?([^\W\d]+)\.?,?\s+(?:de\s+)?(\d{4})")
-_MONTH_DAY_YEAR = re.compile(r"([^\W\d]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+# a month name: letters and the combining marks of Indic scripts ("सितम्बर"), up to a space
+_MONTH = r"([^\W\d_][^\s\d.,،]*)"
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\.?\s+(?:de\s+)?{_MONTH}\.?,?\s+(?:de\s+)?(\d{{4}})"
+)
+_MONTH_DAY_YEAR = re.compile(rf"{_MONTH}\.?\s+(\d{{1,2}}),?\s+(\d{{4}})")
 
 
-_YEAR_MONTH_DAY = re.compile(r"(?<!\d)(\d{4})\s+([^\W\d]+)\s+(\d{1,2})(?!\d)")  # Persian order
+_YEAR_MONTH_DAY = re.compile(rf"(?<!\d)(\d{{4}})\s+{_MONTH}\s+(\d{{1,2}})(?!\d)")  # Persian order
 # Gregorian year minus the Ethiopian (Amete Mihret) one is 7 or 8; convertdate's Coptic calendar
 # has the Ethiopian months and days, its years are 276 behind.
 _ETHIOPIAN_TO_COPTIC = 276

@@ -1,0 +1,272 @@
+"""The classes of page the extraction rules are written for, each on a small DW-like dump written
+here: dates in every calendar, headlines found by position, bylines, picture boxes in flat dumps,
+embedded players, page types (feed, gallery, index), a dump cut mid-word, lists."""
+
+from __future__ import annotations
+
+import pytest
+
+import dwclean
+from dwclean import BlockKind, PageType
+from dwclean._byline import author_names, split_glued_date
+from dwclean._rules import load_rules
+from dwclean._text import parse_date
+
+SKIP_EN = "1. Skip to content\n  2. Skip to main menu\n  3. Skip to more DW sites\n\n"
+LEAD = (
+    "The city council voted on Tuesday to expand the night bus network, after a year of "
+    "complaints from shift workers who could not get home."
+)
+BODY = (
+    "Council members from all parties backed the plan, which adds six lines and runs buses "
+    "every twenty minutes between midnight and five in the morning, the transport office said."
+)
+
+
+def kinds(article: dwclean.Article) -> list[tuple[str, str]]:
+    return [(b.kind.value, b.text) for b in article.blocks]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("ማክሰኞ፣ ጳጉሜን 2 2013", "2021-09-07"),  # Ethiopian calendar, the 13th month
+        ("ሰኞ፣ ጥር 27 2016", "2024-02-05"),
+        ("۱۳۸۵ اسفند ۲۹, سه‌شنبه", "2007-03-20"),  # Solar Hijri, Persian digits
+        ("۱۳۹۷ جوزا ۱۴", "2018-06-04"),  # Dari month name
+        ("14 جنوری 2017", "2017-01-14"),
+        ("31. decembar 2016.", "2016-12-31"),
+        ("26. studenoga 2021", "2021-11-26"),  # a second genitive form
+        ("15 सितम्बर 2023", "2023-09-15"),  # a spelling variant
+        ("2024年3月5日", "2024-03-05"),
+    ],
+)
+def test_dates_in_every_editions_calendar(text: str, iso: str) -> None:
+    assert parse_date(text, load_rules().months) == iso
+
+
+def test_a_crawlers_date_marker_is_neither_date_nor_text() -> None:
+    article = dwclean.clean(f" date 2019-08 {LEAD}\n\n{BODY}\n")
+    assert article.date is None
+    assert article.blocks[0].text == LEAD
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Hat Boris Nadeschdin bei der Wahl eine Chance gegen Putin?",
+        "Why the night bus matters more than anyone in the council thought.",
+        "Buses!",
+    ],
+)
+def test_the_headline_is_found_by_position_whatever_its_shape(headline: str) -> None:
+    dump = f"{SKIP_EN}{headline}\n\nMarch 14, 2024\n\n{LEAD}\n\n{BODY}\n"
+    article = dwclean.clean(dump)
+    assert article.title == headline
+    assert article.date == "2024-03-14"
+    assert kinds(article)[0] == ("lead", LEAD)
+
+
+def test_a_lead_cut_short_is_still_the_lead_under_the_date_line() -> None:
+    dump = f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\nThe city council voted on\n\n{BODY}\n"
+    article = dwclean.clean(dump)
+    assert kinds(article)[0] == ("lead", "The city council voted on")
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "date"),
+    [
+        ("Arben Muka9 Tetor 2012", ["Arben Muka"], "2012-10-09"),
+        (
+            "Ања Брокман / Александар Методијев14 мај 2013",
+            ["Ања Брокман", "Александар Методијев"],
+            "2013-05-14",
+        ),
+        ("Zainab Aziz Mhariri: Josephat Charo", ["Zainab Aziz"], None),
+        ("عاطف بلوچ، روئٹرز", ["عاطف بلوچ"], None),
+        ("Tom Becker, dpa", ["Tom Becker"], None),
+    ],
+)
+def test_bylines_name_authors_not_agencies_or_editors(
+    line: str, names: list[str], date: str | None
+) -> None:
+    rules = load_rules()
+    rest, found = split_glued_date(line, rules)
+    assert (author_names(rest, rules), found) == (names, date)
+
+
+def test_authors_come_only_from_byline_evidence() -> None:
+    with_byline = f"{SKIP_EN}Night buses\n\nTom Becker\n\nMarch 14, 2024\n\n{LEAD}\n\n{BODY}\n"
+    assert dwclean.clean(with_byline).authors == ["Tom Becker"]
+    kicker_only = f"{SKIP_EN}Transport\n\nNight buses for Bonn\n\n{LEAD}\n\n{BODY}\n"
+    assert dwclean.clean(kicker_only).authors == []
+
+
+def test_picture_boxes_in_flat_dumps() -> None:
+    dump = (
+        f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n"
+        "https://p.dw.com/p/4XhK2\n"
+        "Nachtbus Bonn Hauptbahnhof\n"  # alt text, then a caption with its credit glued on
+        "A night bus waits at Bonn's main stationImage: Jan Koch/DW\n\n"
+        f"{BODY}\n\n"
+        "Busfahrer im Depot\n"  # alt text and a credit line, no caption: one caption
+        "Foto: Anna Lenz/dpa\n\n"
+        f"{BODY}\n\n"
+        "Image: Carl Ott/DW\n\n"  # a credit with nothing to credit
+        f"{BODY}\n"
+    )
+    article = dwclean.clean(dump)
+    captions = [(b.text, b.credit) for b in article.blocks if b.kind is BlockKind.CAPTION]
+    assert captions == [
+        ("A night bus waits at Bonn's main station", "Image: Jan Koch/DW"),
+        ("Busfahrer im Depot", "Foto: Anna Lenz/dpa"),
+    ]
+    assert all("Nachtbus Bonn" not in b.text and "Carl Ott" not in b.text for b in article.blocks)
+
+
+def test_an_embedded_audio_player_is_debris() -> None:
+    dump = (
+        f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n"
+        "Night buses: the podcast episode\n\n"
+        "This browser does not support the audio element.\n\n"
+        f"{BODY}\n"
+    )
+    article = dwclean.clean(dump)
+    assert kinds(article) == [("lead", LEAD), ("paragraph", BODY)]
+
+
+def test_a_dump_cut_mid_word_keeps_its_last_paragraph() -> None:
+    header = f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n"
+    dump = f"{header}{LEAD}\n\n{BODY}\n\nNew lines\n\nThe first bus le"
+    article = dwclean.clean(dump)
+    assert kinds(article)[-2:] == [("subhead", "New lines"), ("paragraph", "The first bus le")]
+
+
+def test_list_items_and_introductions() -> None:
+    dump = (
+        f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\nAt a glance:\n"
+        "- six new lines\n- a bus every twenty minutes\n\n(Bonner Rundschau)\n\n" + BODY + "\n"
+    )
+    article = dwclean.clean(dump)
+    assert kinds(article)[1:] == [
+        ("paragraph", "At a glance:"),
+        ("list_item", "six new lines"),
+        ("list_item", "a bus every twenty minutes"),
+        ("paragraph", "(Bonner Rundschau)"),
+        ("paragraph", BODY),
+    ]
+
+
+FEED_FIELDS = (
+    "Item 1\nId 71234567\nDate 2024-05-02\nTitle Night buses for Bonn\n"
+    "Short title Night buses\nTeaser "
+)
+
+
+def test_the_syndication_view_is_a_feed_article() -> None:
+    dump = f"DW.COM\n\n{FEED_FIELDS}{LEAD}\n\n{BODY}\n\nMore buses\n\n{BODY}\n"
+    article = dwclean.clean(dump)
+    assert article.page_type is PageType.FEED
+    assert (article.title, article.date) == ("Night buses for Bonn", "2024-05-02")
+    assert kinds(article) == [
+        ("lead", LEAD),
+        ("paragraph", BODY),
+        ("subhead", "More buses"),
+        ("paragraph", BODY),
+    ]
+
+
+def test_a_feed_as_a_pipe_table_with_its_text_run_together() -> None:
+    dump = (
+        "| Item 1 | |||\n| Id | 71234567 | ||\n| Date | 2024-05-02 | ||\n"
+        "| Title | Night buses for Bonn | ||\n| Teaser |\n"
+        f"{LEAD[:-1]}.Council members agreed. More busesThe first bus leaves at midnight."
+    )
+    article = dwclean.clean(dump)
+    assert article.page_type is PageType.FEED and article.title == "Night buses for Bonn"
+    assert kinds(article) == [
+        ("lead", LEAD),
+        ("paragraph", "Council members agreed."),
+        ("subhead", "More buses"),
+        ("paragraph", "The first bus leaves at midnight."),
+    ]
+
+
+def test_a_feed_run_together_on_one_line() -> None:
+    dump = (
+        "Item 1 Id 71234567 Date 2024-05-02 Title Night buses for Bonn "
+        f"Short title Night buses Teaser {LEAD}\n\n{BODY}\n"
+    )
+    article = dwclean.clean(dump)
+    assert (article.title, article.date) == ("Night buses for Bonn", "2024-05-02")
+    assert kinds(article)[0] == ("lead", LEAD)
+
+
+GALLERY = (
+    "Germany's most beautiful train stations\n"
+    "Some stations are worth the journey on their own. Here are ten of them, from north to "
+    "south, old and new.\n"
+    "Leipzig\n"
+    "Leipzig's main station is one of the largest in Europe by floor area and opened in 1915.\n"
+    "Hamburg Dammtor\n"
+    "The art nouveau hall of Dammtor station was built for the emperor's visits to Hamburg.\n"
+    "Berlin Hauptbahnhof\n"
+    "Glass and steel on several levels: Berlin's main station opened in 2006 after years of "
+    "work.\n"
+    "Görlitz\n"
+    "Görlitz station keeps its painted waiting room from the days of the German Empire.\n"
+)
+
+
+def test_a_gallery_is_its_intro_and_captions() -> None:
+    article = dwclean.clean(GALLERY)
+    assert article.page_type is PageType.GALLERY
+    assert article.title == "Germany's most beautiful train stations"
+    assert [b.kind for b in article.blocks] == [BlockKind.LEAD] + [BlockKind.CAPTION] * 8
+
+
+def test_an_index_page_is_no_article() -> None:
+    teasers = "".join(
+        f"{headline}\n\n{teaser}\n\n\n"
+        for headline, teaser in [
+            (
+                "Germany's unemployment falls to a three-year low",
+                "Fewer people were out of "
+                "work in October than at any time since 2011, the labor office said.",
+            ),
+            (
+                "Court orders new trial in motorway shooting case",
+                "The federal court found "
+                "errors in the first trial of a long-haul driver accused of shooting at cars.",
+            ),
+            (
+                "Bonn opens its new night bus lines on Friday",
+                "Six new lines will run every "
+                "twenty minutes, the city's transport office announced on Tuesday.",
+            ),
+            (
+                "Bavarian farmers protest against fuel tax plans",
+                "Hundreds of tractors "
+                "blocked roads around Munich as farmers demanded that the plans be dropped.",
+            ),
+        ]
+    )
+    with pytest.raises(dwclean.NotAnArticleError, match="not an article: index page"):
+        dwclean.clean(
+            "DW has chosen English for you\nWrong language? Change it here.\n\n" + teasers
+        )
+
+
+def test_an_interview_is_not_an_index_page() -> None:
+    """Questions as headings, each with one answer: an article, though shaped like a listing."""
+    qa = "".join(
+        f"{question}\n\n{answer}\n\n"
+        for question, answer in [
+            ("Why the change of mind?", BODY),
+            ("What will it cost?", LEAD),
+            ("Who will drive the buses?", BODY),
+        ]
+    )
+    article = dwclean.clean(f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{qa}")
+    assert article.page_type is PageType.ARTICLE
+    assert sum(b.kind is BlockKind.SUBHEAD for b in article.blocks) == 3
