@@ -8,13 +8,13 @@ from typing import Any
 from ._exceptions import DwcleanError, EmptyInputError, NotAnArticleError
 from ._fetch import FetchOptions  # cheap: httpx itself is imported only to fetch
 from ._model import Article, Hint, PageType, Removal
+from ._page import Metadata
 from ._parse_feed import looks_like_feed, parse_feed
 from ._parse_text import parse_dump
 from ._pipeline import Parsed, run
 from ._read import DEFAULT_MAX_BYTES, decode, looks_like_html, read_source
 from ._rules import Rules, load_rules
 from ._segment import SegmentOptions
-from ._strip import Metadata
 
 
 def clean_bytes(

@@ -19,9 +19,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._exceptions import NotAnArticleError
 from ._model import Article, Candidate, Hint, Removal
+from ._page import Metadata
 from ._pipeline import Parsed, run
 from ._rules import RULES_DIR, Rules, key, load_rules
-from ._strip import Metadata
 from ._text import parse_date
 
 _MAX_DEPTH = 400  # deeper nesting than any real page: walk no further (10,000-deep input)

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from . import _page_types
 from ._classify import classify
 from ._model import Article, Candidate, PageType, Removal
+from ._page import Metadata
 from ._rules import Rules
 from ._segment import SegmentOptions, segment
-from ._strip import Metadata, strip
+from ._strip import strip
 
 
 @dataclass(slots=True)

@@ -7,46 +7,32 @@ Works on the common candidate sequence, whatever front-end made it. Three kinds 
 3. repetition: a line repeated inside the article is a picture-gallery title.
 Every removal records the rule that made it, for `--explain`.
 When in doubt a candidate stays: losing article text is worse than keeping a stray line.
+
+The header (headline, lead, byline, date) is read in `_header.py`; here the article's body is
+cleaned; both work on one `_page.Page`.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ._byline import author_names, split_glued_date
-from ._exceptions import NotAnArticleError
+from ._header import HeaderReader
 from ._language import detect_language
 from ._model import Candidate, Hint, Removal
-from ._rules import Language, Rules, key
+from ._page import Metadata, Page
+from ._rules import Language, Rules
 from ._text import (
     ends_sentence,
     ends_with_duration,
     ends_with_period,
-    is_date_line,
     is_duration,
     is_prose,
     is_short_line,
-    parse_date,
     tokens,
     word_count,
 )
-
-_HEADLINE_MAX_WORDS = 30
-_KICKER_MAX_WORDS = 3
-_TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, kicker, byline
-
-
-@dataclass(slots=True)
-class Metadata:
-    title: str | None = None
-    date: str | None = None
-    section: str | None = None
-    language: Language | None = None
-    url: str | None = None
-    layout: str | None = None
-    authors: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -65,168 +51,8 @@ def _language_rules(language: Language | None, rules: Rules) -> list[Language]:
     return chosen
 
 
-class _Stripper:
-    def __init__(self, candidates: list[Candidate], rules: Rules, metadata: Metadata) -> None:
-        self.candidates = candidates
-        self.rules = rules
-        self.meta = metadata
-        self.reasons: dict[int, str] = {}
-        self.keys = [key(c.text) for c in candidates]
-        self.headline: int | None = None  # found by position (above the date line)
-
-    # -- rules -------------------------------------------------------------------------------
-    def remove(self, index: int, rule: str) -> None:
-        self.reasons.setdefault(index, rule)
-
-    def alive(self, index: int) -> bool:
-        return index not in self.reasons
-
-    def rule_for(self, index: int, tables: list[Language]) -> str | None:
-        candidate, text_key = self.candidates[index], self.keys[index]
-        if candidate.hints & Hint.DEBRIS:
-            return "markup without text"
-        if text_key in self.rules.global_lines:
-            return "DW furniture"
-        if text_key in self.rules.menu_entries:
-            return "language menu"
-        if text_key in self.rules.skip_links:
-            return "skip link"
-        text = candidate.text  # whitespace is already collapsed by the front-ends
-        if self.rules.global_pattern.search(text):
-            for name, pattern in self.rules.global_patterns:  # which one, for --explain
-                if pattern.search(text):
-                    return name
-        for lang in tables:
-            if text_key in lang.debris_lines:
-                return f"{lang.code} boilerplate line"
-            length = lang.debris_prefix.match(text_key)
-            # A one- or two-word label ("Date ", "Author ") marks an info-box line, never a
-            # sentence: "Date palms grow …" stays. A label with its punctuation ("Read more:",
-            # "Wrong language?") and longer phrases are specific enough to match anything.
-            prefix = text_key[:length].rstrip()
-            specific = prefix.endswith((":", "：", "?", "!")) or prefix.count(" ") >= 2
-            if length and (specific or not is_prose(text)):
-                return f"{lang.code} boilerplate prefix"
-            if lang.cookie_banner.match(text_key):
-                return "cookie banner"
-        return None
-
-    def apply_rules(self, tables: list[Language]) -> None:
-        for index in range(len(self.candidates)):
-            rule = self.rule_for(index, tables)
-            if rule:
-                self.remove(index, rule)
-
-    # -- shape -------------------------------------------------------------------------------
-    def find_lead(self) -> int:
-        """The first paragraph of running text after the page's navigation.
-
-        Skip links and the language menu stand at the very top of every DW page, so nothing
-        above the last of them can be the lead (a garbled banner, a sentence-like menu entry).
-        """
-        navigation = [
-            i for i, rule in self.reasons.items() if rule in ("skip link", "language menu")
-        ]
-        start = max(navigation) + 1 if navigation else 0
-        header = self._header_by_position(start)
-        if header is not None:
-            self.headline, lead = header
-            return lead
-        order: list[int] = list(range(start, len(self.candidates))) + list(range(start))
-        for index in order:
-            candidate = self.candidates[index]
-            if not self.alive(index) or candidate.hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
-                continue
-            if candidate.hints & Hint.LEAD:
-                return index
-            if is_prose(candidate.text):
-                if self.headline is None and self._above_dateline(index):
-                    self.headline = index  # a headline that reads like a sentence
-                    continue
-                if self._is_cookie_banner(index):
-                    self.remove(index, "cookie banner")
-                    continue
-                return index
-        raise NotAnArticleError("no article text found (no paragraph of running text)")
-
-    def _header_by_position(self, start: int) -> tuple[int, int] | None:
-        """The modern layout's header in a dump: headline, (byline,) date line, lead — the
-        headline and the lead found by their place around the date line, whatever their shape
-        (a question as headline, a lead cut short by the dump)."""
-        if any(c.hints & Hint.LEAD for c in self.candidates):
-            return None  # the front-end marked the lead
-        alive = [
-            i
-            for i in range(start, min(start + 16, len(self.candidates)))
-            if self.alive(i) and not self.candidates[i].hints & Hint.LIST_ITEM
-        ]
-        for position in (1, 2, 3):
-            if position >= len(alive) - 1:
-                return None
-            if is_date_line(self.candidates[alive[position]].text, self.rules.months):
-                headline = alive[0]
-                words = [word_count(self.candidates[i].text) for i in alive[:position]]
-                if position > 1 and words[0] <= _KICKER_MAX_WORDS < words[1]:
-                    headline = alive[1]  # a kicker above the headline ("Medien")
-                if word_count(self.candidates[headline].text) > _HEADLINE_MAX_WORDS:
-                    return None
-                for lead in alive[position + 1 :]:
-                    text = self.candidates[lead].text
-                    if word_count(text) >= 4 and not is_date_line(text, self.rules.months):
-                        return headline, lead
-                return None
-        return None
-
-    def _above_dateline(self, index: int) -> bool:
-        """DW's header: headline, then (byline,) date line, then the lead. A sentence-like line
-        with a date line right under it is the headline, whatever its shape."""
-        if word_count(self.candidates[index].text) > _HEADLINE_MAX_WORDS:
-            return False
-        for following in range(index + 1, min(index + 4, len(self.candidates))):
-            text = self.candidates[following].text
-            if is_date_line(text, self.rules.months):
-                return True
-            if is_prose(text):
-                return False
-        return False
-
-    def _is_cookie_banner(self, index: int) -> bool:
-        text_key = self.keys[index]
-        if word_count(text_key) > 45 or not any(w in text_key for w in self.rules.cookie_words):
-            return False
-        # the banner's button line ("More info OK") follows it, or page furniture precedes it
-        following = self.candidates[index + 1].text if index + 1 < len(self.candidates) else ""
-        furniture_before = index > 0 and self.reasons.get(index - 1, "") not in (
-            "",
-            "cookie banner",
-        )
-        return (bool(following) and word_count(following) <= 4) or furniture_before
-
-    def find_title(self, lead: int) -> int | None:
-        """The headline: among the short lines just before the lead, the one that is it."""
-        if self.headline is not None and self.headline < lead:
-            return self.headline
-        window: list[int] = []
-        index = lead - 1
-        while index >= 0 and len(window) < _TITLE_WINDOW:
-            candidate = self.candidates[index]
-            if candidate.hints & Hint.LIST_ITEM or is_prose(candidate.text):
-                break
-            if self.alive(index) and not is_date_line(candidate.text, self.rules.months):
-                window.append(index)
-            index -= 1
-        if not window:
-            return None
-        marked = [i for i in window if self.candidates[i].hints & Hint.TITLE]
-        if marked:
-            return marked[0]
-        if self.meta.title:
-            wanted = tokens(self.meta.title)
-            for i in window:
-                if tokens(self.candidates[i].text) == wanted:
-                    return i
-        headings = [i for i in window if self.candidates[i].hints & Hint.HEADING] or window
-        return max(headings, key=lambda i: (len(self.candidates[i].text), -i))
+class _BodyCleaner(Page):
+    """The article's end, and what inside it is not article text (galleries, boxes, its tail)."""
 
     def find_end(self, lead: int) -> int:
         markers = self.rules.end_markers
@@ -323,12 +149,6 @@ class _Stripper:
                 ):
                     self.remove(title, "media player")
 
-    def _nearest_alive(self, index: int, step: int, limit: int) -> int | None:
-        index += step
-        while (index > limit if step < 0 else index < limit) and not self.alive(index):
-            index += step
-        return index if (index > limit if step < 0 else index < limit) else None
-
     def _remove_with_repeats(self, index: int, end: int, rule: str) -> None:
         """Remove a teaser title, and the copies of it the same box prints a few lines on."""
         self.remove(index, rule)
@@ -384,94 +204,9 @@ class _Stripper:
             or (ends_with_period(text) and word_count(text) >= 3)
         )
 
-    def find_section(self, title: int) -> str | None:
-        """Old layout: the breadcrumb's last part, else the kicker right above the headline."""
-        for index in range(title - 1, max(title - 12, -1), -1):
-            match = self.rules.breadcrumb.match(self.candidates[index].text)
-            if match:
-                return self.candidates[index].text.rsplit(" / ", 1)[1].strip()
-        kicker = title - 1
-        while kicker > title - 3 and kicker >= 0 and not self.alive(kicker):
-            kicker -= 1
-        if kicker < 0 or not self.alive(kicker):
-            return None
-        candidate = self.candidates[kicker]
-        if word_count(candidate.text) <= 4 and not candidate.hints & Hint.LIST_ITEM:
-            return candidate.text
-        return None
 
-    # -- metadata ----------------------------------------------------------------------------
-    def read_title_line(self) -> None:
-        for index, candidate in enumerate(self.candidates[:3]):
-            for pattern in self.rules.title_lines:
-                match = pattern.match(" ".join(candidate.text.split()))
-                if match:
-                    groups = match.groupdict()
-                    self.meta.title = self.meta.title or groups["title"].strip()
-                    if groups.get("section"):
-                        self.meta.section = self.meta.section or groups["section"].strip()
-                    self.meta.date = self.meta.date or parse_date(groups["date"], self.rules.months)
-                    self.remove(index, "page title line")
-                    return
-
-    def read_layout(self) -> None:
-        if self.meta.layout:
-            return
-        for name, markers in self.rules.layout_markers.items():
-            if any(k in markers for k in self.keys):
-                self.meta.layout = name
-                return
-        if any(k in self.rules.skip_links for k in self.keys):
-            self.meta.layout = "modern"
-
-    def read_header(self, title: int | None, lead: int) -> None:
-        """Byline and date lines between headline and lead (modern layout)."""
-        start = title + 1 if title is not None else lead
-        for index in range(start, lead):
-            text = self.candidates[index].text
-            if is_date_line(text, self.rules.months):
-                names, date = split_glued_date(text, self.rules)  # "Arben Muka9 Tetor 2012"
-                self.meta.date = self.meta.date or date or parse_date(text, self.rules.months)
-                if date and names:
-                    self.meta.authors.extend(author_names(names, self.rules))
-                self.remove(index, "date line")
-            elif self.alive(index) and word_count(text) <= 12 and not is_prose(text):
-                names, date = split_glued_date(text, self.rules)
-                labelled = self.rules.author_labels.match(self.keys[index])
-                following = self.candidates[index + 1].text if index + 1 < lead else ""
-                if date or labelled or is_date_line(following, self.rules.months):
-                    self.meta.date = self.meta.date or date
-                    self.meta.authors.extend(author_names(names, self.rules))
-                    self.remove(index, "byline")
-                else:
-                    self.remove(index, "header line")
-
-    def read_info_box(self, tables: list[Language], end: int) -> None:
-        """Old-layout info boxes: "Date 19.01.2020", "Author Ben Knight", "Permalink …".
-
-        The article's permalink is the one in the box after the article; one inside the article
-        belongs to an embedded video.
-        """
-        order = list(range(end, len(self.candidates))) + list(range(end))
-        for index in order:
-            candidate = self.candidates[index]
-            text, text_key = candidate.text, self.keys[index]
-            for lang in tables:
-                if not self.meta.date and lang.date_label.match(text_key):
-                    self.meta.date = parse_date(text, self.rules.months)
-                if not self.meta.authors:
-                    length = lang.author_label.match(text_key)
-                    if length and word_count(text) <= 8:
-                        name = " ".join(text.split())[length:].strip(" :")
-                        if name:
-                            self.meta.authors.append(name)
-            if not self.meta.date and self.rules.info_box_date.match(" ".join(text.split())):
-                self.meta.date = parse_date(text, self.rules.months)
-            if self.meta.url is None and "p.dw.com/p/" in text:
-                for word in text.split():
-                    if "p.dw.com/p/" in word:
-                        self.meta.url = word.strip("()[]<>.,;")
-                        break
+class _Stripper(HeaderReader, _BodyCleaner):
+    """One page, read (header) and cleaned (body)."""
 
 
 def strip(candidates: list[Candidate], rules: Rules, metadata: Metadata | None = None) -> Stripped:

@@ -1,0 +1,83 @@
+"""The candidate sequence strip works on: each candidate's rule key, which ones are removed and
+why, and the rule tables that remove furniture by its text alone. `_header.py` (headline, lead,
+byline, date) and `_strip.py` (the article's end, boxes inside it, its tail) work on one `Page`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ._model import Candidate, Hint
+from ._rules import Language, Rules, key
+from ._text import is_prose
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str | None = None
+    date: str | None = None
+    section: str | None = None
+    language: Language | None = None
+    url: str | None = None
+    layout: str | None = None
+    authors: list[str] = field(default_factory=list)
+
+
+class Page:
+    """Candidates, their keys, and the removals made so far (index → rule, for `--explain`)."""
+
+    def __init__(self, candidates: list[Candidate], rules: Rules, metadata: Metadata) -> None:
+        self.candidates = candidates
+        self.rules = rules
+        self.meta = metadata
+        self.reasons: dict[int, str] = {}
+        self.keys = [key(c.text) for c in candidates]
+        self.headline: int | None = None  # found by position (above the date line)
+
+    def remove(self, index: int, rule: str) -> None:
+        self.reasons.setdefault(index, rule)
+
+    def alive(self, index: int) -> bool:
+        return index not in self.reasons
+
+    def _nearest_alive(self, index: int, step: int, limit: int) -> int | None:
+        index += step
+        while (index > limit if step < 0 else index < limit) and not self.alive(index):
+            index += step
+        return index if (index > limit if step < 0 else index < limit) else None
+
+    def rule_for(self, index: int, tables: list[Language]) -> str | None:
+        candidate, text_key = self.candidates[index], self.keys[index]
+        if candidate.hints & Hint.DEBRIS:
+            return "markup without text"
+        if text_key in self.rules.global_lines:
+            return "DW furniture"
+        if text_key in self.rules.menu_entries:
+            return "language menu"
+        if text_key in self.rules.skip_links:
+            return "skip link"
+        text = candidate.text  # whitespace is already collapsed by the front-ends
+        if self.rules.global_pattern.search(text):
+            for name, pattern in self.rules.global_patterns:  # which one, for --explain
+                if pattern.search(text):
+                    return name
+        for lang in tables:
+            if text_key in lang.debris_lines:
+                return f"{lang.code} boilerplate line"
+            length = lang.debris_prefix.match(text_key)
+            # A one- or two-word label ("Date ", "Author ") marks an info-box line, never a
+            # sentence: "Date palms grow …" stays. A label with its punctuation ("Read more:",
+            # "Wrong language?") and longer phrases are specific enough to match anything.
+            prefix = text_key[:length].rstrip()
+            specific = prefix.endswith((":", "：", "?", "!")) or prefix.count(" ") >= 2
+            if length and (specific or not is_prose(text)):
+                return f"{lang.code} boilerplate prefix"
+            if lang.cookie_banner.match(text_key):
+                return "cookie banner"
+        return None
+
+    def apply_rules(self, tables: list[Language]) -> None:
+        for index in range(len(self.candidates)):
+            rule = self.rule_for(index, tables)
+            if rule:
+                self.remove(index, rule)
