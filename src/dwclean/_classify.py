@@ -11,12 +11,13 @@ Everything else is an article. What each type means for the output is in `_page_
 
 from __future__ import annotations
 
+import itertools
 import re
 from statistics import median
 
 from ._model import Candidate, Hint, PageType
 from ._rules import Rules, key
-from ._text import ends_sentence, ends_with_question, is_prose, word_count
+from ._text import ends_sentence, ends_with_question, is_date_line, is_prose, word_count
 
 _HEADING_MAX_WORDS = 16
 _NUMBERED = re.compile(r"^\d{1,2}\. ")
@@ -67,9 +68,24 @@ def _teasers(items: list[Candidate], rules: Rules) -> tuple[list[Candidate], int
             continue
         if shapes[i - 1] == "H" and (i + 1 == len(items) or shapes[i + 1] != "P"):
             headings.setdefault(key(items[i - 1].text), items[i - 1])
-        elif shapes[i - 1] == "P":
-            running += 1
+        elif shapes[i - 1] == "P" and i + 1 < len(items):
+            running += 1  # (not the last line: a footer's or a cut page's)
     return list(headings.values()), running
+
+
+def _dated_teasers(items: list[Candidate], rules: Rules) -> int:
+    """Teaser cards on a modern listing: a teaser text, then its date line. An article prints
+    one date line, in its header, above its lead."""
+    count = 0
+    for previous, candidate in itertools.pairwise(items):
+        text = candidate.text  # only a date ("14/02/2024"), not a teaser's "Title 24.04.2023"
+        if (
+            text[:1].isdigit()
+            and is_date_line(text, rules.months)
+            and _shape(previous, rules) == "P"
+        ):
+            count += 1
+    return count
 
 
 def classify(candidates: list[Candidate], rules: Rules) -> PageType:
@@ -81,6 +97,11 @@ def classify(candidates: list[Candidate], rules: Rules) -> PageType:
     headings, running = _teasers(items, rules)
     pictures_labelled = sum(1 for c in items if types.teaser_prefix.search(c.text))
     if pictures_labelled >= 2 and running <= 1:
+        return PageType.INDEX
+    dated = sum(1 for c in candidates if types.dated_teaser.search(c.text))
+    if dated >= types.min_teasers and running == 0 and len(headings) <= 1:
+        return PageType.INDEX  # teasers with their dates, and no article text around them
+    if _dated_teasers(items, rules) >= types.min_teasers - 1:
         return PageType.INDEX
     if len(headings) >= min(types.min_teasers, types.gallery_min_pictures) and running == 0:
         lengths = [word_count(h.text) for h in headings]

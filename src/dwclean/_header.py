@@ -129,6 +129,8 @@ class HeaderReader(Page):
                 if tokens(self.candidates[i].text) == wanted:
                     return i
         headings = [i for i in window if self.candidates[i].hints & Hint.HEADING] or window
+        # "Mirror | Home | News": a menu or a breadcrumb, not a headline
+        headings = [i for i in headings if " | " not in self.candidates[i].text] or headings
         return max(headings, key=lambda i: (len(self.candidates[i].text), -i))
 
     def find_section(self, title: int) -> str | None:

@@ -109,6 +109,7 @@ class PageTypeRules:
     feed_labels: tuple[str, ...]  # regex alternatives, in the order the view prints them
     index_markers: re.Pattern[str]
     teaser_prefix: re.Pattern[str]
+    dated_teaser: re.Pattern[str]
     min_teasers: int
     min_headline_words: int
     gallery_min_pictures: int
@@ -130,6 +131,7 @@ class PageTypeRules:
             ),
             index_markers=alternation(index.get("markers", [])),
             teaser_prefix=re.compile(index.get("teaser_prefix", r"(?!x)x")),
+            dated_teaser=re.compile(index.get("dated_teaser", r"(?!x)x")),
             min_teasers=int(index.get("min_teasers", 3)),
             min_headline_words=int(index.get("min_headline_words", 5)),
             gallery_min_pictures=int(gallery.get("min_pictures", 3)),
