@@ -50,6 +50,7 @@ _GLUED_HEADING = re.compile(
     rf"(?:(?<=\s){_LOWER_WORD_CHAR}{{3,}}|(?<=\S)[\"”»“])(?=[{_UPPER}]{_LOWER_WORD_CHAR})"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"”»]?\s+")
+_TEXT_FIELDS = ("Teaser", "Full text")  # fields whose value may stand under the label
 _MAX_HEADING_WORDS = 14
 
 
@@ -82,9 +83,10 @@ def parse_feed(text: str) -> ParsedFeed:
         body_lines, caption = _picture_caption(body_lines)
         if caption is not None:
             candidates.append(caption)
+    full_text = _value(fields, "Full text")  # printed after its label, on the same line
+    if full_text:
+        candidates.extend(_run_together(full_text, body_start, lead=False))
     candidates.extend(_body(body_lines, body_start, removed))
-    if teaser is None and candidates and not candidates[0].hints & Hint.LEAD:
-        pass  # an empty teaser: the body's first paragraph is a paragraph, not a lead
     return ParsedFeed(candidates, title, date, removed)
 
 
@@ -100,29 +102,26 @@ def _read_fields(
     fields: dict[str, str] = {}
     index = start
     last_label = ""
+    blank_since_label = False
     while index < len(lines):
         line = lines[index]
         clean = _PIPES.sub(" ", line).strip()
+        if not clean:  # a blank line, or a row of empty cells
+            if line.strip():
+                removed.append(Removal(line.strip(), "feed field", index + 1))
+            blank_since_label = True
+            index += 1
+            continue
         labels = list(pattern.finditer(clean))
         if not labels or labels[0].start() != 0:
-            if last_label in ("Teaser", "Full text") and clean and not fields.get(last_label):
+            if last_label in _TEXT_FIELDS and not fields.get(last_label) and not blank_since_label:
                 # the value printed under its label, to the next blank line
                 block = []
                 while index < len(lines) and lines[index].strip():
                     block.append(lines[index].strip())
                     index += 1
                 fields[last_label] = " ".join(" ".join(block).split())
-                return fields, index
-            if clean or line.strip():
-                if clean:
-                    break
-                removed.append(Removal(line.strip(), "feed field", index + 1))
-                index += 1
-                continue
-            index += 1
-            if last_label in ("Teaser", "Full text"):
-                break
-            continue
+            return fields, index  # the full text starts here
         removed.append(Removal(line.strip(), "feed field", index + 1))
         for number, match in enumerate(labels):
             end = labels[number + 1].start() if number + 1 < len(labels) else len(clean)
@@ -130,9 +129,8 @@ def _read_fields(
             if last_label.startswith("Item "):
                 last_label = "Item"
             fields[last_label] = clean[match.end() : end].strip()
+        blank_since_label = False
         index += 1
-        if last_label == "Full text" and fields[last_label]:
-            return fields, index
     return fields, index
 
 
