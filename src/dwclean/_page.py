@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ._model import Candidate, Hint
+from ._model import Candidate, Hint, PageType
 from ._rules import Language, Rules, key
 from ._text import is_prose
 
@@ -33,6 +33,7 @@ class Page:
         self.reasons: dict[int, str] = {}
         self.keys = [key(c.text) for c in candidates]
         self.headline: int | None = None  # found by position (above the date line)
+        self.page_type = PageType.ARTICLE
 
     def remove(self, index: int, rule: str) -> None:
         self.reasons.setdefault(index, rule)

@@ -35,7 +35,7 @@ def run(parsed: Parsed, rules: Rules) -> Article:
     page_type = parsed.page_type or classify(parsed.candidates, rules)
     if page_type is PageType.INDEX:
         _page_types.index([])
-    stripped = strip(parsed.candidates, rules, parsed.metadata)
+    stripped = strip(parsed.candidates, rules, parsed.metadata, page_type)
     blocks, relabelled = segment(stripped.candidates, rules, parsed.options)
     blocks = _page_types.HANDLERS[page_type](blocks)
     meta = stripped.metadata

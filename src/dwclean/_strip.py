@@ -15,12 +15,11 @@ cleaned; both work on one `_page.Page`.
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from dataclasses import dataclass
 
 from ._header import HeaderReader
 from ._language import detect_language
-from ._model import Candidate, Hint, Removal
+from ._model import Candidate, Hint, PageType, Removal
 from ._page import Metadata, Page
 from ._rules import Language, Rules
 from ._text import (
@@ -70,48 +69,63 @@ class _BodyCleaner(Page):
         times, with only a picture's title and text between two repeats; a one-word line
         repeated in the article is a label (an ad marker in a language without a table).
         """
-        counts = Counter(
-            self.keys[i]
-            for i in range(lead + 1, end)
-            if self.alive(i) and is_short_line(self.candidates[i].text)
-        )
-        for title_key, count in counts.items():
-            positions = [i for i in range(lead + 1, end) if self.keys[i] == title_key]
-            if count >= 2 and word_count(title_key) == 1:
-                for i in positions:
+        positions: dict[str, list[int]] = {}  # one pass: every short line's places
+        for i in range(lead + 1, end):
+            if self.alive(i) and is_short_line(self.candidates[i].text):
+                positions.setdefault(self.keys[i], []).append(i)
+        for title_key, places in positions.items():
+            if len(places) >= 2 and word_count(title_key) == 1:
+                for i in places:
                     self.remove(i, "repeated label")
                 continue
-            if count < self.rules.gallery_min_repeats or word_count(title_key) < 3:
+            if len(places) < self.rules.gallery_min_repeats or word_count(title_key) < 3:
                 continue
             gaps = [
                 sum(1 for i in range(a + 1, b) if self.alive(i))
-                for a, b in itertools.pairwise(positions)
+                for a, b in itertools.pairwise(places)
             ]
             if max(gaps) > 4:
                 continue  # real article text between the repeats: not a gallery
-            first, last = positions[0], positions[-1]
-            before = first - 1
-            if before > lead and self.candidates[before].hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
-                first = before
-            # after the last title: the last picture's own title and text, then its byline
-            tail = last + 1
-            taken_short = taken_prose = False
-            while tail < end:
-                text = self.candidates[tail].text
-                if not self.alive(tail):
-                    tail += 1
-                elif not taken_prose and not taken_short and is_short_line(text):
-                    taken_short = True
-                    tail += 1
-                elif not taken_prose and is_prose(text):
-                    taken_prose = True
-                    tail += 1
-                else:
-                    break
-            for i in range(first, tail):
-                self.remove(i, "picture gallery")
-            if tail < end and self._is_byline(tail):
-                self.remove(tail, "picture gallery")
+            if self.page_type is PageType.GALLERY:
+                self._remove_gallery_frame(places, end)
+            else:
+                self._remove_gallery(places, lead, end)
+
+    def _remove_gallery_frame(self, places: list[int], end: int) -> None:
+        """A gallery page: the repeated gallery name and each picture's alt line are debris, the
+        pictures' titles and texts are the page's content; the author line after it, a byline."""
+        for i in places:
+            self.remove(i, "gallery name")
+            before = i - 1
+            if self.candidates[before].hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
+                self.remove(before, "image alt text")
+
+    def _remove_gallery(self, places: list[int], lead: int, end: int) -> None:
+        """A gallery inside an article: another DW item, debris from its first title to the
+        last picture's text, and the byline after it."""
+        first, last = places[0], places[-1]
+        before = first - 1
+        if before > lead and self.candidates[before].hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
+            first = before
+        # after the last title: the last picture's own title and text, then its byline
+        tail = last + 1
+        taken_short = taken_prose = False
+        while tail < end:
+            text = self.candidates[tail].text
+            if not self.alive(tail):
+                tail += 1
+            elif not taken_prose and not taken_short and is_short_line(text):
+                taken_short = True
+                tail += 1
+            elif not taken_prose and is_prose(text):
+                taken_prose = True
+                tail += 1
+            else:
+                break
+        for i in range(first, tail):
+            self.remove(i, "picture gallery")
+        if tail < end and self._is_byline(tail):
+            self.remove(tail, "picture gallery")
 
     def _is_byline(self, index: int) -> bool:
         text_key = self.keys[index]
@@ -209,10 +223,16 @@ class _Stripper(HeaderReader, _BodyCleaner):
     """One page, read (header) and cleaned (body)."""
 
 
-def strip(candidates: list[Candidate], rules: Rules, metadata: Metadata | None = None) -> Stripped:
+def strip(
+    candidates: list[Candidate],
+    rules: Rules,
+    metadata: Metadata | None = None,
+    page_type: PageType = PageType.ARTICLE,
+) -> Stripped:
     """Keep the article's candidates; record every other one with the rule that removed it."""
     meta = metadata or Metadata()
     stripper = _Stripper(candidates, rules, meta)
+    stripper.page_type = page_type
     stripper.read_title_line()
     stripper.read_layout()
     if meta.language is None:
