@@ -25,14 +25,28 @@ def test_fixture_matches_its_golden_file(dump: Path) -> None:
     if dump.stem in KNOWN:
         pytest.xfail(KNOWN[dump.stem])
     expected = load_json(dump.with_name(dump.stem + ".expected.json"))
+    if expected.get("page_type") == "index":
+        with pytest.raises(dwclean.NotAnArticleError, match="not an article: index page"):
+            dwclean.clean_file(str(dump))
+        return
     article = dwclean.clean_file(str(dump))
     assert contract_view(article.to_dict()) == contract_view(expected)
+    assert article.page_type.value == expected.get("page_type", "article")
+    if "authors" in expected:
+        assert article.authors == expected["authors"]
 
 
 def test_there_are_enough_fixtures() -> None:
     labels = [load_json(p.with_name(p.stem + ".expected.json")) for p in DUMPS]
     assert len(labels) >= 8
-    assert {lab["layout"] for lab in labels} == {"old", "modern"}
+    assert {"old", "modern"} <= {lab["layout"] for lab in labels}
     languages = {lab["language"] for lab in labels}
-    assert {"ar", "zh-Hans"} <= languages and len(languages) >= 4
-    assert any(lab["style"] == "lynx79" for lab in labels)
+    assert {"ar", "zh-Hans", "fa-IR", "am"} <= languages and len(languages) >= 20
+    assert {"lynx", "lynx79", "w3m", "html2text", "inscriptis", "seedstyle"} <= {
+        lab["style"] for lab in labels
+    }
+    pages = [
+        load_json(p.with_name(p.stem + ".expected.json")) for p in FIXTURES.glob("html/*.html")
+    ]
+    page_types = {lab.get("page_type", "article") for lab in labels + pages}
+    assert {"article", "gallery", "video", "audio", "live", "feed", "index"} <= page_types

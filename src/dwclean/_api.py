@@ -143,7 +143,10 @@ def _clean_feed(text: str, *, url: str | None, rules: Rules) -> Article:
     feed = parse_feed(text)
     if not feed.candidates:
         raise NotAnArticleError("a feed view without article text")
-    metadata = Metadata(title=feed.title, date=feed.date, url=url)
+    # The view names no URL, only DW's number for the article: "dw-id:74617462", as the
+    # corpus labels write it.
+    item = f"dw-id:{feed.item_id}" if feed.item_id else None
+    metadata = Metadata(title=feed.title, date=feed.date, url=url or item)
     return run(
         Parsed(feed.candidates, metadata, "dump", removed=feed.removed, page_type=PageType.FEED),
         rules,

@@ -14,7 +14,7 @@ from ._rules import Rules, key
 from ._text import is_date_line, parse_date, word_count
 
 _MAX_NAME_WORDS = 5
-_GLUED_DATE = re.compile(r"(?<=[^\W\d_])(?=\d)")
+_GLUED_DATE = re.compile(r"(?<=[^\s\d.,:;/()-])(?=\d)")  # letters and Indic vowel signs
 
 
 def split_glued_date(text: str, rules: Rules) -> tuple[str, str | None]:

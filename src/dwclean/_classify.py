@@ -88,8 +88,27 @@ def _dated_teasers(items: list[Candidate], rules: Rules) -> int:
     return count
 
 
-def classify(candidates: list[Candidate], rules: Rules) -> PageType:
-    """The page type of a candidate sequence (a feed view is recognised by its front-end)."""
+def by_url(url: str | None, candidates: list[Candidate], rules: Rules) -> PageType | None:
+    """The kind of item DW's URL names (/video-123, /g-123, /s-123 …), when the URL is known."""
+    if not url:
+        return None
+    for kind, pattern in rules.page_types.by_url:
+        if pattern.search(url):
+            page_type = PageType(kind)
+            if page_type is PageType.VIDEO and any(
+                "audio element" in c.text for c in candidates[:80]
+            ):
+                return PageType.AUDIO  # an /av- item with an audio player
+            return page_type
+    return None
+
+
+def classify(candidates: list[Candidate], rules: Rules, url: str | None = None) -> PageType:
+    """The page type of a candidate sequence (a feed view is recognised by its front-end): by
+    the URL where it names the item's kind, else by DW's template strings and the shape."""
+    known = by_url(url, candidates, rules)
+    if known is not None:
+        return known
     types = rules.page_types
     items = [c for c in candidates if c.text and not _is_furniture(c, rules)]
     if any(types.index_markers.search(c.text) for c in items):
@@ -113,4 +132,16 @@ def classify(candidates: list[Candidate], rules: Rules) -> PageType:
             return PageType.GALLERY
     if any(types.live_markers.search(c.text) for c in items):
         return PageType.LIVE
-    return PageType.ARTICLE
+    return _player_page(candidates, rules) or PageType.ARTICLE
+
+
+def _player_page(candidates: list[Candidate], rules: Rules) -> PageType | None:
+    """A video or audio page opens with its player (notice, running time) before any text;
+    an article with an embedded player has it further down."""
+    for candidate in candidates:
+        text = candidate.text
+        if rules.page_types.player_markers.search(text):
+            return PageType.AUDIO if "audio" in text.casefold() else PageType.VIDEO
+        if is_prose(text) and not _is_furniture(candidate, rules):
+            return None
+    return None

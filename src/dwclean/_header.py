@@ -17,6 +17,7 @@ from ._text import is_date_line, is_prose, parse_date, tokens, word_count
 
 _HEADLINE_MAX_WORDS = 30
 _KICKER_MAX_WORDS = 3
+_SENTENCE_HEADLINE_MAX_WORDS = 15  # a lead is longer
 _TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, kicker, byline
 
 
@@ -42,8 +43,11 @@ class HeaderReader(Page):
                 continue
             if candidate.hints & Hint.LEAD:
                 return index
+            if candidate.hints & Hint.TITLE:
+                self.headline = index  # <h1>, Markdown `#`: the headline by markup
+                continue
             if is_prose(candidate.text):
-                if self.headline is None and self._above_dateline(index):
+                if self.headline is None and self._is_headline(index):
                     self.headline = index  # a headline that reads like a sentence
                     continue
                 if self._is_cookie_banner(index):
@@ -79,6 +83,32 @@ class HeaderReader(Page):
                         return headline, lead
                 return None
         return None
+
+    def _is_headline(self, index: int) -> bool:
+        """A sentence-like line that is the headline by its place: the page's title line names
+        it, a date line stands under it, or it stands under a kicker with a longer lead after it
+        (the old layout: kicker, headline, lead)."""
+        text = self.candidates[index].text
+        if self.meta.title and tokens(text) == tokens(self.meta.title):
+            return True
+        return self._above_dateline(index) or self._under_kicker(index)
+
+    def _under_kicker(self, index: int) -> bool:
+        words = word_count(self.candidates[index].text)
+        if words > _SENTENCE_HEADLINE_MAX_WORDS:
+            return False
+        above = self._nearest_alive(index, -1, -1)
+        below = self._nearest_alive(index, +1, len(self.candidates))
+        if above is None or below is None:
+            return False
+        kicker, lead = self.candidates[above].text, self.candidates[below].text
+        return (
+            word_count(kicker) <= _KICKER_MAX_WORDS
+            and not is_prose(kicker)
+            and not self.candidates[above].hints & Hint.LIST_ITEM
+            and is_prose(lead)
+            and word_count(lead) >= 2 * words
+        )
 
     def _above_dateline(self, index: int) -> bool:
         """DW's header: headline, then (byline,) date line, then the lead. A sentence-like line
@@ -210,9 +240,8 @@ class HeaderReader(Page):
                 if not self.meta.authors:
                     length = lang.author_label.match(text_key)
                     if length and word_count(text) <= 8:
-                        name = " ".join(text.split())[length:].strip(" :")
-                        if name:
-                            self.meta.authors.append(name)
+                        names = " ".join(text.split())[length:].strip(" :")
+                        self.meta.authors.extend(author_names(names, self.rules))
             if not self.meta.date and self.rules.info_box_date.match(" ".join(text.split())):
                 self.meta.date = parse_date(text, self.rules.months)
             if self.meta.url is None and "p.dw.com/p/" in text:

@@ -21,12 +21,21 @@ def index(blocks: list[Block]) -> list[Block]:
 
 
 def gallery(blocks: list[Block]) -> list[Block]:
-    return [
-        block
-        if block.kind is BlockKind.LEAD
-        else Block(BlockKind.CAPTION, block.text, block.credit, block.line)
-        for block in blocks
-    ]
+    """Each picture's title and description are captions; text after a description that has
+    no title of its own (a mirror's footer) is no picture and stays as it was."""
+    shaped: list[Block] = []
+    after_description = False
+    for block in blocks:
+        if block.kind is BlockKind.LEAD or block.kind is BlockKind.CAPTION:
+            shaped.append(block)
+            continue
+        description = block.kind is BlockKind.PARAGRAPH
+        if description and after_description:
+            shaped.append(block)  # two texts in a row: not a picture's
+            continue
+        shaped.append(Block(BlockKind.CAPTION, block.text, block.credit, block.line))
+        after_description = description
+    return shaped
 
 
 def unchanged(blocks: list[Block]) -> list[Block]:

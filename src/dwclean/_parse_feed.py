@@ -26,6 +26,7 @@ class ParsedFeed:
     title: str | None
     date: str | None
     removed: list[Removal] = field(default_factory=list)
+    item_id: str | None = None  # the view's `Id`: DW's number for the article
 
 
 @cache
@@ -87,7 +88,10 @@ def parse_feed(text: str) -> ParsedFeed:
     if full_text:
         candidates.extend(_run_together(full_text, body_start, lead=False))
     candidates.extend(_body(body_lines, body_start, removed))
-    return ParsedFeed(candidates, title, date, removed)
+    item_id = _value(fields, "Id")
+    return ParsedFeed(
+        candidates, title, date, removed, item_id if item_id and item_id.isdigit() else None
+    )
 
 
 def _read_fields(

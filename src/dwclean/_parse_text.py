@@ -64,6 +64,8 @@ _BULLET = re.compile(r"^([*+o#•\-·□☆◦▪■●○]|\d{1,3}\.)\s+(?=\S)"
 _DATE_NOT_ITEM = re.compile(r"^\d{1,2}\.\s+[^\W\d]+\.?,?\s+\d{4}\b")
 # A crawler's marker before the page text (" date 2019-08 "): never the article's date
 _CRAWLER_DATE = re.compile(r"^\s*date \d{4}(?:-\d{2}){0,2}(?:\s+|$)")
+# a row of a table as w3m and inscriptis print it: three or more cells, apart by 2+ spaces
+_TABLE_ROW = re.compile(r"\S {2,}\S.*\S {2,}\S")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 # a link target: escaped characters and one level of balanced parentheses allowed
 _MD_URL = r"(?:\\.|[^()\\]|\((?:\\.|[^()\\])*\))*"
@@ -317,6 +319,8 @@ def _candidate(
             hints |= Hint.LIST_ITEM | Hint.DEBRIS
         if STYLE_TRAITS[style].headings_outdented and indent < body_indent and not marker:
             hints |= Hint.HEADING
+    if not marker and _TABLE_ROW.search(group[0].strip()):
+        hints |= Hint.PARAGRAPH  # a table row (cells apart by runs of spaces): one paragraph
     text = " ".join(text.split())
     if not text:
         if not raw.strip():

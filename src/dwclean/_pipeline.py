@@ -32,7 +32,7 @@ class Parsed:
 
 
 def run(parsed: Parsed, rules: Rules) -> Article:
-    page_type = parsed.page_type or classify(parsed.candidates, rules)
+    page_type = parsed.page_type or classify(parsed.candidates, rules, parsed.metadata.url)
     if page_type is PageType.INDEX:
         _page_types.index([])
     stripped = strip(parsed.candidates, rules, parsed.metadata, page_type)

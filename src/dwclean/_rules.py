@@ -117,6 +117,7 @@ class PageTypeRules:
     player_markers: re.Pattern[str]
     player_title_above: re.Pattern[str]
     live_markers: re.Pattern[str]
+    by_url: tuple[tuple[str, re.Pattern[str]], ...]  # (page type, URL pattern)
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> PageTypeRules:
@@ -139,6 +140,7 @@ class PageTypeRules:
             player_markers=alternation(table.get("player", {}).get("markers", [])),
             player_title_above=alternation(table.get("player", {}).get("title_above", [])),
             live_markers=alternation(table.get("live", {}).get("markers", [])),
+            by_url=tuple((kind, re.compile(p)) for kind, p in table.get("url", {}).items()),
         )
 
 

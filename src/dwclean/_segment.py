@@ -29,6 +29,18 @@ _ALT = "alt"
 _INNER_SENTENCE = re.compile(r"[^\W\d_]{3}[.?!]\s+[^\W\d_]")
 
 
+def _script_switch(words: list[str]) -> int:
+    """Where Latin-script words give way to another script (DW's alt texts are German keywords
+    on every edition), or 0."""
+    if not words or not words[0].isascii():
+        return 0
+    for index, word in enumerate(words):
+        letters = [c for c in word if c.isalpha()]
+        if letters and not any(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters):
+            return index
+    return 0
+
+
 def strip_inline_alt(text: str) -> str:
     """Drop the image alt text lynx prints in front of a modern-layout caption.
 
@@ -38,6 +50,9 @@ def strip_inline_alt(text: str) -> str:
     Scripts without letter case give no such clue: their text is returned unchanged.
     """
     words = text.split()
+    switch = _script_switch(words)
+    if switch:
+        return " ".join(words[switch:])  # a German alt text before a Persian caption
     if len(words) < 4 or not any(c.isupper() for c in text):
         return text
     for k in range(2, min(len(words) - 1, 12)):
@@ -233,6 +248,21 @@ def _glued_credit(candidate: Candidate, rules: Rules) -> bool:
     )
 
 
+def _heading_length(text: str) -> bool:
+    """Short enough for a heading or caption: a short line, or a question of a line that
+    stands alone ("Why are there so many storms this week?"), never two sentences."""
+    if is_short_line(text) and not is_prose(text):
+        return True
+    return (
+        ends_with_question(text)
+        and word_count(text) <= _QUESTION_HEADING_WORDS
+        and not _INNER_SENTENCE.search(text)
+    )
+
+
+_QUESTION_HEADING_WORDS = 12
+
+
 def _kind_by_markup(candidate: Candidate) -> BlockKind | None:
     """Kinds a line's own form decides: a list item, and text that introduces or attributes
     ("At a glance:", "(Süddeutsche Zeitung)"), which no heading or caption does."""
@@ -274,12 +304,10 @@ def segment(
         own_kind = _kind_by_markup(candidate)
         short = own_kind is None and (
             candidate.hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT)
-            or (is_short_line(candidate.text) and not candidate.hints & Hint.PARAGRAPH)
+            or (_heading_length(candidate.text) and not candidate.hints & Hint.PARAGRAPH)
         )
         if own_kind is None and (
-            (short and not is_prose(candidate.text))
-            or candidate.hints & Hint.IMAGE_ALT
-            or _glued_credit(candidate, rules)
+            short or candidate.hints & Hint.IMAGE_ALT or _glued_credit(candidate, rules)
         ):
             run.append(candidate)
             continue

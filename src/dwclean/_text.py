@@ -10,8 +10,8 @@ from functools import cache, lru_cache
 from ._rules import Month
 
 # Sentence ends of DW's scripts: Latin, CJK, Arabic/Urdu, Devanagari/Bengali (।), Ethiopic (። ፧)
-_SENTENCE_END = re.compile(r"[.!?…。！？؟۔।።፧]\s?[\"'”’»«)\]]*$")
-_PERIOD_END = re.compile(r"[.…。۔।።]\s?[\"'”’»«)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？؟۔।።፧]\s?[\"'”’“»«)\]」』]*$")
+_PERIOD_END = re.compile(r"[.…。۔।።]\s?[\"'”’“»«)\]」』]*$")
 # no look-ahead after the year: the modern layout glues two dates ("30.01.202430. Januar 2024")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -84,7 +84,7 @@ def is_date_line(text: str, months: Mapping[str, Month] | None = None) -> bool:
 
 
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_QUESTION_END = re.compile(r"[?？؟;;፧]\s?[\"'”’»«)\]]*$")
+_QUESTION_END = re.compile(r"[?？؟;;፧]\s?[\"'”’“»«)\]」』]*$")
 # a month name: letters and the combining marks of Indic scripts ("सितम्बर"), up to a space
 _MONTH = r"([^\W\d_][^\s\d.,،]*)"
 _DAY_MONTH_YEAR = re.compile(
