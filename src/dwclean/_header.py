@@ -17,6 +17,7 @@ from ._text import is_date_line, is_prose, parse_date, tokens, word_count
 
 _HEADLINE_MAX_WORDS = 30
 _KICKER_MAX_WORDS = 3
+_TITLE_LINE_MAX_CHARS = 400
 _SENTENCE_HEADLINE_MAX_WORDS = 15  # a lead is longer
 _TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, kicker, byline
 
@@ -98,6 +99,8 @@ class HeaderReader(Page):
         if words > _SENTENCE_HEADLINE_MAX_WORDS:
             return False
         above = self._nearest_alive(index, -1, -1)
+        while above is not None and self.candidates[above].hints & Hint.LIST_ITEM:
+            above = self._nearest_alive(above, -1, -1)  # menu entries: not the kicker
         below = self._nearest_alive(index, +1, len(self.candidates))
         if above is None or below is None:
             return False
@@ -105,7 +108,6 @@ class HeaderReader(Page):
         return (
             word_count(kicker) <= _KICKER_MAX_WORDS
             and not is_prose(kicker)
-            and not self.candidates[above].hints & Hint.LIST_ITEM
             and is_prose(lead)
             and word_count(lead) >= 2 * words
         )
@@ -181,6 +183,8 @@ class HeaderReader(Page):
 
     def read_title_line(self) -> None:
         for index, candidate in enumerate(self.candidates[:3]):
+            if len(candidate.text) > _TITLE_LINE_MAX_CHARS:
+                continue  # never a title line; and the pattern backtracks on "a | b | c …"
             for pattern in self.rules.title_lines:
                 match = pattern.match(" ".join(candidate.text.split()))
                 if match:
