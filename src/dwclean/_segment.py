@@ -91,7 +91,7 @@ def split_credit(text: str, rules: Rules) -> tuple[str, str | None]:
 
 
 def _caption_by_position(
-    previous: str | None, candidate: Candidate, options: SegmentOptions
+    previous: str | None, candidate: Candidate, options: SegmentOptions, after_lead: bool
 ) -> bool:
     """For a short line no hint explains: is it a caption (else a subhead)?"""
     if ends_with_question(candidate.text):
@@ -100,10 +100,16 @@ def _caption_by_position(
         return candidate.indent != options.body_indent  # subheads align with the body text
     if previous in (_ALT, BlockKind.SUBHEAD):
         return True  # after alt text or a subhead: a picture box follows
+    if after_lead:
+        return True  # the header's picture: a subhead opens a section, never the lead's
+    if _LABELLED_HEADING.match(candidate.text):
+        return False  # "2024: Yulia Navalnaya …", "For journalists: dpa material"
     return word_count(candidate.text) >= 8  # a description, longer than a heading
 
 
-def _label_run(run: list[Candidate], rules: Rules, options: SegmentOptions) -> list[str]:
+def _label_run(
+    run: list[Candidate], rules: Rules, options: SegmentOptions, after_lead: bool = False
+) -> list[str]:
     """Kinds for a run of consecutive short candidates (or "alt" for alt text to drop)."""
     labels: list[str | None] = [None] * len(run)
     for i, candidate in enumerate(run):
@@ -147,7 +153,7 @@ def _label_run(run: list[Candidate], rules: Rules, options: SegmentOptions) -> l
     for i, candidate in enumerate(run):
         if labels[i] is None:
             previous = labels[i - 1] if i else None
-            is_caption = _caption_by_position(previous, candidate, options)
+            is_caption = _caption_by_position(previous, candidate, options, after_lead and i == 0)
             labels[i] = BlockKind.CAPTION if is_caption else BlockKind.SUBHEAD
     return [label or BlockKind.SUBHEAD for label in labels]
 
@@ -182,7 +188,12 @@ def pair_picture_lines(
         above = kept[-1] if len(kept) > 1 else None
         glued = above if above is not None and _glued_under(above, candidate) else None
         if is_credit_line(candidate.text, rules):
-            if glued is not None and glued.credit is None and not glued.hints & Hint.LIST_ITEM:
+            if (
+                glued is not None
+                and glued.credit is None
+                and not glued.hints & Hint.LIST_ITEM
+                and split_credit(glued.text, rules)[1] is None  # not credited already
+            ):
                 kept[-1] = replace(glued, credit=candidate.text, hints=glued.hints | Hint.CAPTION)
             elif kept:
                 removed.append(
@@ -234,6 +245,9 @@ def _credited_alt(alt: Candidate, caption: Candidate, rules: Rules) -> bool:
     )
 
 
+# a heading that names its topic before a colon, in at most three words
+_LABELLED_HEADING = re.compile(r"^\w+(?: \w+){0,3}: \S")
+_TEASER_MAX_WORDS = 45
 _ALT_OVERLAP = 0.7
 _ALT_MAX_WORDS = 60
 
@@ -318,6 +332,12 @@ def segment(
                 text = strip_inline_alt(text)
         blocks.append(Block(BlockKind(kind), text, credit, candidate.line))
 
+    def flush(run: list[Candidate]) -> None:
+        # the run stands right under a teaser-length lead (not a first paragraph taken as lead)
+        after_lead = len(blocks) == 1 and word_count(blocks[0].text) <= _TEASER_MAX_WORDS
+        for c, kind in zip(run, _label_run(run, rules, options, after_lead), strict=True):
+            emit(c, kind)
+
     blocks.append(Block(BlockKind.LEAD, candidates[0].text, line=candidates[0].line))
     run: list[Candidate] = []
     for candidate in candidates[1:]:
@@ -332,13 +352,11 @@ def segment(
             run.append(candidate)
             continue
         if run:
-            for c, kind in zip(run, _label_run(run, rules, options), strict=True):
-                emit(c, kind)
+            flush(run)
             run = []
         if own_kind is None:
             own_kind = BlockKind.CAPTION if candidate.hints & Hint.CAPTION else BlockKind.PARAGRAPH
         emit(candidate, own_kind)
     if run:
-        for c, kind in zip(run, _label_run(run, rules, options), strict=True):
-            emit(c, kind)
+        flush(run)
     return blocks, removed
