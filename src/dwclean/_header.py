@@ -177,10 +177,15 @@ class HeaderReader(Page):
             for i in window:
                 if tokens(self.candidates[i].text) == wanted:
                     return i
+        # a line glued under the navigation (an image's alt text) belongs to its block
+        window = [i for i in window if not self._glued_to_furniture(i)] or window
         headings = [i for i in window if self.candidates[i].hints & Hint.HEADING] or window
         # "Mirror | Home | News": a menu or a breadcrumb, not a headline
         headings = [i for i in headings if " | " not in self.candidates[i].text] or headings
         return max(headings, key=lambda i: (len(self.candidates[i].text), -i))
+
+    def _glued_to_furniture(self, index: int) -> bool:
+        return index > 0 and not self.candidates[index].gap_before and not self.alive(index - 1)
 
     def find_section(self, title: int) -> str | None:
         """Old layout: the breadcrumb's last part, else the kicker right above the headline."""
