@@ -275,3 +275,26 @@ def test_an_interview_is_not_an_index_page() -> None:
     article = dwclean.clean(f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{qa}")
     assert article.page_type is PageType.ARTICLE
     assert sum(b.kind is BlockKind.SUBHEAD for b in article.blocks) == 3
+
+
+def test_only_a_date_glued_to_the_lead_is_cut_off() -> None:
+    """Found by the nothing-lost property: words before a date inside the first paragraph are
+    the paragraph's, not a date line's."""
+    text = "The the the the 19.01.2020 0A the the the the.\n\n" + BODY + "\n"
+    article = dwclean.clean(text)
+    assert article.blocks[0].text.startswith("The the the the 19.01.2020")
+    glued = dwclean.clean(f"Night buses\n29 Septemba 2017{LEAD}\n{BODY}\n")
+    assert (glued.date, glued.blocks[0].text) == ("2017-09-29", LEAD)
+
+
+def test_latin_alt_text_on_a_page_in_another_script_is_debris() -> None:
+    zh = "全球各地的知名人士谈他们眼中的德国之声。这是一个关于德国之声六十年的报道。"
+    body = "德国之声成立已经六十年了。这六十年中，德国之声在全世界范围内扮演了重要角色。" * 2
+    dump = (
+        "1. 跳转至内容\n  2. 跳转至主菜单\n  3. 跳转到更多DW网站\n\n写给德国之声的贺词\n\n"
+        f"2013年5月2日\n\n{zh}\n\n{body}\n\nDeutsche Welle Funkhaus Bonn Archivbild\n\n{body}\n"
+    )
+    article = dwclean.clean(dump)
+    assert article.language == "zh-Hans"
+    assert all("Archivbild" not in b.text for b in article.blocks)
+    assert [r.rule for r in article.removed if "Archivbild" in r.text] == ["image alt text"]

@@ -21,6 +21,7 @@ _HEADLINE_MAX_WORDS = 30
 _KICKER_MAX_WORDS = 3
 _TITLE_LINE_MAX_CHARS = 400
 # a date at the start of a text, glued to its first word: "June 24, 2024Promoting …"
+_WORD = re.compile(r"[^\W\d_]+")
 _DATE_GLUED_TO_TEXT = re.compile(r"^(\S.{2,38}?\d)(?=[^\W\d_])")
 _SENTENCE_HEADLINE_MAX_WORDS = 15  # a lead is longer
 _TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, kicker, byline
@@ -96,6 +97,9 @@ class HeaderReader(Page):
         match = _DATE_GLUED_TO_TEXT.match(candidate.text)
         if match is None or not is_date_line(match.group(1), self.rules.months):
             return
+        words = _WORD.findall(match.group(1).casefold())
+        if any(word not in self.rules.months for word in words):
+            return  # only a date's own words: month names and digits
         date = parse_date(match.group(1), self.rules.months)
         if date is None:
             return

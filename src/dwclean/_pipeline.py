@@ -8,7 +8,7 @@ pictures (segment options).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import _page_types
 from ._classify import classify
@@ -36,7 +36,9 @@ def run(parsed: Parsed, rules: Rules) -> Article:
     if page_type is PageType.INDEX:
         _page_types.index([])
     stripped = strip(parsed.candidates, rules, parsed.metadata, page_type)
-    blocks, relabelled = segment(stripped.candidates, rules, parsed.options)
+    language = stripped.metadata.language
+    options = replace(parsed.options, script=language.script if language else None)
+    blocks, relabelled = segment(stripped.candidates, rules, options)
     blocks = _page_types.HANDLERS[page_type](blocks)
     meta = stripped.metadata
     return Article(

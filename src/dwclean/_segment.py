@@ -73,6 +73,7 @@ class SegmentOptions:
     body_indent: int = 0
     caption_indent: bool = False  # captions are indented deeper than body text (inscriptis)
     alt_before_caption_inline: bool = False  # lynx: "alt caption" on one line (modern figures)
+    script: str | None = None  # the page's script ("Hans", "Cyrl", "Arab"), when known
 
 
 def split_credit(text: str, rules: Rules) -> tuple[str, str | None]:
@@ -170,7 +171,7 @@ def _looks_like_alt(alt: str, caption: str) -> bool:
 
 
 def pair_picture_lines(
-    candidates: list[Candidate], rules: Rules
+    candidates: list[Candidate], rules: Rules, options: SegmentOptions | None = None
 ) -> tuple[list[Candidate], list[Removal]]:
     """Picture boxes in flat dumps, where alt text, caption and credit are lines of their own.
 
@@ -184,7 +185,10 @@ def pair_picture_lines(
     """
     kept: list[Candidate] = []
     removed: list[Removal] = []
-    for candidate in candidates:
+    for position, candidate in enumerate(candidates):
+        if not kept:
+            kept.append(candidate)  # the lead
+            continue
         above = kept[-1] if len(kept) > 1 else None
         glued = above if above is not None and _glued_under(above, candidate) else None
         if is_credit_line(candidate.text, rules):
@@ -199,6 +203,10 @@ def pair_picture_lines(
                 removed.append(
                     Removal(candidate.text, "photo credit without caption", candidate.line)
                 )
+            continue
+        following = candidates[position + 1] if position + 1 < len(candidates) else None
+        if options is not None and _latin_alt_on_foreign_page(candidate, following, options, rules):
+            removed.append(Removal(candidate.text, "image alt text", candidate.line))
             continue
         if glued is not None and _alt_above_caption(glued, candidate, rules):
             removed.append(Removal(glued.text, "image alt text", glued.line))
@@ -216,6 +224,42 @@ def pair_picture_lines(
 def _glued_under(above: Candidate, candidate: Candidate) -> bool:
     """`candidate` is the dump's very next line after `above` (no blank line, nothing removed)."""
     return not candidate.gap_before and candidate.line == above.line + above.raw.count("\n") + 1
+
+
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+def _latin_alt_on_foreign_page(
+    candidate: Candidate, following: Candidate | None, options: SegmentOptions, rules: Rules
+) -> bool:
+    """On a page in another script, a Latin-script line of keywords standing alone is an
+    image's (German) alt text: DW prints its alt texts in German on every edition. With a
+    credit line glued under it, it is the picture's only caption."""
+    text = candidate.text
+    if options.script in (None, "Latn") or not _mostly_latin(text):
+        return False
+    if following is not None and _glued_under(candidate, following):
+        if is_credit_line(following.text, rules):
+            return False
+    # (a cut last line is marked a paragraph to keep it; in Latin on such a page it is alt text)
+    paragraph = candidate.hints & Hint.PARAGRAPH and following is not None
+    return (
+        not candidate.credit
+        and not paragraph
+        and not candidate.hints & (Hint.HEADING | Hint.LIST_ITEM | Hint.CAPTION | Hint.LEAD)
+        and split_credit(text, rules)[1] is None
+        and word_count(text) <= _ALT_KEYWORDS_MAX
+        and not ends_sentence(text)
+        and not text.endswith((":", "："))
+    )
+
+
+def _mostly_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
+
+
+_ALT_KEYWORDS_MAX = 15
 
 
 def _alt_above_caption(above: Candidate, caption: Candidate, rules: Rules) -> bool:
@@ -319,7 +363,7 @@ def segment(
     blocks: list[Block] = []
     if not candidates:
         return blocks, []
-    candidates, removed = pair_picture_lines(candidates, rules)
+    candidates, removed = pair_picture_lines(candidates, rules, options)
 
     def emit(candidate: Candidate, kind: str) -> None:
         if kind == _ALT:
