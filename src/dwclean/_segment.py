@@ -238,9 +238,12 @@ def _latin_alt_on_foreign_page(
     text = candidate.text
     if options.script in (None, "Latn") or not _mostly_latin(text):
         return False
-    if following is not None and _glued_under(candidate, following):
-        if is_credit_line(following.text, rules):
-            return False
+    if (
+        following is not None
+        and _glued_under(candidate, following)
+        and is_credit_line(following.text, rules)
+    ):
+        return False
     # (a cut last line is marked a paragraph to keep it; in Latin on such a page it is alt text)
     paragraph = candidate.hints & Hint.PARAGRAPH and following is not None
     return (
