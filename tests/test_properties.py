@@ -641,9 +641,19 @@ BUG_3_TEXT = [
 ]
 
 
+# Found by this property (the glued-date rule of the real-pages work): a date inside the first
+# paragraph, followed by a digit glued to a word, was cut off with the words before it.
+BUG_4_TEXT = [
+    "The the the the 19.01.2020 0A the the the the.",
+    "The the the the the the the the the the.",
+    "The the the the the the the the the the.",
+]
+
+
 @example(BUG_2_TEXT)
 @example(BUG_2_ARTICLE)
 @example(BUG_3_TEXT)
+@example(BUG_4_TEXT)
 @given(plain_paragraphs())
 def test_nothing_lost_from_plain_paragraphs(lines: list[str]) -> None:
     check_nothing_lost(lines)
