@@ -97,7 +97,7 @@ def test_batch_over_mixed_folder(tmp_path: Path) -> None:
     assert len(cleaned) == len(DUMPS) + 1  # the recipe is cleaned, with a warning
     for r in cleaned:
         assert json.loads(Path(r["output"]).read_text())["blocks"]
-    assert (out / "part0" / f"{DUMPS[0].stem}-0.json").is_file()
+    assert (out / "part0" / f"{DUMPS[0].stem}-0.txt.json").is_file()  # the naming scheme
     assert not (out / ".dwclean-tmp").exists()
     assert b"cleaned" in result.stderr  # the summary
 

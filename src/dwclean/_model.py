@@ -129,9 +129,7 @@ class Article:
     def plain_text(self, *, captions: bool = False) -> str:
         """The article as plain text: title, then every block (captions only when asked)."""
         parts = [self.title] if self.title else []
-        parts.extend(
-            b.text for b in self.blocks if captions or b.kind is not BlockKind.CAPTION
-        )
+        parts.extend(b.text for b in self.blocks if captions or b.kind is not BlockKind.CAPTION)
         return "\n\n".join(parts)
 
     @property
