@@ -172,7 +172,8 @@ def test_one_stray_byte_keeps_utf8_and_warns(tmp_path: Path) -> None:
 def test_declared_charset_that_makes_no_sense_loses() -> None:
     page = (FIXTURES / "dumps" / "en-old-seedstyle.txt").read_text(encoding="utf-8")
     html = (
-        '<html><head><meta charset="utf-16"><meta property="og:type" content="article"><title>x</title></head><body>'
+        '<html><head><meta charset="utf-16"><meta property="og:type" content="article">'
+        "<title>x</title></head><body>"
         + "".join(f"<p>{line}</p>" for line in page.splitlines() if line.strip())
         + "</body></html>"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import threading
@@ -210,10 +211,8 @@ class Hostile(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         path = self.path
         Hostile.hits[path] = Hostile.hits.get(path, 0) + 1
-        try:
-            self.route(path)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up, as it should
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.route(path)  # the client may give up, as it should
 
     def route(self, path: str) -> None:
         if path == "/drip":  # one byte every 0.2 s, for at most 30 s
@@ -251,9 +250,7 @@ class Hostile(BaseHTTPRequestHandler):
             self.head(200, {"Content-Type": "text/plain", "Content-Length": "100000"})
             self.wfile.write(PAGE[:1000])
             self.wfile.flush()
-            self.connection.setsockopt(
-                socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
-            )
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.connection.close()
         elif path.startswith("/item/"):
             self.head(200, {"Content-Type": "text/plain", "Content-Length": str(len(PAGE))})

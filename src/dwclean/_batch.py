@@ -127,19 +127,34 @@ def walk(root: Path, options: BatchOptions, skip: Path | None = None) -> Iterato
                 continue
             path = Path(item.path)
             relative = _relative(path, root)
-            if item.is_symlink() and not options.follow_symlinks:
-                target = os.path.realpath(path)
-                if not _inside(target, real_root):
-                    if _selected(relative, options):
-                        yield Entry(path, relative, "skipped", _OUTSIDE)
-                    continue
-            if item.is_dir():
+            try:
+                is_dir = item.is_dir()
+                refused = (
+                    None if options.follow_symlinks else _symlink_out(item, real_root, relative)
+                )
+            except OSError as error:  # a symlink loop, or a name the file system rejects
+                refused = Entry(path, relative, "failed", f"cannot follow ({error.strerror})")
+                is_dir = False
+            if refused is not None:
+                if _selected(relative, options):
+                    yield refused
+                continue
+            if is_dir:
                 if skip_real is None or os.path.realpath(path) != skip_real:
                     stack.append(path)
                 continue
-            if not _selected(relative, options):
-                continue
-            yield _file_entry(item, path, relative)
+            if _selected(relative, options):
+                yield _file_entry(item, path, relative)
+
+
+def _symlink_out(item: os.DirEntry[str], real_root: str, relative: str) -> Entry | None:
+    """An entry refusing a symlink that leads out of IN_DIR (None: not such a symlink)."""
+    if not item.is_symlink():
+        return None
+    target = os.path.realpath(item.path)
+    if _inside(target, real_root):
+        return None
+    return Entry(Path(item.path), relative, "skipped", _OUTSIDE)
 
 
 _OUTSIDE = "a symlink out of IN_DIR (not followed without --follow-symlinks)"
@@ -149,7 +164,7 @@ def _file_entry(item: os.DirEntry[str], path: Path, relative: str) -> Entry:
     if item.is_file():
         return Entry(path, relative)
     if item.is_symlink() and not os.path.exists(path):
-        return Entry(path, relative, "failed", "a broken symlink")
+        return Entry(path, relative, "failed", "a broken symlink or a symlink loop")
     return Entry(path, relative, "skipped", "not a regular file (FIFO, socket or device)")
 
 

@@ -25,8 +25,10 @@ from typing import Any
 
 from ._batch import KILL_GRACE, BatchOptions, Task, process
 
+STOP_WAIT = 2.0  # seconds an interrupted worker gets to finish the input it is on
 CHUNK = 16  # inputs per message: one round trip to a worker costs about as much as a small page
 Record = dict[str, Any]
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def _die_with_parent(parent: int) -> None:
@@ -41,10 +43,31 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+class _State:
+    busy = False  # cleaning an input: SIGTERM waits for its record instead of losing it
+    stop = False
+
+
+def _on_term(signum: int, frame: object) -> None:
+    if not _State.busy:
+        os._exit(0)
+    _State.stop = True
+
+
 def _worker_main(conn: Connection, options: BatchOptions, parent: int) -> None:
+    # Started with SIGINT and SIGTERM blocked (see _Pool.start): the parent's handlers must
+    # never run here, not even in the moment before these lines.
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, _on_term)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     _die_with_parent(parent)
+    try:
+        _serve_tasks(conn, options)
+    except BaseException:
+        os._exit(1)
+
+
+def _serve_tasks(conn: Connection, options: BatchOptions) -> None:
     while True:
         try:
             chunk = conn.recv()
@@ -53,7 +76,12 @@ def _worker_main(conn: Connection, options: BatchOptions, parent: int) -> None:
         if chunk is None:
             return
         for task in chunk:
-            conn.send(process(task, options))
+            _State.busy = True
+            record = process(task, options)
+            conn.send(record)
+            _State.busy = False
+            if _State.stop:  # interrupted: this input's record is sent, its output written
+                os._exit(0)
 
 
 @dataclass
@@ -79,17 +107,26 @@ class _Pool:
         proc = self.context.Process(  # type: ignore[attr-defined]
             target=_worker_main, args=(child_end, self.options, os.getpid()), daemon=True
         )
-        proc.start()
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        try:
+            proc.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a pending signal lands now
         child_end.close()
         worker = _Worker(proc, parent_end)
         self.workers.append(worker)
         return worker
 
     def feed(self, worker: _Worker, chunk: list[Task]) -> None:
+        try:
+            worker.conn.send(chunk)
+        except OSError:  # the worker died while idle: nothing of its own is lost
+            self.retry.extendleft(reversed(chunk))
+            self.replace(worker, "crashed", "")
+            return
         if not worker.queue:
             worker.since = time.monotonic()
         worker.queue.extend(chunk)
-        worker.conn.send(chunk)
 
     def receive(self, worker: _Worker) -> None:
         """Take every record the worker has sent; a closed pipe means the worker died."""
@@ -134,17 +171,22 @@ class _Pool:
         limit = self.options.time_limit + KILL_GRACE
         return [w for w in self.workers if w.queue and now - w.since > limit]
 
-    def stop(self, *, kill: bool) -> None:
+    def stop(self, *, interrupted: bool) -> None:
+        """Finish: let every worker end; when interrupted, each first finishes (and reports)
+        the input it is on, so that the count said matches the outputs written."""
         for worker in self.workers:
-            if kill:
-                worker.process.kill()
+            if interrupted:
+                worker.process.terminate()
             else:
                 with contextlib.suppress(OSError):  # a worker that died has no pipe left
                     worker.conn.send(None)
+        deadline = time.monotonic() + (STOP_WAIT if interrupted else 10.0)
         for worker in self.workers:
-            worker.process.join(timeout=10)
-            if kill:
-                self.drain(worker)
+            worker.process.join(timeout=max(0.0, deadline - time.monotonic()))
+            if worker.process.is_alive():
+                worker.process.kill()  # stuck in C code: its input stays undone
+                worker.process.join(timeout=5)
+            self.drain(worker)
             worker.conn.close()
 
     def drain(self, worker: _Worker) -> None:
@@ -182,7 +224,7 @@ def run_parallel(
             _serve(pool)
         finished = True
     finally:
-        pool.stop(kill=not finished)
+        pool.stop(interrupted=not finished)
 
 
 def _chunks(tasks: Iterator[Task | Record], done: Callable[[Record], None]) -> Iterator[list[Task]]:
