@@ -331,14 +331,11 @@ def run_batch(
 
     previous_term = signal.signal(signal.SIGTERM, _raise_stop)
     try:
-        tasks = _tasks(entries, out_root, temp_dir, options)
-        if options.jobs <= 1:
-            for task in tasks:
-                done(task if isinstance(task, dict) else process(task, options))
-        else:
-            from ._workers import run_parallel
+        # Even one job runs in a worker process: only a separate process can be killed when
+        # an input overruns --time-limit inside C code, or be lost without losing the batch.
+        from ._workers import run_parallel
 
-            run_parallel(tasks, options, done)
+        run_parallel(_tasks(entries, out_root, temp_dir, options), options, done)
     except (KeyboardInterrupt, _Stop):
         summary.interrupted = True
     finally:

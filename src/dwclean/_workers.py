@@ -205,7 +205,7 @@ def run_parallel(
     pool = _Pool(options, done)
     finished = False
     try:
-        for _ in range(options.jobs):
+        for _ in range(max(1, options.jobs)):
             pool.start()
         pending = _chunks(tasks, done)
         exhausted = False
