@@ -554,3 +554,12 @@ def test_hostile_server(
     assert run.returncode == 6, run.stderr
     assert message in run.stderr and len(run.stderr.splitlines()) == 1
     record(f"HTTP: {attack}", "exit 6, one line", run)
+
+
+def test_many_large_urls_keep_memory_bounded(hostile: str, tmp_path: Path) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_text("".join(f"{hostile}/binary3m/{i}\n" for i in range(100)))
+    run = measured(dwclean("clean", "--urls-from", str(urls), "-f", "jsonl"), timeout=60)
+    assert run.returncode == 1 and len(run.stderr.splitlines()) == 100  # each: binary input
+    assert run.peak_mib < 200  # 100 x 3 MB = 300 MB if every page were held
+    record("--urls-from: 100 URLs of 3 MB each", "exit 1 (all binary), memory bounded", run)

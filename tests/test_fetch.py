@@ -252,6 +252,10 @@ class Hostile(BaseHTTPRequestHandler):
             self.wfile.flush()
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.connection.close()
+        elif path.startswith("/binary3m/"):  # 3 MB that the cleaner refuses at once
+            body = b"\0" * 3_000_000
+            self.head(200, {"Content-Type": "text/plain", "Content-Length": str(len(body))})
+            self.wfile.write(body)
         elif path.startswith("/item/"):
             self.head(200, {"Content-Type": "text/plain", "Content-Length": str(len(PAGE))})
             self.wfile.write(PAGE)

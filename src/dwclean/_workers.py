@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import pickle
 import signal
 import time
 from collections import deque
@@ -122,7 +123,7 @@ class _Pool:
             worker.conn.send(chunk)
         except OSError:  # the worker died while idle: nothing of its own is lost
             self.retry.extendleft(reversed(chunk))
-            self.replace(worker, "crashed", "")
+            self.replace(worker, "crashed", self._death(worker))
             return
         if not worker.queue:
             worker.since = time.monotonic()
@@ -136,7 +137,7 @@ class _Pool:
                 worker.queue.popleft()
                 worker.since = time.monotonic()
                 self.done(record)
-        except (EOFError, OSError):
+        except (EOFError, OSError, pickle.UnpicklingError):  # died, perhaps mid-message
             self.replace(worker, "crashed", self._death(worker))
 
     def _death(self, worker: _Worker) -> str:
