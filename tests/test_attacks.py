@@ -246,6 +246,37 @@ def test_rich_markup_in_explain_on_a_terminal(tmp_path: Path) -> None:
     record("rich markup ([/], [sic], [blink red]) in explain", "exit 0, shown as text", run)
 
 
+def test_stray_byte_and_lying_charset(tmp_path: Path) -> None:
+    text = DUMP_DE.read_bytes()
+    stray = tmp_path / "stray.txt"
+    stray.write_bytes(text[:3000] + b"\xff" + text[3000:])
+    run = measured(dwclean("clean", str(stray), "-f", "json"))
+    reference = json.loads(measured(dwclean("clean", str(DUMP_DE), "-f", "json")).stdout)
+    assert run.returncode == 0 and json.loads(run.stdout)["title"] == reference["title"]
+    assert b"invalid UTF-8" in run.stderr
+    record("one stray \\xff in a UTF-8 dump", "exit 0, UTF-8 kept, warned", run)
+    lying = tmp_path / "lying.html"
+    body = "".join(f"<p>{line}</p>" for line in DUMP.read_text().splitlines() if line.strip())
+    lying.write_text(
+        '<html><head><meta charset="utf-16"><meta property="og:type" content="article">'
+        f"</head><body>{body}</body></html>"
+    )
+    run = measured(dwclean("clean", str(lying), "-f", "json"))
+    assert run.returncode == 0 and "Rhine" in json.loads(run.stdout)["text"]
+    record('<meta charset="utf-16"> on ASCII', "exit 0, declaration ignored", run)
+
+
+def test_stdout_on_dev_full() -> None:
+    script = (
+        "import os, subprocess, sys\n"
+        "with open('/dev/full', 'wb') as full:\n"
+        "    sys.exit(subprocess.run(sys.argv[1:], stdout=full).returncode)\n"
+    )
+    run = measured([sys.executable, "-c", script, *dwclean("clean", str(DUMP))])
+    assert run.returncode == 3 and b"No space left on device" in run.stderr
+    record("stdout on /dev/full", "exit 3, one line", run)
+
+
 # --- Hostile trees for `batch` -----------------------------------------------------------------
 
 

@@ -424,7 +424,7 @@ def _run_batch(
         return walk(in_dir, options, skip=out_dir)
 
     writer, close = write_report(report) if report else (None, None)
-    view = _BatchView(quiet, total=None)
+    view = _BatchView(quiet)
     if view.progress is not None:
         view.start(sum(1 for _ in entries()))
     try:
@@ -455,7 +455,7 @@ class _BatchView:
     """What a person sees: a progress bar on a terminal, and every failed input named (above
     the bar on a terminal, one line each on stderr otherwise)."""
 
-    def __init__(self, quiet: bool, total: int | None) -> None:
+    def __init__(self, quiet: bool) -> None:
         self.progress = None if quiet or not sys.stderr.isatty() else _progress()
         self.task: Any = None
 
