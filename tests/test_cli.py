@@ -324,3 +324,16 @@ def test_every_option_the_readme_mentions_exists() -> None:
     assert mentioned <= known, mentioned - known
     for command in re.findall(r"`dwclean (\w+)", usage):
         assert command in group.commands or command == "clean", command  # type: ignore[attr-defined]
+
+
+def test_explain_on_html_gives_source_lines_in_order() -> None:
+    page = ROOT / "fixtures" / "html" / "en-modern-two-authors.html"
+    for result in (run_cli("explain", str(page)), run_cli("explain", "-", stdin=page.read_bytes())):
+        assert result.returncode == 0, result.stderr
+        rows = [line.split("\t") for line in result.stdout.decode().splitlines()]
+        lines = [int(row[0]) for row in rows if row[0] != "-"]
+        assert len(lines) >= 0.9 * len(rows)  # nearly every piece is found in the source
+        assert lines == sorted(lines) and min(lines) > 1
+        source_lines = page.read_text(encoding="utf-8").splitlines()
+        subhead = next(row for row in rows if row[2] == "subhead")
+        assert subhead[3] in source_lines[int(subhead[0]) - 1]

@@ -497,12 +497,15 @@ def explain(
 ) -> None:
     """Show an input piece by piece: what was kept (as which block) and what was removed, by
     which rule. A table in a terminal, tab-separated lines otherwise."""
-    from ._api import clean_file
-    from ._explain import position, verdicts
+    from ._api import clean
+    from ._explain import locate, position, verdicts
+    from ._read import read_source
 
     try:
-        article = clean_file(source)
-        rows = [v for v in verdicts(article) if not (removed_only and v.kept)]
+        page = read_source(source)  # read once: standard input cannot be read again
+        article = clean(page.text)
+        rows = locate(verdicts(article), page.text) if page.is_html else verdicts(article)
+        rows = [v for v in rows if not (removed_only and v.kept)]
         if not sys.stdout.isatty():
             lines = [
                 "\t".join((position(v), "kept" if v.kept else "removed", v.label, _cell(v.text)))
