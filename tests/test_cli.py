@@ -174,6 +174,8 @@ def test_user_errors_get_their_code_not_70(tmp_path: Path) -> None:
     assert out_is_file.returncode == 3 and b"not a folder" in out_is_file.stderr
     bad_report = run_cli("batch", str(src), str(tmp_path / "out"), "--report", str(tmp_path))
     assert bad_report.returncode == 3 and b"cannot write the report" in bad_report.stderr
+    full_report = run_cli("batch", str(src), str(tmp_path / "out2"), "--report", "/dev/full")
+    assert full_report.returncode == 3 and b"No space left" in full_report.stderr
     raw_is_file = run_cli("clean", "http://127.0.0.1:9/x", "--save-raw", str(a_file))
     assert raw_is_file.returncode == 3 and b"needs a folder" in raw_is_file.stderr
     with open("/dev/full", "wb") as full:

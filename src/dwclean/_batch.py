@@ -19,6 +19,7 @@ every worker dies with the parent.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 import shutil
@@ -382,7 +383,15 @@ def write_report(path: Path) -> tuple[Callable[[dict[str, Any]], None], Callable
         raise OutputError(f"{path}: cannot write the report ({error.strerror or error})") from None
 
     def write(record: dict[str, Any]) -> None:
-        handle.write(json_line(record) + "\n")
-        handle.flush()
+        try:
+            handle.write(json_line(record) + "\n")
+            handle.flush()
+        except OSError as error:  # a full disk: stop with a clear message, not a traceback
+            reason = error.strerror or error
+            raise OutputError(f"{path}: cannot write the report ({reason})") from None
 
-    return write, handle.close
+    def close() -> None:
+        with contextlib.suppress(OSError):  # every record was flushed, or its error reported
+            handle.close()
+
+    return write, close
