@@ -365,3 +365,8 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_invalid_url_is_a_fetch_error_not_a_bug() -> None:
+    result = run_cli("clean", "http://[::1", "--retries", "0")
+    assert result.returncode == 6 and b"not a valid URL" in result.stderr

@@ -218,6 +218,8 @@ def _attempts(client: httpx.Client, url: str, options: FetchOptions) -> Fetched:
             failure = _Retry(f"connection broken ({type(error).__name__}: {error})")
         except httpx.HTTPError as error:
             raise FetchError(f"{url}: {type(error).__name__}: {error}") from None
+        except httpx.InvalidURL as error:  # not an HTTPError: "http://[::1", a bad port
+            raise FetchError(f"{url}: not a valid URL ({error})") from None
         if attempt == options.retries:
             break
         wait = _wait(failure, attempt, options, url)
