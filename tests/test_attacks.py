@@ -7,6 +7,7 @@ writes them as a Markdown table. Deadlines are generous (no timing assertions be
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -94,8 +95,9 @@ def measured(
     for reader in readers:
         reader.start()
     if stdin is not None and proc.stdin is not None:
-        proc.stdin.write(stdin)
-        proc.stdin.close()
+        with contextlib.suppress(BrokenPipeError):  # it may stop reading, as it should
+            proc.stdin.write(stdin)
+            proc.stdin.close()
     killer = threading.Timer(timeout, os.killpg, (proc.pid, signal.SIGKILL))
     killer.start()
     proc.wait()
@@ -275,6 +277,16 @@ def test_stdout_on_dev_full() -> None:
     run = measured([sys.executable, "-c", script, *dwclean("clean", str(DUMP))])
     assert run.returncode == 3 and b"No space left on device" in run.stderr
     record("stdout on /dev/full", "exit 3, one line", run)
+
+
+def test_endless_name_lists() -> None:
+    for option in ("--urls-from", "--files-from"):
+        run = measured(dwclean("clean", option, "/dev/zero"), timeout=30)
+        assert run.returncode == 4 and b"a device" in run.stderr
+    record("--urls-from /dev/zero", "exit 4, refused before reading", run)
+    endless = measured(dwclean("clean", "--urls-from", "-"), stdin=b"x" * 140_000_000)
+    assert endless.returncode == 4 and b"larger than the limit" in endless.stderr
+    record("--urls-from - fed 140 MB without a newline", "exit 4 at 128 MiB", endless)
 
 
 # --- Hostile trees for `batch` -----------------------------------------------------------------

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ._api import iter_clean
-from ._exceptions import DwcleanError, InputError, OutputError
+from ._exceptions import DwcleanError, OutputError
 from ._export import neutralise, render
 from ._fetch import FetchOptions
 from ._read import DEFAULT_MAX_BYTES
@@ -42,6 +42,7 @@ EXIT_IO = 3
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 JOBS_PER_CPU = 4  # more workers than this only add memory and contention
+LIST_MAX_BYTES = 128 * 1024 * 1024  # --files-from/--urls-from: about 1.5 million paths
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 all cleaned; 1 some of several inputs failed; 2 usage error; "
@@ -133,10 +134,10 @@ def _root(
 
 def _read_list(source: str, *, nul: bool) -> list[str]:
     """Names from a file or "-" (stdin): one per line, or NUL-separated with -0."""
-    try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    except OSError as error:
-        raise InputError(f"{_display(source)}: cannot read ({error.strerror or error})") from None
+    from ._read import read_bytes
+
+    # Bounded, and devices refused: `--urls-from /dev/zero` must not eat the machine's memory.
+    data = read_bytes(source, max_bytes=LIST_MAX_BYTES)
     text = data.decode("utf-8", errors="surrogateescape")
     if not nul and "\0" in text:
         raise _Fail(
