@@ -287,7 +287,7 @@ def _mostly_utf8(data: bytes) -> Decoded | None:
     """
     text = data.decode("utf-8", errors="replace")
     broken = text.count("\ufffd") - data.count("\ufffd".encode())
-    good = sum(1 for c in text if c > "\x7f") - text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")  # C speed
     if broken <= 0 or good < 4 * broken:
         return None
     return Decoded(
