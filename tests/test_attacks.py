@@ -317,6 +317,12 @@ def test_out_dir_inside_and_equal_to_in_dir(tmp_path: Path) -> None:
         run = measured(dwclean("batch", str(src), str(inside), "-q"))
         assert run.returncode == 0
     assert sorted(os.listdir(inside)) == ["d0.txt.md", "d1.txt.md", "d2.txt.md"]
+    listed = measured(
+        dwclean("batch", str(src), str(inside), "--files-from", "-", "-q"),
+        stdin=b"out/d0.txt.md\nd0.txt\n",
+    )
+    assert listed.returncode == 0
+    assert sorted(os.listdir(inside)) == ["d0.txt.md", "d1.txt.md", "d2.txt.md"]
     record("OUT_DIR inside IN_DIR, run twice", "outputs not re-cleaned", run)
     before = {p.name: p.read_bytes() for p in src.glob("*.txt")}
     same = measured(dwclean("batch", str(src), str(src), "-f", "text", "--force"))

@@ -190,17 +190,22 @@ def _selected(relative: str, options: BatchOptions) -> bool:
     return any(matches(p) for p in options.include) and not any(matches(p) for p in options.exclude)
 
 
-def listed_inputs(root: Path, names: list[str]) -> Iterator[Entry]:
+def listed_inputs(root: Path, names: list[str], skip: Path | None = None) -> Iterator[Entry]:
     """Entries for --files-from: paths relative to root (or absolute), never outside it.
 
     `..` is resolved lexically; a name that leads out of IN_DIR is refused, so that no output
-    can land outside OUT_DIR and no file outside IN_DIR is read through a crafted list.
+    can land outside OUT_DIR and no file outside IN_DIR is read through a crafted list; so is
+    a name inside `skip` (OUT_DIR within IN_DIR: an output is no input).
     """
     base = os.path.abspath(root)
+    outputs = os.path.abspath(skip) if skip is not None else None
     for name in names:
         path = os.path.normpath(os.path.join(base, name))
         if not _inside(path, base) or path == base:
             yield Entry(Path(name), name, "failed", "outside IN_DIR (refused)")
+            continue
+        if outputs is not None and _inside(path, outputs):
+            yield Entry(Path(name), name, "skipped", "inside OUT_DIR (an output, not an input)")
             continue
         yield Entry(Path(path), Path(path).relative_to(base).as_posix())
 

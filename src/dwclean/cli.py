@@ -421,7 +421,7 @@ def _run_batch(
 
     def entries() -> Iterator[Any]:
         if names is not None:
-            return listed_inputs(in_dir, names)
+            return listed_inputs(in_dir, names, skip=out_dir)
         return walk(in_dir, options, skip=out_dir)
 
     writer, close = write_report(report) if report else (None, None)
