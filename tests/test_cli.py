@@ -339,3 +339,16 @@ def test_explain_on_html_gives_source_lines_in_order() -> None:
         source_lines = page.read_text(encoding="utf-8").splitlines()
         subhead = next(row for row in rows if row[2] == "subhead")
         assert subhead[3] in source_lines[int(subhead[0]) - 1]
+
+
+def test_progress_rate_is_completed_over_elapsed() -> None:
+    from dwclean.cli import _progress
+
+    progress = _progress()
+    task_id = progress.add_task("cleaning", total=148)
+    task = progress.tasks[0]
+    task.start_time = progress.get_time() - 2.0  # two seconds ago
+    progress.update(task_id, completed=148)
+    rate = next(c for c in progress.columns if type(c).__name__ == "_Rate")
+    shown = str(rate.render(task))  # type: ignore[union-attr]
+    assert shown in ("74 files/s", "73 files/s")  # 148 in 2 s, whatever rich's speed window says
