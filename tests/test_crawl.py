@@ -277,7 +277,10 @@ def test_batch_writes_one_jsonl_gz_per_crawl_file_and_resumes(tmp_path: Path) ->
     assert by_input["c.wet.gz"]["records"]["articles"] == 4
     assert by_input["broken.warc.gz"]["status"] == "failed"
     assert by_input["page.txt"]["status"] == "cleaned"
-    for name, output in (("a.warc.gz", "a.warc.jsonl.gz"), ("sub/b.warc", "sub/b.warc.jsonl.gz")):
+    for name, output in (
+        ("a.warc.gz", "a.warc.gz.jsonl.gz"),
+        ("sub/b.warc", "sub/b.warc.jsonl.gz"),
+    ):
         assert by_input[name]["output"] == str(out / output)
         with gzip.open(out / output, "rt", encoding="utf-8") as handle:
             lines = [json.loads(line) for line in handle]
@@ -292,7 +295,7 @@ def test_batch_writes_one_jsonl_gz_per_crawl_file_and_resumes(tmp_path: Path) ->
     by_input = _batch_report(report)
     assert by_input["a.warc.gz"]["status"] == "skipped"
     assert by_input["sub/b.warc"]["status"] == "cleaned"
-    assert (out / "a.warc.jsonl.gz").stat().st_mtime_ns == before[out / "a.warc.jsonl.gz"]
+    assert (out / "a.warc.gz.jsonl.gz").stat().st_mtime_ns == before[out / "a.warc.gz.jsonl.gz"]
 
 
 def test_batch_jobs_1_and_2_give_the_same_outputs(tmp_path: Path) -> None:
@@ -322,7 +325,7 @@ def test_shards_hold_every_article_once_and_finished_shards_are_kept(tmp_path: P
     args = ("batch", str(src), str(out), "-f", "jsonl", "--shard-size", "5", "-j", "2")
     result = run_cli(*args, "--report", str(report))
     assert result.returncode == 1  # the empty input
-    parts = sorted(p.name for p in out.iterdir())
+    parts = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert parts == [f"part-0000{i}.jsonl.gz" for i in range(3)]  # 13 inputs, 5 per shard
 
     def sources() -> list[str]:
@@ -370,5 +373,5 @@ def test_interrupted_crawl_batch_leaves_no_partial_output_and_resumes(tmp_path: 
     for done in out.glob("*.gz"):
         assert len(_gz_lines(done)) == 80  # complete, or not there at all
     assert run_cli("batch", str(src), str(out), "-q", "-j", "2").returncode == 0
-    assert sorted(p.name for p in out.glob("*.gz")) == [f"{i}.warc.jsonl.gz" for i in range(4)]
+    assert sorted(p.name for p in out.glob("*.gz")) == [f"{i}.warc.gz.jsonl.gz" for i in range(4)]
     assert all(len(_gz_lines(p)) == 80 for p in out.glob("*.gz"))
