@@ -245,6 +245,11 @@ def test_an_index_page_is_no_article() -> None:
                 "twenty minutes, the city's transport office announced on Tuesday.",
             ),
             (
+                "Hamburg port reports record container traffic",
+                "More ships than ever called at Hamburg last year, the port authority said, "
+                "despite the slowdown in trade with China.",
+            ),
+            (
                 "Bavarian farmers protest against fuel tax plans",
                 "Hundreds of tractors "
                 "blocked roads around Munich as farmers demanded that the plans be dropped.",

@@ -120,7 +120,7 @@ def classify(candidates: list[Candidate], rules: Rules, url: str | None = None) 
     dated = sum(1 for c in candidates if types.dated_teaser.search(c.text))
     if dated >= types.min_teasers and running == 0 and len(headings) <= 1:
         return PageType.INDEX  # teasers with their dates, and no article text around them
-    if _dated_teasers(items, rules) >= types.min_teasers - 1:
+    if _dated_teasers(items, rules) >= types.min_dated_cards:
         return PageType.INDEX
     if len(headings) >= min(types.min_teasers, types.gallery_min_pictures) and running == 0:
         lengths = [word_count(h.text) for h in headings]

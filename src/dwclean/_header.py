@@ -8,6 +8,8 @@ navigation, the headline among the short lines above it).
 
 from __future__ import annotations
 
+import re
+
 from ._byline import author_names, split_glued_date
 from ._exceptions import NotAnArticleError
 from ._model import Hint
@@ -17,6 +19,9 @@ from ._text import is_date_line, is_prose, parse_date, tokens, word_count
 
 _HEADLINE_MAX_WORDS = 30
 _KICKER_MAX_WORDS = 3
+_TITLE_LINE_MAX_CHARS = 400
+# a date at the start of a text, glued to its first word: "June 24, 2024Promoting …"
+_DATE_GLUED_TO_TEXT = re.compile(r"^(\S.{2,38}?\d)(?=[^\W\d_])")
 _SENTENCE_HEADLINE_MAX_WORDS = 15  # a lead is longer
 _TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, kicker, byline
 
@@ -84,6 +89,19 @@ class HeaderReader(Page):
                 return None
         return None
 
+    def read_glued_date(self, lead: int) -> None:
+        """Mirrors and AMP pages glue the date line to the lead: "3 maja 2013Rozpoczęcie …".
+        The date is the article's; the text after it is the lead."""
+        candidate = self.candidates[lead]
+        match = _DATE_GLUED_TO_TEXT.match(candidate.text)
+        if match is None or not is_date_line(match.group(1), self.rules.months):
+            return
+        date = parse_date(match.group(1), self.rules.months)
+        if date is None:
+            return
+        self.meta.date = self.meta.date or date
+        self.cut_prefix(lead, match.end(), "date glued to the text")
+
     def _is_headline(self, index: int) -> bool:
         """A sentence-like line that is the headline by its place: the page's title line names
         it, a date line stands under it, or it stands under a kicker with a longer lead after it
@@ -98,6 +116,8 @@ class HeaderReader(Page):
         if words > _SENTENCE_HEADLINE_MAX_WORDS:
             return False
         above = self._nearest_alive(index, -1, -1)
+        while above is not None and self.candidates[above].hints & Hint.LIST_ITEM:
+            above = self._nearest_alive(above, -1, -1)  # menu entries: not the kicker
         below = self._nearest_alive(index, +1, len(self.candidates))
         if above is None or below is None:
             return False
@@ -105,7 +125,6 @@ class HeaderReader(Page):
         return (
             word_count(kicker) <= _KICKER_MAX_WORDS
             and not is_prose(kicker)
-            and not self.candidates[above].hints & Hint.LIST_ITEM
             and is_prose(lead)
             and word_count(lead) >= 2 * words
         )
@@ -181,6 +200,8 @@ class HeaderReader(Page):
 
     def read_title_line(self) -> None:
         for index, candidate in enumerate(self.candidates[:3]):
+            if len(candidate.text) > _TITLE_LINE_MAX_CHARS:
+                continue  # never a title line; and the pattern backtracks on "a | b | c …"
             for pattern in self.rules.title_lines:
                 match = pattern.match(" ".join(candidate.text.split()))
                 if match:

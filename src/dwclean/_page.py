@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ._model import Candidate, Hint, PageType
+from ._model import Candidate, Hint, PageType, Removal
 from ._rules import Language, Rules, key
 from ._text import is_prose
 
@@ -31,12 +31,20 @@ class Page:
         self.rules = rules
         self.meta = metadata
         self.reasons: dict[int, str] = {}
+        self.cut: list[Removal] = []  # pieces cut off a candidate's text
         self.keys = [key(c.text) for c in candidates]
         self.headline: int | None = None  # found by position (above the date line)
         self.page_type = PageType.ARTICLE
 
     def remove(self, index: int, rule: str) -> None:
         self.reasons.setdefault(index, rule)
+
+    def cut_prefix(self, index: int, end: int, rule: str) -> None:
+        """Take furniture glued to the front of a candidate's text off it (recorded)."""
+        candidate = self.candidates[index]
+        self.cut.append(Removal(candidate.text[:end], rule, candidate.line))
+        candidate.text = candidate.text[end:].lstrip()
+        self.keys[index] = key(candidate.text)
 
     def alive(self, index: int) -> bool:
         return index not in self.reasons

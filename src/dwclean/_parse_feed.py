@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ._model import Candidate, Hint, Removal
-from ._parse_text import parse_dump
-from ._rules import load_rules
+from ._parse_text import normalize, parse_dump
+from ._rules import key, load_rules
 from ._text import is_prose, parse_date, word_count
 
 
@@ -57,7 +57,7 @@ _MAX_HEADING_WORDS = 14
 
 def looks_like_feed(text: str) -> bool:
     """An `Item N` line among the first lines, with the `Id` field after it."""
-    head = text[:1500]
+    head = normalize(text[:1500])
     for line in head.splitlines()[:8]:
         if _ITEM.match(line):
             return " Id " in head.replace("|", " ") or "\nId" in head
@@ -65,7 +65,7 @@ def looks_like_feed(text: str) -> bool:
 
 
 def parse_feed(text: str) -> ParsedFeed:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = normalize(text).split("\n")
     start = next(i for i, line in enumerate(lines) if _ITEM.match(line))
     removed = [
         Removal(line.strip(), "feed reader header", i + 1)
@@ -125,7 +125,11 @@ def _read_fields(
                     block.append(lines[index].strip())
                     index += 1
                 fields[last_label] = " ".join(" ".join(block).split())
-            return fields, index  # the full text starts here
+            if last_label in _TEXT_FIELDS or ("Title" in fields and last_label != "Title"):
+                return fields, index  # the full text starts here
+            removed.append(Removal(line.strip(), "feed header", index + 1))  # among the rows
+            index += 1
+            continue
         removed.append(Removal(line.strip(), "feed field", index + 1))
         for number, match in enumerate(labels):
             end = labels[number + 1].start() if number + 1 < len(labels) else len(clean)
@@ -157,9 +161,10 @@ def _picture_caption(lines: list[str]) -> tuple[list[str], Candidate | None]:
 
 def _body(lines: list[str], offset: int, removed: list[Removal]) -> list[Candidate]:
     candidates: list[Candidate] = []
+    furniture = {key(r.text) for r in removed}  # the header's rows, should they come again
     for candidate in parse_dump("\n".join(lines)).candidates:
         candidate.line += offset
-        if not _PIPES.sub("", candidate.text).strip():
+        if not _PIPES.sub("", candidate.text).strip() or key(candidate.text) in furniture:
             removed.append(Removal(candidate.text, "feed field", candidate.line))
             continue
         if len(candidate.text) > 300:

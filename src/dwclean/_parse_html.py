@@ -54,6 +54,57 @@ def html_layouts() -> tuple[HtmlLayout, ...]:
     return tuple(layouts)
 
 
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_TEXT_BLOCKS = frozenset(
+    ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote"]
+)
+_MAX_TAGS_UNCHECKED = 20_000  # ten times a DW page's tags: below this, no nesting check
+
+
+def _bound_nesting(html: str) -> str:
+    """Drop the tags nested deeper than any real page (their text stays): lexbor takes time
+    quadratic in the depth, 27 s for 100,000 nested <div>s. Only a page with very many tags is
+    scanned, in one linear pass."""
+    if html.count("<") < _MAX_TAGS_UNCHECKED:
+        return html
+    parts: list[str] = []
+    depth, last = 0, 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        opening = not closing and not self_closing and name not in _VOID
+        if name in _TEXT_BLOCKS:  # kept at any depth: the text's own paragraph and heading
+            continue
+        if closing:
+            depth -= 1
+        keep = depth < _MAX_DEPTH
+        if opening:
+            depth += 1
+        if not keep:
+            parts.append(html[last : match.start()])
+            last = match.end()
+        depth = max(depth, 0)
+    parts.append(html[last:])
+    return "".join(parts)
+
+
 def _text(node: LexborNode) -> str:
     return " ".join(node.text(deep=True, separator="", strip=False).split())
 
@@ -161,6 +212,8 @@ class _Walker:
                 self.add(_text(child), Hint.PARAGRAPH)
             elif self.is_(child, "body") and depth < _MAX_DEPTH:
                 self.body(child, depth + 1)
+            elif self.is_(child, "body"):
+                self.add(_text(child), Hint.PARAGRAPH)  # too deep to walk: its text, whole
             else:
                 self.drop(child, "box inside the article")
 
@@ -289,7 +342,9 @@ def parse_html(
     language the rule tables do not know yet: its code is still a fact worth reporting.
     """
     rules = load_rules()
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(_bound_nesting(html))
+    for br in tree.css("br"):  # a line break separates words: "hat er<br>gemeistert"
+        br.replace_with(" ")
     meta, ld = _metadata(tree, rules, url)
     # the code as the page gives it, for a language the rule tables do not know
     language_code = (

@@ -234,6 +234,8 @@ def _continues(
         return False
     if not (indent == expected or 0 < indent - expected <= 2):
         return False
+    if indent != expected and _BULLET.match(line.strip()):
+        return False  # "  1. Inhalt" indented under a wrapped line: a list starts
     if not ends_sentence(previous.strip()) and line.strip()[:1].islower():
         return True  # a sentence going on in lower case
     joined = " ".join(current)
@@ -329,12 +331,18 @@ def _candidate(
     return Candidate(text=text, hints=hints, line=number, indent=indent, marker=marker, raw=raw)
 
 
-def parse_dump(text: str) -> ParsedDump:
+def normalize(text: str) -> str:
+    """Line ends to \\n; soft hyphens, zero-width spaces and BOMs out; no-break spaces spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
         for char, replacement in _INVISIBLE:  # str.replace runs in C; translate(dict) does not
             if char in text:
                 text = text.replace(char, replacement)
+    return text
+
+
+def parse_dump(text: str) -> ParsedDump:
+    text = normalize(text)
     lines = [line.expandtabs(8).rstrip() for line in text.split("\n")]
     style = detect_style(lines)
     wrap_width = detect_wrap_width(lines)

@@ -112,6 +112,7 @@ class PageTypeRules:
     dated_teaser: re.Pattern[str]
     min_teasers: int
     min_headline_words: int
+    min_dated_cards: int
     gallery_min_pictures: int
     gallery_max_title_words: int
     player_markers: re.Pattern[str]
@@ -135,6 +136,7 @@ class PageTypeRules:
             dated_teaser=re.compile(index.get("dated_teaser", r"(?!x)x")),
             min_teasers=int(index.get("min_teasers", 3)),
             min_headline_words=int(index.get("min_headline_words", 5)),
+            min_dated_cards=int(index.get("min_dated_cards", 2)),
             gallery_min_pictures=int(gallery.get("min_pictures", 3)),
             gallery_max_title_words=int(gallery.get("max_title_words", 5)),
             player_markers=alternation(table.get("player", {}).get("markers", [])),

@@ -192,7 +192,9 @@ def pair_picture_lines(
         if glued is not None and _alt_above_caption(glued, candidate, rules):
             removed.append(Removal(glued.text, "image alt text", glued.line))
             kept.pop()
-        elif above is not None and _alt_repeats_caption(above, candidate):
+        elif above is not None and (
+            _alt_repeats_caption(above, candidate) or _credited_alt(above, candidate, rules)
+        ):
             removed.append(Removal(above.text, "image alt text", above.line))
             kept.pop()
             candidate = replace(candidate, hints=candidate.hints | Hint.CAPTION)
@@ -211,6 +213,24 @@ def _alt_above_caption(above: Candidate, caption: Candidate, rules: Rules) -> bo
         and not above.hints & (Hint.CAPTION | Hint.LIST_ITEM)
         and split_credit(caption.text, rules)[1] is not None
         and _looks_like_alt(above.text, caption.text)
+    )
+
+
+def _credited_alt(alt: Candidate, caption: Candidate, rules: Rules) -> bool:
+    """Old layout: alt text with its credit in parentheses ("Nigeria Interview mit Flüchtlingen
+    (DW/A. Mohammed)"), then the caption, a description without a final full stop."""
+    if (alt.hints | caption.hints) & (Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD | Hint.PARAGRAPH):
+        return False
+    if alt.credit or caption.credit or alt.hints & Hint.CAPTION:
+        return False  # already a caption with its credit
+    return (
+        rules.alt_credit.search(alt.text) is not None
+        and not caption.text.endswith((":", "："))
+        and not ends_sentence(alt.text)
+        and not ends_sentence(caption.text)
+        and rules.alt_credit.search(caption.text) is None
+        and 4 <= word_count(caption.text) <= _ALT_MAX_WORDS
+        and not _INNER_SENTENCE.search(caption.text)
     )
 
 

@@ -241,6 +241,7 @@ def strip(
     tables = _language_rules(meta.language, rules)
     stripper.apply_rules(tables)
     lead = stripper.find_lead()
+    stripper.read_glued_date(lead)
     title = stripper.find_title(lead)
     if title is not None:
         meta.title = candidates[title].text if not meta.title else meta.title
@@ -265,7 +266,7 @@ def strip(
     stripper.remove_tail(lead, end)
 
     kept = [c for i, c in enumerate(candidates) if stripper.alive(i)]
-    removed = [
+    removed = stripper.cut + [
         Removal(text=candidates[i].text, rule=rule, line=candidates[i].line)
         for i, rule in sorted(stripper.reasons.items())
     ]
