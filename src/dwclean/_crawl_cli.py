@@ -99,19 +99,25 @@ def clean_with_crawls(
     written raises OutputError (exit 3).
     """
     crawl_options = CrawlOptions(any_site=any_site, max_bytes=fetch_options.max_bytes)
-    with _destination(output, write_stdout) as out:
+    failures: list[int] = []
+    with contextlib.suppress(_NothingWritten), _destination(output, write_stdout) as out:
         documents = _Documents(out, fmt, explain=explain, captions=captions, separator=separator)
-        failures: list[int] = []
         for is_crawl, group in _groups(names):
             if is_crawl:
                 for name in group:
                     failures.extend(_clean_crawl_file(name, documents, crawl_options, error))
             else:
                 failures.extend(_clean_pages(group, documents, fetch_options, error))
+        if failures and not documents.count and output is not None:
+            raise _NothingWritten  # every input failed: `-o` keeps the file it had
         documents.close()
     if not failures:
         return 0
     return failures[0] if len(names) == 1 else EXIT_PARTIAL
+
+
+class _NothingWritten(Exception):
+    """Leaves the `-o` block without replacing the file."""
 
 
 @contextlib.contextmanager
