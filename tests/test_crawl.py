@@ -501,3 +501,14 @@ def test_crawl_output_to_a_fifo_or_device_is_written_through(tmp_path: Path) -> 
     assert run_cli("clean", str(crawl), "-f", "jsonl", "-o", str(target)).returncode == 0
     assert (target.stat().st_mode & 0o777) == 0o640
     assert len(target.read_text().splitlines()) == 4
+
+
+def test_crawl_output_is_kept_when_every_input_fails(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.warc.gz"
+    broken.write_bytes(gzip.compress(b"WARC/1.0\r\n") + b"not gzip at all")
+    target = tmp_path / "out.jsonl"
+    target.write_text("old\n")
+    result = run_cli("clean", str(broken), str(tmp_path / "missing.txt"), "-o", str(target))
+    assert result.returncode != 0
+    assert target.read_text() == "old\n"
+    assert b"Traceback" not in result.stderr
