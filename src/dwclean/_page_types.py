@@ -2,14 +2,16 @@
 
 Recognising the type is `_classify.py`'s job; the feed view has its own front-end
 (`_parse_feed.py`). Here, per type, what happens once the article's blocks are segmented:
-- article, video, audio, live, feed: the blocks stand as segmented (a video's or an audio's
-  description is its lead, a live ticker's entries are paragraphs);
+- article, video, audio, feed: the blocks stand as segmented (a video's or an audio's
+  description is its lead);
+- live: a ticker's entries are paragraphs, also short ones that open with their time;
 - gallery: every picture's title and description is a caption; the intro stays the lead;
 - index: there is no article — `NotAnArticleError`, exit 5.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ._exceptions import NotAnArticleError
@@ -38,6 +40,23 @@ def gallery(blocks: list[Block]) -> list[Block]:
     return shaped
 
 
+# a ticker entry opens with its time: a match minute ("54'", "90+2'") or a clock ("10:02")
+_ENTRY_TIME = re.compile(r"^(?:\d{1,3}(?:\+\d{1,2})?['’′]|\d{1,2}:\d{2}\b)")
+
+
+def live(blocks: list[Block]) -> list[Block]:
+    """Ticker entries are paragraphs, also the short ones ("45' Halftime"): a line that opens
+    with the entry's time is no subhead or caption."""
+    return [
+        Block(BlockKind.PARAGRAPH, block.text, block.credit, block.line)
+        if block.kind in (BlockKind.SUBHEAD, BlockKind.CAPTION)
+        and block.credit is None
+        and _ENTRY_TIME.match(block.text)
+        else block
+        for block in blocks
+    ]
+
+
 def unchanged(blocks: list[Block]) -> list[Block]:
     return blocks
 
@@ -46,7 +65,7 @@ HANDLERS: dict[PageType, Callable[[list[Block]], list[Block]]] = {
     PageType.ARTICLE: unchanged,
     PageType.VIDEO: unchanged,
     PageType.AUDIO: unchanged,
-    PageType.LIVE: unchanged,
+    PageType.LIVE: live,
     PageType.FEED: unchanged,
     PageType.GALLERY: gallery,
     PageType.INDEX: index,

@@ -140,7 +140,9 @@ class _BodyCleaner(Page):
         for index in range(lead + 1, end):
             candidate = self.candidates[index]
             text = candidate.text
-            if is_duration(text):
+            if is_duration(text) and self.page_type is PageType.LIVE:
+                self.remove(index, "ticker timestamp")  # "09:45": an entry's time, no video
+            elif is_duration(text):
                 self.remove(index, "video teaser")
                 title = self._nearest_alive(index, -1, lead)
                 if title is not None and is_short_line(self.candidates[title].text):
@@ -152,6 +154,8 @@ class _BodyCleaner(Page):
                     self._remove_with_repeats(title, end, "video teaser")
             elif candidate.hints & Hint.LIST_ITEM and self.rules.alt_credit.search(text):
                 self.remove(index, "picture teaser")
+            elif self.rules.page_types.live_markers.search(text):
+                self.remove(index, "live ticker notice")
             elif self.rules.page_types.player_markers.search(text):
                 # an embedded player: its notice, and the audio's or video's title above it
                 self.remove(index, "media player")
