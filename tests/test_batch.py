@@ -18,10 +18,20 @@ from .conftest import FIXTURES, run_cli
 DUMPS = sorted((FIXTURES / "dumps").glob("*.txt"))
 
 
-def _make_tree(root: Path, copies: int) -> None:
+def _page_type(dump: Path) -> str:
+    expected = json.loads(dump.with_name(dump.stem + ".expected.json").read_text(encoding="utf-8"))
+    return str(expected.get("page_type", "article"))
+
+
+# Index pages (section fronts) hold no article: `no-article` by design, not a batch failure.
+INDEX_DUMPS = [d for d in DUMPS if _page_type(d) == "index"]
+ARTICLE_DUMPS = [d for d in DUMPS if d not in INDEX_DUMPS]
+
+
+def _make_tree(root: Path, copies: int, dumps: list[Path] = DUMPS) -> None:
     """A folder of many good dumps (nested) and the bad inputs."""
     for i in range(copies):
-        for dump in DUMPS:
+        for dump in dumps:
             target = root / f"part{i % 7}" / f"{dump.stem}-{i}.txt"
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(dump, target)
@@ -93,11 +103,13 @@ def test_batch_over_mixed_folder(tmp_path: Path) -> None:
     assert by_input["bad/empty.txt"]["status"] == "failed"
     assert by_input["bad/empty.txt"]["reason"] == "empty input"
     assert by_input["bad/not-dw-shopping-list.txt"]["status"] == "no-article"
+    for dump in INDEX_DUMPS:
+        assert by_input[f"part0/{dump.stem}-0.txt"]["status"] == "no-article"
     cleaned = [r for r in records if r["status"] == "cleaned"]
-    assert len(cleaned) == len(DUMPS) + 1  # the recipe is cleaned, with a warning
+    assert len(cleaned) == len(ARTICLE_DUMPS) + 1  # the recipe is cleaned, with a warning
     for r in cleaned:
         assert json.loads(Path(r["output"]).read_text())["blocks"]
-    assert (out / "part0" / f"{DUMPS[0].stem}-0.json").is_file()
+    assert (out / "part0" / f"{DUMPS[0].stem}-0.txt.json").is_file()  # the naming scheme
     assert not (out / ".dwclean-tmp").exists()
     assert b"cleaned" in result.stderr  # the summary
 
@@ -110,10 +122,27 @@ def test_batch_over_mixed_folder(tmp_path: Path) -> None:
     assert b"skipped" not in again.stderr  # --quiet: no summary
 
 
+def test_many_inputs_with_two_jobs_give_one_record_each(tmp_path: Path) -> None:
+    """No record is lost or doubled however the inputs are spread over workers and chunks."""
+    src, out, report = tmp_path / "in", tmp_path / "out", tmp_path / "report.jsonl"
+    _make_tree(src, copies=12)
+    inputs = sorted(p.relative_to(src).as_posix() for p in src.rglob("*") if p.is_file())
+    result = subprocess.run(
+        _batch(str(src), str(out), "-f", "json", "-j", "2", "-q", "--report", str(report)),
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 1  # the bad inputs and the index pages
+    records = [json.loads(line) for line in report.read_text().splitlines()]
+    assert sorted(r["input"] for r in records) == inputs
+    no_article = sum(r["status"] == "no-article" for r in records)
+    assert no_article == 12 * len(INDEX_DUMPS) + 1  # and the shopping list
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["SIGINT", "SIGKILL"])
 def test_interrupted_batch_resumes_to_the_same_result(tmp_path: Path, sig: signal.Signals) -> None:
     src = tmp_path / "in"
-    _make_tree(src, copies=25)
+    _make_tree(src, copies=25, dumps=ARTICLE_DUMPS)  # every input cleaned: exit 0
     shutil.rmtree(src / "bad")
     reference, out = tmp_path / "reference", tmp_path / "out"
     subprocess.run(_batch(str(src), str(reference), "-f", "json", "-j", "2", "-q"), check=True)
@@ -132,10 +161,12 @@ def test_interrupted_batch_resumes_to_the_same_result(tmp_path: Path, sig: signa
         time.sleep(0.02)
     os.killpg(process.pid, sig)
     _, stderr = process.communicate(timeout=60)
+    partial = _outputs(out)
     if sig == signal.SIGINT:
         assert process.returncode == 130
-        assert b"interrupted after" in stderr
-    partial = _outputs(out)
+        said = int(stderr.split(b"interrupted after ")[1].split()[0])
+        written = len([k for k in partial if not k.startswith(".dwclean-tmp")])
+        assert said == written  # the count said is the outputs that exist
     assert (
         0 < len([k for k in partial if not k.startswith(".dwclean-tmp")]) < len(_outputs(reference))
     )

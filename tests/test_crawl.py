@@ -277,7 +277,10 @@ def test_batch_writes_one_jsonl_gz_per_crawl_file_and_resumes(tmp_path: Path) ->
     assert by_input["c.wet.gz"]["records"]["articles"] == 4
     assert by_input["broken.warc.gz"]["status"] == "failed"
     assert by_input["page.txt"]["status"] == "cleaned"
-    for name, output in (("a.warc.gz", "a.warc.jsonl.gz"), ("sub/b.warc", "sub/b.warc.jsonl.gz")):
+    for name, output in (
+        ("a.warc.gz", "a.warc.gz.jsonl.gz"),
+        ("sub/b.warc", "sub/b.warc.jsonl.gz"),
+    ):
         assert by_input[name]["output"] == str(out / output)
         with gzip.open(out / output, "rt", encoding="utf-8") as handle:
             lines = [json.loads(line) for line in handle]
@@ -292,7 +295,7 @@ def test_batch_writes_one_jsonl_gz_per_crawl_file_and_resumes(tmp_path: Path) ->
     by_input = _batch_report(report)
     assert by_input["a.warc.gz"]["status"] == "skipped"
     assert by_input["sub/b.warc"]["status"] == "cleaned"
-    assert (out / "a.warc.jsonl.gz").stat().st_mtime_ns == before[out / "a.warc.jsonl.gz"]
+    assert (out / "a.warc.gz.jsonl.gz").stat().st_mtime_ns == before[out / "a.warc.gz.jsonl.gz"]
 
 
 def test_batch_jobs_1_and_2_give_the_same_outputs(tmp_path: Path) -> None:
@@ -322,7 +325,7 @@ def test_shards_hold_every_article_once_and_finished_shards_are_kept(tmp_path: P
     args = ("batch", str(src), str(out), "-f", "jsonl", "--shard-size", "5", "-j", "2")
     result = run_cli(*args, "--report", str(report))
     assert result.returncode == 1  # the empty input
-    parts = sorted(p.name for p in out.iterdir())
+    parts = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert parts == [f"part-0000{i}.jsonl.gz" for i in range(3)]  # 13 inputs, 5 per shard
 
     def sources() -> list[str]:
@@ -370,5 +373,142 @@ def test_interrupted_crawl_batch_leaves_no_partial_output_and_resumes(tmp_path: 
     for done in out.glob("*.gz"):
         assert len(_gz_lines(done)) == 80  # complete, or not there at all
     assert run_cli("batch", str(src), str(out), "-q", "-j", "2").returncode == 0
-    assert sorted(p.name for p in out.glob("*.gz")) == [f"{i}.warc.jsonl.gz" for i in range(4)]
+    assert sorted(p.name for p in out.glob("*.gz")) == [f"{i}.warc.gz.jsonl.gz" for i in range(4)]
     assert all(len(_gz_lines(p)) == 80 for p in out.glob("*.gz"))
+
+
+# --- Crawl files under the batch's worker model -----------------------------------------------
+
+PATCHED = """
+import os, signal, sys, time
+import dwclean._crawl_batch as crawl_batch
+real = crawl_batch.iter_crawl
+def patched(path, *args, **kwargs):
+    if "crash" in path:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer would
+    if "hang" in path:
+        time.sleep(600)
+    return real(path, *args, **kwargs)
+crawl_batch.iter_crawl = patched
+from dwclean.cli import main
+sys.argv = ["dwclean", *sys.argv[1:]]
+main()
+"""
+
+
+def _crawl_tree(src: Path, names: list[str]) -> None:
+    src.mkdir(parents=True)
+    for name in names:
+        crawlfiles.write(src / name, crawlfiles.done_when_records(1, 2, 2))
+
+
+def _children(pid: int) -> set[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as handle:
+            return {int(p) for p in handle.read().split()}
+    except OSError:
+        return set()
+
+
+def test_a_crawl_file_that_kills_its_worker_is_crashed_and_the_batch_goes_on(
+    tmp_path: Path,
+) -> None:
+    src, out, report = tmp_path / "in", tmp_path / "out", tmp_path / "r"
+    _crawl_tree(src, ["a.warc.gz", "crash.warc.gz", "z.warc.gz"])
+    argv = [sys.executable, "-c", PATCHED, "batch", str(src), str(out), "-j", "2"]
+    run = subprocess.run([*argv, "--report", str(report)], capture_output=True, timeout=120)
+    statuses = _batch_report(report)
+    assert statuses["crash.warc.gz"]["status"] == "crashed"
+    assert "killed by signal 9" in statuses["crash.warc.gz"]["reason"]
+    assert statuses["a.warc.gz"]["status"] == statuses["z.warc.gz"]["status"] == "cleaned"
+    assert run.returncode == 1
+    assert b"Traceback" not in run.stderr
+    assert sorted(p.name for p in out.glob("*.gz")) == ["a.warc.gz.jsonl.gz", "z.warc.gz.jsonl.gz"]
+
+
+def test_crawl_workers_die_with_their_parent(tmp_path: Path) -> None:
+    if not Path("/proc/self/task").is_dir():
+        pytest.skip("needs /proc")
+    src, out = tmp_path / "in", tmp_path / "out"
+    _crawl_tree(src, ["hang1.warc.gz", "hang2.warc.gz"])
+    argv = [sys.executable, "-c", PATCHED, "batch", str(src), str(out), "-j", "2", "-q"]
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    started = time.monotonic()
+    workers: set[int] = set()
+    while len(workers) < 2 and time.monotonic() - started < 20:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers):
+        assert time.monotonic() < deadline, "workers outlived their parent"
+        time.sleep(0.05)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_a_changed_crawl_file_is_cleaned_again(tmp_path: Path) -> None:
+    src, out, report = tmp_path / "in", tmp_path / "out", tmp_path / "r"
+    _crawl_tree(src, ["a.warc.gz"])
+    assert run_cli("batch", str(src), str(out), "-q").returncode == 0
+    output = out / "a.warc.gz.jsonl.gz"
+    assert output.stat().st_mtime_ns == (src / "a.warc.gz").stat().st_mtime_ns  # stamped
+    os.utime(src / "a.warc.gz", (1, 1))  # changed, even to a time older than its output
+    assert run_cli("batch", str(src), str(out), "-q", "--report", str(report)).returncode == 0
+    assert _batch_report(report)["a.warc.gz"]["status"] == "cleaned"
+    assert output.stat().st_mtime_ns == 1_000_000_000
+
+
+def test_a_shard_whose_input_changed_is_redone(tmp_path: Path) -> None:
+    src, out, report = tmp_path / "in", tmp_path / "out", tmp_path / "r"
+    src.mkdir()
+    dump = crawlfiles.corpus_pages()[0].dump_paths[0]
+    for i in range(4):
+        shutil.copyfile(dump, src / f"p{i}.txt")
+    args = ("batch", str(src), str(out), "-f", "jsonl", "--shard-size", "2", "-q")
+    assert run_cli(*args).returncode == 0
+    assert (out / ".dwclean-shards" / "part-00001.json").is_file()
+    os.utime(src / "p3.txt", (1, 1))
+    assert run_cli(*args, "--report", str(report)).returncode == 0
+    statuses = {name: r["status"] for name, r in _batch_report(report).items()}
+    assert statuses == {
+        "p0.txt": "skipped",
+        "p1.txt": "skipped",
+        "p2.txt": "cleaned",
+        "p3.txt": "cleaned",
+    }
+
+
+def test_crawl_output_to_a_fifo_or_device_is_written_through(tmp_path: Path) -> None:
+    crawl = tmp_path / "c.warc.gz"
+    crawlfiles.write(crawl, crawlfiles.done_when_records(1, 2, 2))
+    fake_null = tmp_path / "null-link"
+    fake_null.symlink_to("/dev/null")
+    result = run_cli("clean", str(crawl), "-f", "jsonl", "-o", str(fake_null))
+    assert result.returncode == 0, result.stderr
+    assert fake_null.is_symlink() and os.readlink(fake_null) == "/dev/null"
+    target = tmp_path / "out.jsonl"
+    target.write_text("old")
+    os.chmod(target, 0o640)
+    assert run_cli("clean", str(crawl), "-f", "jsonl", "-o", str(target)).returncode == 0
+    assert (target.stat().st_mode & 0o777) == 0o640
+    assert len(target.read_text().splitlines()) == 4
+
+
+def test_crawl_output_is_kept_when_every_input_fails(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.warc.gz"
+    broken.write_bytes(gzip.compress(b"WARC/1.0\r\n") + b"not gzip at all")
+    target = tmp_path / "out.jsonl"
+    target.write_text("old\n")
+    result = run_cli("clean", str(broken), str(tmp_path / "missing.txt"), "-o", str(target))
+    assert result.returncode != 0
+    assert target.read_text() == "old\n"
+    assert b"Traceback" not in result.stderr

@@ -16,6 +16,7 @@ from ._exceptions import (
     InputError,
     InputTooLargeError,
     NotAnArticleError,
+    OutputError,
 )
 from ._export import FORMATS, render, to_json, to_jsonl, to_markdown, to_text
 from ._model import Article, Block, BlockKind, PageType, Removal
@@ -35,6 +36,7 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "NotAnArticleError",
+    "OutputError",
     "PageType",
     "Removal",
     "__version__",

@@ -12,7 +12,7 @@ from ._page import Metadata
 from ._parse_feed import looks_like_feed, parse_feed
 from ._parse_text import parse_dump
 from ._pipeline import Parsed, run
-from ._read import DEFAULT_MAX_BYTES, decode, looks_like_html, read_source
+from ._read import DEFAULT_MAX_BYTES, decode_text, looks_like_html, read_source
 from ._rules import Rules, load_rules
 from ._segment import SegmentOptions
 
@@ -26,8 +26,10 @@ def clean_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Article:
     """Clean raw bytes (any encoding, gzip); `charset` is a declared encoding (HTTP header)."""
-    text, _ = decode(data, name, declared=charset, max_bytes=max_bytes)
-    return _clean_text(text, url=url)
+    decoded = decode_text(data, name, declared=charset, max_bytes=max_bytes)
+    article = _clean_text(decoded.text, url=url)
+    article.warnings[:0] = decoded.warnings  # repairs made while reading (bad UTF-8 bytes)
+    return article
 
 
 def clean_url(url: str, options: FetchOptions | None = None) -> Article:
@@ -80,14 +82,20 @@ def iter_clean(
             yield name, article
 
 
-def clean(source: str | bytes, *, url: str | None = None) -> Article:
+def clean(source: str | bytes | bytearray | memoryview, *, url: str | None = None) -> Article:
     """Clean one DW page given as text (a dump or HTML) or raw bytes (any encoding, gzip).
 
-    Raises a `BadInputError` for empty, binary or undecodable input and `NotAnArticleError` when
-    no article text is found.
+    Raises a `BadInputError` for empty, binary or undecodable input, `NotAnArticleError` when
+    no article text is found, and `TypeError` for anything but str or bytes-like (a path is
+    read with `clean_file`).
     """
-    if isinstance(source, bytes):
-        return clean_bytes(source, url=url)
+    if isinstance(source, bytes | bytearray | memoryview):
+        return clean_bytes(bytes(source), url=url)
+    if not isinstance(source, str):
+        raise TypeError(
+            f"dwclean.clean() takes str or bytes, not {type(source).__name__}"
+            + (" (use dwclean.clean_file for paths)" if hasattr(source, "__fspath__") else "")
+        )
     if not source.strip():
         raise EmptyInputError("empty input")
     return _clean_text(source, url=url)
@@ -105,6 +113,7 @@ def clean_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Clean a file ("-" for standard input); the encoding and format are detected."""
     source = read_source(path, max_bytes=max_bytes)
     article = _clean_text(source.text, url=source.url, is_html=source.is_html)
+    article.warnings[:0] = source.warnings  # repairs made while reading (bad UTF-8 bytes)
     article.source = path
     return article
 

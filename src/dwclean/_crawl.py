@@ -12,7 +12,8 @@ however large the file is.
 
 from __future__ import annotations
 
-import json
+import os
+import stat
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -22,6 +23,7 @@ from urllib.parse import urlsplit
 
 from ._api import clean_bytes
 from ._exceptions import BadInputError, DwcleanError, InputError, NotAnArticleError
+from ._export import _dumps
 from ._model import Article
 from ._read import DEFAULT_MAX_BYTES
 
@@ -112,6 +114,8 @@ def sniff_crawl(name: str) -> bool:
     if name == "-" or name.startswith(("http://", "https://")):
         return False
     try:
+        if not stat.S_ISREG(os.stat(name).st_mode):
+            return False  # a FIFO or device: reading its head would consume or hang
         with open(name, "rb") as handle:
             head = handle.read(4096)
     except OSError:
@@ -392,4 +396,4 @@ def article_record(
 
 def jsonl_line(article: Article, *, explain: bool = False, captions: bool = False) -> str:
     record = article_record(article, explain=explain, captions=captions)
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _dumps(record, separators=(",", ":")) + "\n"

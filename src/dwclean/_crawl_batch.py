@@ -1,40 +1,77 @@
 """`dwclean batch` additions: crawl files in IN_DIR, and sharded JSON Lines output.
 
-Kept apart from _batch.py, which the command still uses for ordinary inputs:
+Both run through `_batch.run_batch` and its worker processes (`_workers`), as more kinds of
+task next to `_batch.Task`:
 
-- a crawl file (`.warc`, `.warc.gz`, `.wet`, `.wet.gz`) becomes one `OUT_DIR/<path>.jsonl.gz`
-  (`x.warc.gz` → `x.warc.jsonl.gz`) holding one JSON line per article, and one report record
-  with the record counts. Workers take whole crawl files (`--jobs` parallelises across files).
+- a crawl file (`.warc`, `.warc.gz`, `.wet`, `.wet.gz`) becomes one JSON Lines file named by
+  the batch naming scheme: the input's whole relative path plus `.jsonl.gz`
+  (`a/x.warc.gz` → `a/x.warc.gz.jsonl.gz`, `x.wet` → `x.wet.jsonl.gz`), one JSON line per
+  article, and one report record with the record counts. A crawl file is a task of its own
+  (`--jobs` parallelises across files); it has no `--time-limit` as a whole.
 - `--shard-size N` (with `--format jsonl`): ordinary inputs, in the walk's order, go N at a time
-  into `OUT_DIR/part-00000.jsonl.gz`, `part-00001.jsonl.gz` …; one worker writes one shard.
+  into `OUT_DIR/part-00000.jsonl.gz`, `part-00001.jsonl.gz` …; one task writes one shard, each
+  input keeps its `--time-limit`.
 
-Both are atomic (written in OUT_DIR/.dwclean-tmp, renamed into place) and resumable: a crawl
-output newer than its input is skipped, a finished shard is never rewritten, and anything cut
-short is redone by the next run.
+Both are atomic (written in OUT_DIR/.dwclean-tmp, renamed into place) and resumable. A crawl
+output is stamped with its input's modification time, as every batch output is: up to date
+means the same time, so a crawl file changed during or after a run is cleaned again. A shard
+is up to date when its manifest (`OUT_DIR/.dwclean-shards/part-NNNNN.json`: each input's
+relative path, size and modification time, written after the shard) matches its inputs now;
+a finished shard of unchanged inputs is never rewritten, anything cut short or changed is
+redone by the next run.
 """
 
 from __future__ import annotations
 
 import gzip
+import json
 import os
-import shutil
 import signal
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import Any, ClassVar
 
 from ._api import clean_file
-from ._batch import TEMP_DIR, BatchOptions, Summary, iter_inputs, run_batch
+from ._batch import (
+    TEMP_DIR,
+    BatchOptions,
+    Entry,
+    Summary,
+    _input_stat,
+    fresh,
+    record_for,
+    run_batch,
+    task_for,
+)
 from ._crawl import CrawlOptions, CrawlStats, is_crawl_name, iter_crawl, jsonl_line
-from ._exceptions import DwcleanError, InputTooLargeError, NotAnArticleError
+from ._exceptions import DwcleanError, NotAnArticleError, OutputError
+from ._workers import CHUNK
 
 Record = dict[str, Any]
 GZIP_LEVEL = 6  # zlib's default: --jobs 2 at level 9 spends a third of its time compressing
 MAX_PROBLEMS = 20  # damaged-record messages kept in one report record
+CRAWL_EXTENSION = ".jsonl.gz"
+MANIFESTS = ".dwclean-shards"
+Signature = tuple[tuple[str, int, int], ...]  # (relative path, size, mtime_ns) per input
+
+
+def crawl_target(out_root: Path, relative: str) -> Path:
+    """OUT_DIR/relative + .jsonl.gz: the batch naming scheme, so no two inputs share one."""
+    return out_root / (relative + CRAWL_EXTENSION)
+
+
+def shard_target(out_root: Path, number: int) -> Path:
+    return out_root / f"part-{number:05d}.jsonl.gz"
+
+
+def manifest_path(target: Path) -> Path:
+    return target.parent / MANIFESTS / (target.name.removesuffix(".jsonl.gz") + ".json")
+
+
+# --- Tasks ------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,24 +81,47 @@ class CrawlTask:
     target: str
     temp_dir: str
     any_site: bool
-    max_bytes: int
-    explain: bool
+    weight: ClassVar[int] = CHUNK  # alone on its worker: a crawl file can take minutes
+
+    def run(self, options: BatchOptions) -> Record:
+        return process_crawl(self, options)
+
+    def limit(self, options: BatchOptions) -> float | None:
+        return None
+
+    def lost(self, status: str, reason: str, seconds: float) -> list[Record]:
+        return [_lost(self.relative, status, reason, seconds)]
 
 
 @dataclass(frozen=True, slots=True)
 class ShardTask:
     inputs: tuple[tuple[str, str], ...]  # (path, relative path)
+    signature: Signature  # the inputs as they were when the task was made
     target: str
     temp_dir: str
+    weight: ClassVar[int] = CHUNK
+
+    def run(self, options: BatchOptions) -> list[Record]:
+        return process_shard(self, options)
+
+    def limit(self, options: BatchOptions) -> float | None:
+        return options.time_limit * len(self.inputs)  # each input also has its own alarm
+
+    def lost(self, status: str, reason: str, seconds: float) -> list[Record]:
+        return [_lost(relative, status, reason, seconds) for _, relative in self.inputs]
 
 
-def crawl_target(out_root: Path, relative: str) -> Path:
-    stem = relative[:-3] if relative.lower().endswith(".gz") else relative
-    return out_root / (stem + ".jsonl.gz")
+def _lost(relative: str, status: str, reason: str, seconds: float) -> Record:
+    return {
+        "input": relative,
+        "output": None,
+        "status": status,
+        "reason": reason,
+        "seconds": seconds,
+    }
 
 
-def shard_target(out_root: Path, number: int) -> Path:
-    return out_root / f"part-{number:05d}.jsonl.gz"
+# --- The run ----------------------------------------------------------------------------------
 
 
 def run_batch_with_crawls(
@@ -69,210 +129,99 @@ def run_batch_with_crawls(
     out_root: Path,
     options: BatchOptions,
     *,
-    inputs: Iterator[tuple[Path, str]] | None = None,
+    inputs: Iterator[Entry] | None = None,
     on_record: Callable[[Record], None] | None = None,
     shard_size: int | None = None,
     any_site: bool = False,
     quiet: bool = False,
-    error: Callable[[str], None] = lambda message: None,
+    say: Callable[[str], None] = lambda message: None,
 ) -> Summary:
-    """Ordinary inputs as `run_batch` does (or into shards), then the crawl files."""
-    crawl_files: list[tuple[Path, str]] = []  # few and small: names only
+    """`run_batch`, with crawl files as tasks of their own and pages (optionally) in shards."""
 
-    def pages() -> Iterator[tuple[Path, str]]:
-        for path, relative in inputs if inputs is not None else iter_inputs(in_root, options):
-            if is_crawl_name(relative):
-                crawl_files.append((path, relative))
-            else:
-                yield path, relative
+    def make_tasks(entries: Iterator[Entry], out: Path, opts: BatchOptions) -> Iterator[Any]:
+        return _tasks(entries, out, opts, shard_size, any_site)
 
-    if shard_size:
-        summary = _run_shards(out_root, options, pages(), shard_size, on_record)
-    else:
-        summary = run_batch(in_root, out_root, options, inputs=pages(), on_record=on_record)
-    if summary.interrupted or not crawl_files:
-        return summary
-
-    def on_crawl(record: Record) -> None:
+    def on_result(record: Record) -> None:
         for problem in record.get("problems", []):
-            error(problem)
-        if not quiet and record["status"] == "cleaned":
-            error(f"{record['input']}: {record['summary']}")
+            say(problem)
+        if not quiet and record["status"] == "cleaned" and "summary" in record:
+            say(f"{record['input']}: {record['summary']}")
         if on_record:
             on_record(record)
 
-    crawls = _run_crawl_files(out_root, options, crawl_files, any_site, on_crawl)
-    summary.counts.update(crawls.counts)
-    summary.seconds += crawls.seconds
-    summary.interrupted = crawls.interrupted
-    return summary
+    return run_batch(
+        in_root, out_root, options, inputs=inputs, on_record=on_result, make_tasks=make_tasks
+    )
 
 
-def _run_crawl_files(
+def _tasks(
+    entries: Iterator[Entry],
     out_root: Path,
     options: BatchOptions,
-    files: list[tuple[Path, str]],
+    shard_size: int | None,
     any_site: bool,
-    on_record: Callable[[Record], None],
-) -> Summary:
-    temp_dir = str(out_root / TEMP_DIR)
-
-    def tasks() -> Iterator[CrawlTask | Record]:
-        for path, relative in files:
-            target = crawl_target(out_root, relative)
-            if not options.force and _fresh(target, path):
-                yield _skipped(relative, target, "output is newer than input")
-            else:
-                yield CrawlTask(
-                    str(path),
-                    relative,
-                    str(target),
-                    temp_dir,
-                    any_site,
-                    options.max_bytes,
-                    options.explain,
-                )
-
-    return _run(out_root, tasks(), process_crawl, options.jobs, on_record)
-
-
-def _run_shards(
-    out_root: Path,
-    options: BatchOptions,
-    pages: Iterable[tuple[Path, str]],
-    size: int,
-    on_record: Callable[[Record], None] | None,
-) -> Summary:
-    temp_dir = str(out_root / TEMP_DIR)
-
-    def tasks() -> Iterator[ShardTask | Record]:
-        group: list[tuple[str, str]] = []
-        number = 0
-
-        def flush() -> Iterator[ShardTask | Record]:
-            target = shard_target(out_root, number)
-            if not options.force and target.is_file():
-                for _, relative in group:
-                    yield _skipped(relative, target, f"shard {target.name} is finished")
-            else:
-                yield ShardTask(tuple(group), str(target), temp_dir)
-
-        for path, relative in pages:
-            group.append((str(path), relative))
-            if len(group) == size:
-                yield from flush()
+) -> Iterator[Any]:
+    """Work in the walk's order: crawl files one task each, pages one task each or N a shard."""
+    group: list[Entry] = []
+    number = 0
+    for entry in entries:
+        if entry.status is None and is_crawl_name(entry.relative):
+            yield _crawl_task(entry, out_root, options, any_site)
+        elif entry.status is None and shard_size:
+            group.append(entry)
+            if len(group) == shard_size:
+                yield from _shard_tasks(group, shard_target(out_root, number), out_root, options)
                 group, number = [], number + 1
-        if group:
-            yield from flush()
-
-    return _run(out_root, tasks(), _ShardWorker(options), options.jobs, on_record)
-
-
-class _ShardWorker:
-    """A picklable `process_shard` bound to the batch options."""
-
-    def __init__(self, options: BatchOptions) -> None:
-        self.options = options
-
-    def __call__(self, task: ShardTask) -> list[Record]:
-        return process_shard(task, self.options)
-
-
-def _skipped(relative: str, target: Path, reason: str) -> Record:
-    return {
-        "input": relative,
-        "output": str(target),
-        "status": "skipped",
-        "reason": reason,
-        "seconds": 0.0,
-    }
-
-
-def _fresh(target: Path, source: Path) -> bool:
-    try:
-        return target.stat().st_mtime >= source.stat().st_mtime
-    except OSError:
-        return False
-
-
-class _Stop(Exception):
-    """SIGTERM in the parent: stop like Ctrl-C."""
-
-
-def _raise_stop(signum: int, frame: FrameType | None) -> None:
-    raise _Stop
-
-
-def _init_worker() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _run(
-    out_root: Path,
-    tasks: Iterator[Any],
-    work: Callable[[Any], Any],
-    jobs: int,
-    on_record: Callable[[Record], None] | None,
-) -> Summary:
-    """Run `work` on every task (one task per submission), records to `on_record`."""
-    started = time.perf_counter()
-    summary = Summary()
-    temp_dir = out_root / TEMP_DIR
-    shutil.rmtree(temp_dir, ignore_errors=True)  # leftovers of a killed run
-    out_root.mkdir(parents=True, exist_ok=True)
-
-    def done(result: Record | list[Record]) -> None:
-        for record in result if isinstance(result, list) else [result]:
-            summary.counts[record["status"]] += 1
-            if on_record:
-                on_record(record)
-
-    previous_term = signal.signal(signal.SIGTERM, _raise_stop)
-    try:
-        if jobs <= 1:
-            for task in tasks:
-                done(task if isinstance(task, dict) else work(task))
         else:
-            _run_parallel(tasks, work, jobs, done)
-    except (KeyboardInterrupt, _Stop):
-        summary.interrupted = True
-    finally:
-        signal.signal(signal.SIGTERM, previous_term)
-        shutil.rmtree(temp_dir, ignore_errors=True)
-    summary.seconds = time.perf_counter() - started
-    return summary
+            yield task_for(entry, out_root, options)
+    if group:
+        yield from _shard_tasks(group, shard_target(out_root, number), out_root, options)
 
 
-def _run_parallel(
-    tasks: Iterator[Any],
-    work: Callable[[Any], Any],
-    jobs: int,
-    done: Callable[[Any], None],
-) -> None:
-    in_flight: set[Future[Any]] = set()
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+def _crawl_task(
+    entry: Entry, out_root: Path, options: BatchOptions, any_site: bool
+) -> CrawlTask | Record:
+    target = crawl_target(out_root, entry.relative)
+    if not options.force and fresh(target, entry.path):
+        return record_for(entry.relative, "skipped", "output is up to date", str(target))
+    temp_dir = str(out_root / TEMP_DIR)
+    return CrawlTask(str(entry.path), entry.relative, str(target), temp_dir, any_site)
+
+
+def _shard_tasks(
+    group: list[Entry], target: Path, out_root: Path, options: BatchOptions
+) -> Iterator[ShardTask | Record]:
+    signature = _signature(group)
+    if not options.force and _shard_fresh(target, signature):
+        for entry in group:
+            yield record_for(entry.relative, "skipped", f"shard {target.name} is up to date")
+        return
+    inputs = tuple((str(e.path), e.relative) for e in group)
+    yield ShardTask(inputs, signature, str(target), str(out_root / TEMP_DIR))
+
+
+def _signature(group: list[Entry]) -> Signature:
+    def stat(entry: Entry) -> tuple[str, int, int]:
+        try:
+            info = entry.path.stat()
+        except OSError:
+            return (entry.relative, -1, -1)  # the worker reports why
+        return (entry.relative, info.st_size, info.st_mtime_ns)
+
+    return tuple(map(stat, group))
+
+
+def _shard_fresh(target: Path, signature: Signature) -> bool:
+    if not target.is_file():
+        return False
     try:
-        for task in tasks:
-            if isinstance(task, dict):
-                done(task)
-                continue
-            in_flight.add(pool.submit(work, task))
-            if len(in_flight) >= jobs * 2:
-                finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    done(future.result())
-        for future in in_flight:
-            done(future.result())
-        pool.shutdown(wait=True)
-    except BaseException:
-        # Stop promptly: a crawl file can take minutes, so running tasks are not waited for but
-        # ended (their temporary output goes with OUT_DIR/.dwclean-tmp); queued ones are
-        # cancelled. `_processes` is the executor's own table of its worker processes.
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
+        recorded = json.loads(manifest_path(target).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(recorded == [list(item) for item in signature])
+
+
+# --- Writing ----------------------------------------------------------------------------------
 
 
 class _Output:
@@ -289,8 +238,11 @@ class _Output:
     def write(self, line: str) -> None:
         self.handle.write(line)
 
-    def commit(self) -> None:
+    def commit(self, mtime_ns: int | None = None) -> None:
+        """Rename into place, stamped with the input's modification time when given."""
         self.handle.close()
+        if mtime_ns is not None:
+            os.utime(self.temp, ns=(time.time_ns(), mtime_ns))
         self.target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(self.temp, self.target)
 
@@ -299,7 +251,22 @@ class _Output:
         self.temp.unlink(missing_ok=True)
 
 
-def process_crawl(task: CrawlTask) -> Record:
+def _write_manifest(target: Path, signature: Signature, temp_dir: Path) -> None:
+    path = manifest_path(target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = temp_dir / f"{os.getpid()}-{time.monotonic_ns()}.manifest"
+    try:
+        temp.write_text(json.dumps([list(item) for item in signature]), encoding="utf-8")
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+# --- In a worker ------------------------------------------------------------------------------
+
+
+def process_crawl(task: CrawlTask, options: BatchOptions) -> Record:
     """Clean one crawl file into its `.jsonl.gz`; one report record with the counts."""
     started = time.perf_counter()
     record: Record = {"input": task.relative, "output": None, "status": "cleaned"}
@@ -310,15 +277,16 @@ def process_crawl(task: CrawlTask) -> Record:
         if len(problems) < MAX_PROBLEMS:
             problems.append(message)
 
-    options = CrawlOptions(any_site=task.any_site, max_bytes=task.max_bytes)
+    crawl_options = CrawlOptions(any_site=task.any_site, max_bytes=options.max_bytes)
     output: _Output | None = None
     try:
+        before = os.stat(task.source)  # the stamp: as the input was before it was read
         output = _Output(Path(task.target), Path(task.temp_dir))
         for article in iter_crawl(
-            task.source, stats, options, on_problem=problem, label=task.relative
+            task.source, stats, crawl_options, on_problem=problem, label=task.relative
         ):
-            output.write(jsonl_line(article, explain=task.explain))
-        output.commit()
+            output.write(jsonl_line(article, explain=options.explain))
+        output.commit(before.st_mtime_ns)
         output = None
         record["output"] = task.target
         if stats.damaged or stats.failed:
@@ -326,7 +294,7 @@ def process_crawl(task: CrawlTask) -> Record:
     except DwcleanError as err:
         record.update(status="failed", reason=_reason(err, task.relative))
     except OSError as err:
-        record.update(status="failed", reason=f"{type(err).__name__}: {err}")
+        record.update(status="failed", reason=f"{err.strerror or err}")
     except Exception as err:  # a bug on one file must not stop the batch
         record.update(status="failed", reason=f"internal error: {type(err).__name__}: {err}")
     finally:
@@ -351,7 +319,12 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
 def process_shard(task: ShardTask, options: BatchOptions) -> list[Record]:
     """Clean the inputs of one shard into its `.jsonl.gz`; one report record per input."""
     records: list[Record] = []
-    output = _Output(Path(task.target), Path(task.temp_dir))
+    temp_dir = Path(task.temp_dir)
+    try:
+        output = _Output(Path(task.target), temp_dir)
+    except OSError as err:
+        reason = f"cannot write {task.target} ({err.strerror or err})"
+        return task.lost("failed", reason, 0.0)
     try:
         for source, relative in task.inputs:
             line, record = _shard_input(source, relative, options)
@@ -360,6 +333,11 @@ def process_shard(task: ShardTask, options: BatchOptions) -> list[Record]:
                 record["output"] = task.target
             records.append(record)
         output.commit()
+        _write_manifest(Path(task.target), task.signature, temp_dir)
+    except OSError as err:
+        output.discard()
+        reason = str(OutputError(f"cannot write {task.target} ({err.strerror or err})"))
+        return task.lost("failed", reason, 0.0)
     except BaseException:
         output.discard()
         raise
@@ -375,8 +353,7 @@ def _shard_input(source: str, relative: str, options: BatchOptions) -> tuple[str
         previous = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, options.time_limit)
     try:
-        if os.path.getsize(source) > options.max_bytes:
-            raise InputTooLargeError(f"larger than the limit of {options.max_bytes:,} bytes")
+        _input_stat(source, options.max_bytes)
         article = clean_file(source, max_bytes=options.max_bytes)
         article.source = relative
         line = jsonl_line(article, explain=options.explain)
@@ -389,7 +366,7 @@ def _shard_input(source: str, relative: str, options: BatchOptions) -> tuple[str
     except DwcleanError as err:
         record.update(status="failed", reason=_reason(err, source))
     except OSError as err:
-        record.update(status="failed", reason=f"{type(err).__name__}: {err}")
+        record.update(status="failed", reason=f"{err.strerror or err}")
     except Exception as err:  # a bug on one input must not stop the batch
         record.update(status="failed", reason=f"internal error: {type(err).__name__}: {err}")
     finally:

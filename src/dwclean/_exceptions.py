@@ -10,7 +10,8 @@ Hierarchy (each carries the CLI exit code documented in the README):
     │   ├── DecodingError                 bytes that are no text in any plausible encoding
     │   └── InputTooLargeError            over the size limit
     ├── NotAnArticleError        exit 5   readable text, but no article could be found in it
-    └── FetchError               exit 6   a URL could not be fetched (network, HTTP status, type)
+    ├── FetchError               exit 6   a URL could not be fetched (network, HTTP status, type)
+    └── OutputError              exit 3   an output could not be written (folder, permission, full)
 """
 
 from __future__ import annotations
@@ -50,3 +51,9 @@ class NotAnArticleError(DwcleanError):
 
 class FetchError(DwcleanError):
     exit_code = 6
+
+
+class OutputError(DwcleanError):
+    """An output (`-o`, `--save-raw`, `--report`, OUT_DIR) could not be written."""
+
+    exit_code = 3

@@ -10,32 +10,104 @@ from ._model import Article, BlockKind
 FORMATS = ("markdown", "json", "jsonl", "text")
 
 
+# Characters that are text but can act on a terminal or reorder what is shown: C1 controls
+# (U+009B is a one-character CSI), bidi overrides and isolates, and lone surrogates (from file
+# names that are not UTF-8). JSON keeps them, as escapes; terminals get them spelled out.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_TERMINAL_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def _dumps(
+    data: object, indent: int | None = None, separators: tuple[str, str] | None = None
+) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+    return _JSON_UNSAFE.sub(_json_escape, text)
+
+
 def to_json(article: Article, *, explain: bool = False, indent: int | None = 2) -> str:
-    return json.dumps(article.to_dict(explain=explain), ensure_ascii=False, indent=indent)
+    return _dumps(article.to_dict(explain=explain), indent=indent)
 
 
 def to_jsonl(article: Article, *, explain: bool = False) -> str:
-    return json.dumps(article.to_dict(explain=explain), ensure_ascii=False, separators=(",", ":"))
+    return _dumps(article.to_dict(explain=explain), separators=(",", ":"))
 
 
-# Characters that can start or change CommonMark markup anywhere in a line.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&#])")
-# Line starts that would turn a paragraph into a list, heading, quote, rule or setext underline.
-_BLOCK_START = re.compile(r"^(\s*)([-+=]|\d{1,9}(?=[.)]))")
+def json_line(record: object) -> str:
+    """One JSON line (reports): terminal-unsafe characters and surrogates as JSON escapes."""
+    return _dumps(record)
+
+
+def neutralise(text: str, keep: str = "") -> str:
+    """Text safe for a terminal or a log line: control characters, ANSI/OSC escapes, bidi
+    overrides and lone surrogates are spelled out (backslash-x1b, backslash-u202e) instead of
+    acting.
+    `keep` lists the controls that stay (newline and tab for a document)."""
+
+    def spell(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in keep:
+            return char
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _TERMINAL_UNSAFE.sub(spell, text)
+
+
+# Minimal CommonMark escaping: only where a character could start markup, so that the source
+# stays readable (`Zweifel!`, `AT&T`, `a > b`, `a_b_c`) and renders exactly as the text.
+_INLINE = re.compile(
+    r"""\\(?=[!-/:-@\[-`{-~])        # a backslash that would escape the next character
+    | [`\[]                         # code spans, links and images (a lone ] is harmless)
+    | <(?=[A-Za-z/!?])              # raw HTML, autolinks, comments
+    | &(?=\#|[A-Za-z][A-Za-z0-9]*;)  # entity and character references
+    | [*_]                          # emphasis: decided by the neighbours, in _escape_inline
+    """,
+    re.X,
+)
+# Line starts that would turn a paragraph into a list, heading, quote, rule or fence.
+_BLOCK_START = re.compile(
+    r"[-+*](?=\s|$)|(?:[-*_]\s*){3,}$|>|\#{1,6}(?=\s|$)|~~~|\d{1,9}[.)](?=\s|$)"
+)
+
+
+def _escape_inline(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in "*_":
+        text, at = match.string, match.start()
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if before.isspace() and after.isspace():
+            return char  # "5 * 3": flanked by spaces, never a delimiter
+        if char == "_" and before.isalnum() and after.isalnum():
+            return char  # "a_b_c": an underscore inside a word never opens or closes
+    return "\\" + char
 
 
 def escape_markdown(text: str) -> str:
     """Escape text so that CommonMark renders it literally, never as markup."""
-    text = _INLINE_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-    return _BLOCK_START.sub(
-        lambda m: (
-            m.group(1) + "\\" + m.group(2)
-            if not m.group(2).isdigit()
-            else m.group(1) + m.group(2) + "\\"
-        ),
-        text,
-        count=1,
-    )
+    text = _INLINE.sub(_escape_inline, " ".join(text.split()))
+    match = _BLOCK_START.match(text)
+    if match is None or text.startswith("\\"):
+        return text
+    if match.group()[0].isdigit():  # "1." starts a list: escape the dot, not the digit
+        end = match.end() - 1
+        return text[:end] + "\\" + text[end:]
+    return "\\" + text
+
+
+def _escape_heading(text: str) -> str:
+    """A heading also loses a trailing run of # (the optional closing sequence)."""
+    escaped = escape_markdown(text)
+    trailing = re.search(r"(?:^|\s)(#+)$", escaped)
+    if trailing:
+        escaped = escaped[: trailing.start(1)] + "\\" + escaped[trailing.start(1) :]
+    return escaped
 
 
 def _yaml_scalar(value: str | None) -> str:
@@ -56,16 +128,16 @@ def to_markdown(article: Article) -> str:
     ]
     parts: list[str] = []
     if article.title:
-        parts.append("# " + escape_markdown(article.title))
+        parts.append("# " + _escape_heading(article.title))
     for block in article.blocks:
         text = escape_markdown(block.text)
         if block.kind is BlockKind.LEAD:
             parts.append("**" + text + "**")
         elif block.kind is BlockKind.SUBHEAD:
-            parts.append("## " + text)
+            parts.append("## " + _escape_heading(block.text))
         elif block.kind is BlockKind.CAPTION:
             credit = f" — *{escape_markdown(block.credit)}*" if block.credit else ""
-            parts.append("> 🖼 **Caption:** " + text + credit)
+            parts.append("> 🖼 " + text + credit)  # a picture sign, no words: any language
         else:
             parts.append(text)
     return "\n".join(front) + "\n\n".join(parts) + "\n"

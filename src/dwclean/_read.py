@@ -8,13 +8,16 @@ refused with a clear error instead of being cleaned into nonsense.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import select
+import stat
 import sys
 import zlib
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 
 from ._exceptions import (
+    BadInputError,
     BinaryInputError,
     DecodingError,
     EmptyInputError,
@@ -23,6 +26,8 @@ from ._exceptions import (
 )
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024  # larger than any real article page; bounds memory and time
+FIFO_WAIT = 5.0  # seconds a named pipe may stay without a writer before it is given up
+_MAX_GZIP_NESTING = 3  # a .gz inside a .gz inside a .gz is still read; deeper is refused
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -73,23 +78,32 @@ class Source:
     name: str
     encoding: str
     url: str | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text decoded from bytes, the encoding used, and anything the reader had to repair."""
+
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
 
 
 def read_bytes(name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The raw bytes of a path, or of standard input for "-"."""
+    """The raw bytes of a path, or of standard input for "-"; never more than max_bytes + 1.
+
+    Only regular files and pipes are read: a device (`/dev/zero`, `/dev/urandom`, a disk) is
+    refused before reading, and a named pipe nobody writes to is given up after FIFO_WAIT.
+    """
     try:
-        if name == "-":
-            data = sys.stdin.buffer.read(max_bytes + 1)
-        else:
-            path = Path(name)
-            if path.is_dir():
-                raise InputError(f"{name}: is a directory (use `dwclean batch` for folders)")
-            with path.open("rb") as handle:
-                data = handle.read(max_bytes + 1)
+        data = sys.stdin.buffer.read(max_bytes + 1) if name == "-" else _read_path(name, max_bytes)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory (use `dwclean batch` for folders)") from None
     except OSError as error:
         raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
     if len(data) > max_bytes:
@@ -97,21 +111,75 @@ def read_bytes(name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
+def _read_path(name: str, max_bytes: int) -> bytes:
+    # O_NONBLOCK: opening a FIFO without a writer must not hang; it is cleared after the open.
+    fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(name)
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+            raise BadInputError(f"{name}: a device, not a file; refusing to read it")
+        if stat.S_ISFIFO(mode):
+            _wait_for_writer(fd, name)
+        os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= max_bytes:  # pipes return short reads: loop to EOF or one past the limit
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _wait_for_writer(fd: int, name: str) -> None:
+    # Linux reports no event at all while no writer ever opened the pipe: poll with a limit.
+    poller = select.poll()
+    poller.register(fd, select.POLLIN | select.POLLHUP)
+    if not poller.poll(int(FIFO_WAIT * 1000)):
+        raise InputError(f"{name}: a named pipe with no writer for {FIFO_WAIT:g}s")
+
+
 class BadGzip(DecodingError):
     pass
 
 
 def _gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
-    decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-    try:
-        out = decompressor.decompress(data, max_bytes + 1)
-    except zlib.error as error:
-        raise BadGzip(f"{name}: broken gzip data ({error})") from None
-    if len(out) > max_bytes:
-        raise InputTooLargeError(f"{name}: unpacks to more than {max_bytes:,} bytes")
-    if not decompressor.eof:
-        raise BadGzip(f"{name}: truncated gzip data")
-    return out
+    """Every member of a gzip stream (`cat a.gz b.gz` is one valid file), at most max_bytes.
+
+    The output is bounded while decompressing (never inflated past the limit, so a gzip bomb
+    costs max_bytes of memory at most), and a gzip inside a gzip is unpacked too, a few levels.
+    """
+    for _ in range(_MAX_GZIP_NESTING):
+        data = _gunzip_members(data, name, max_bytes)
+        if data[:2] != b"\x1f\x8b":
+            return data
+    raise BadGzip(f"{name}: gzip nested more than {_MAX_GZIP_NESTING} levels deep")
+
+
+def _gunzip_members(data: bytes, name: str, max_bytes: int) -> bytes:
+    out: list[bytes] = []
+    size = 0
+    rest = data
+    while rest[:2] == b"\x1f\x8b":
+        decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        try:
+            chunk = decompressor.decompress(rest, max_bytes + 1 - size)
+        except zlib.error as error:
+            raise BadGzip(f"{name}: broken gzip data ({error})") from None
+        size += len(chunk)
+        out.append(chunk)
+        if size > max_bytes:
+            raise InputTooLargeError(f"{name}: unpacks to more than {max_bytes:,} bytes")
+        if not decompressor.eof:
+            raise BadGzip(f"{name}: truncated gzip data")
+        rest = decompressor.unused_data
+    # Anything after the last member (padding, garbage) is ignored, as gzip(1) does.
+    return b"".join(out)
 
 
 def decode(
@@ -122,6 +190,18 @@ def decode(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[str, str]:
     """Bytes to text and the encoding used; raises a BadInputError subclass when impossible."""
+    decoded = decode_text(data, name, declared=declared, max_bytes=max_bytes)
+    return decoded.text, decoded.encoding
+
+
+def decode_text(
+    data: bytes,
+    name: str = "<input>",
+    *,
+    declared: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Decoded:
+    """Bytes to text, the encoding used and what had to be repaired (as warnings)."""
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(data, name, max_bytes)
     if not data.strip():
@@ -129,7 +209,7 @@ def decode(
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding), encoding
+                return Decoded(data[len(bom) :].decode(encoding), encoding)
             except UnicodeDecodeError:
                 raise DecodingError(
                     f"{name}: invalid {encoding} after its byte-order mark"
@@ -140,23 +220,79 @@ def decode(
     head = data[:8192]
     if b"\x00" in head:
         raise BinaryInputError(f"{name}: binary input (contains NUL bytes)")
-    candidates = []
-    if declared:
-        candidates.append(declared)
+    utf8 = _strict_utf8(data)
+    declared_text = _declared(data, declared, utf8)
+    if declared_text is not None:
+        return declared_text
+    if utf8 is not None:
+        return Decoded(utf8, "utf-8")
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
+    text, encoding = _detect(data, name)
+    return Decoded(text, encoding)
+
+
+def _strict_utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _declared(data: bytes, declared: str | None, utf8: str | None) -> Decoded | None:
+    """The text in the encoding the page or server declares, when that is believable.
+
+    A declaration is a claim, not a fact (templates and servers copy them blindly): it loses
+    when the bytes are valid UTF-8 with non-ASCII characters (that is no accident), and when its
+    decoding is not sensible (CJK from ASCII bytes via `utf-16`, control characters).
+    """
+    names = [declared] if declared else []
     meta = _META_CHARSET.search(data[:4096])
     if meta:
-        candidates.append(meta.group(1).decode("ascii", "replace"))
-    candidates.append("utf-8")
-    for encoding in candidates:
+        names.append(meta.group(1).decode("ascii", "replace"))
+    for encoding in names:
         try:
             info = codecs.lookup(encoding)
-            if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_ENCODINGS:
-                continue  # "rot13", "punycode", "idna": codecs, but no page is written in them
-            text = data.decode(info.name)
-        except (UnicodeError, LookupError):  # UnicodeError: some codecs raise the base class
+        except LookupError:
             continue
-        return text, info.name
-    return _detect(data, name)
+        if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_ENCODINGS:
+            continue  # "rot13", "punycode", "idna": codecs, but no page is written in them
+        if utf8 is not None and not data.isascii() and info.name != "utf-8":
+            return None
+        try:
+            text = data.decode(info.name)
+        except UnicodeError:  # some codecs raise the base class
+            continue
+        if _sensible(text, data, info.name):
+            return Decoded(text, info.name)
+    return None
+
+
+def _sensible(text: str, data: bytes, encoding: str) -> bool:
+    if encoding.startswith(("utf-16", "utf-32")):
+        return False  # without NUL bytes (refused before) no text is UTF-16 or UTF-32
+    if data.isascii():
+        return text == data.decode("ascii")  # an ASCII-compatible encoding changes nothing
+    sample = text[:20000]
+    control = sum(1 for c in sample if (c < " " and c not in "\n\r\t\f\v") or "\x80" <= c < "\xa0")
+    return control <= 0.001 * len(sample)
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few broken bytes (a truncated copy, one stray byte) is still UTF-8.
+
+    Legacy encodings give almost no valid multi-byte sequence, so when valid non-ASCII characters
+    outnumber the broken sequences four to one, the broken ones are replaced, with a warning.
+    """
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")  # C speed
+    if broken <= 0 or good < 4 * broken:
+        return None
+    return Decoded(
+        text, "utf-8", (f"{broken} invalid UTF-8 byte sequence(s) replaced with U+FFFD",)
+    )
 
 
 def _detect(data: bytes, name: str) -> tuple[str, str]:
@@ -190,5 +326,11 @@ def looks_like_html(text: str) -> bool:
 def read_source(name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     data = read_bytes(name, max_bytes=max_bytes)
     label = "<stdin>" if name == "-" else name
-    text, encoding = decode(data, label, max_bytes=max_bytes)
-    return Source(text=text, is_html=looks_like_html(text), name=label, encoding=encoding)
+    decoded = decode_text(data, label, max_bytes=max_bytes)
+    return Source(
+        text=decoded.text,
+        is_html=looks_like_html(decoded.text),
+        name=label,
+        encoding=decoded.encoding,
+        warnings=decoded.warnings,
+    )

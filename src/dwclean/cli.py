@@ -4,7 +4,7 @@ Exit codes (also in the README and `dwclean --help`):
   0  every input cleaned
   1  some of several inputs failed (the others were written)
   2  usage error (unknown option, bad value)
-  3  an input could not be read, or the output not written (missing, permission, I/O)
+  3  an input could not be read, or the output not written (missing, permission, I/O, full)
   4  an input was unusable (empty, binary, undecodable, too large)
   5  no article found in an input (not a DW article page)
   6  a URL could not be fetched
@@ -17,29 +17,33 @@ from __future__ import annotations
 import enum
 import os
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ._api import iter_clean
-from ._exceptions import DwcleanError, InputError
-from ._export import render
+from ._exceptions import DwcleanError, OutputError
+from ._export import neutralise, render
 from ._fetch import FetchOptions
 from ._read import DEFAULT_MAX_BYTES
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
-
     from rich.progress import Progress
 
     from ._batch import BatchOptions, Summary
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
+EXIT_USAGE = 2
+EXIT_IO = 3
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
+JOBS_PER_CPU = 4  # more workers than this only add memory and contention
+LIST_MAX_BYTES = 128 * 1024 * 1024  # --files-from/--urls-from: about 1.5 million paths
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 all cleaned; 1 some of several inputs failed; 2 usage error; "
@@ -47,6 +51,7 @@ EXIT_CODES_HELP = (
     "4 input unusable (empty, binary, undecodable, too large); "
     "5 no article found; 6 URL fetch failed; 70 internal error; 130 interrupted."
 )
+TEXT_SEPARATOR = "\n\f\n\n"  # between documents of `-f text`: a form feed between blank lines
 
 app = typer.Typer(
     name="dwclean",
@@ -56,33 +61,58 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
 class Format(enum.StrEnum):
     markdown = "markdown"
+    md = "md"  # the usual short name; the same as markdown
     json = "json"
     jsonl = "jsonl"
     text = "text"
 
+    @property
+    def canonical(self) -> str:
+        return "markdown" if self is Format.md else self.value
+
+
+class _Fail(Exception):
+    """A one-line error and its exit code, raised anywhere below a command."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"dwclean: {message}\n")
+    # Names and texts come from outside: never let an escape sequence or newline through.
+    sys.stderr.write(f"dwclean: {neutralise(message)}\n")
+    sys.stderr.flush()
 
 
-def _write_atomically(path: Path, data: str) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written output."""
-    import tempfile
+def _display(name: str) -> str:
+    return "<stdin>" if name == "-" else name
 
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
+
+def _prefixed(name: str, error: Exception) -> str:
+    """`FILE: message`, without doubling a prefix the message already has."""
+    message = str(error)
+    shown = _display(name)
+    return message if message.startswith((shown + ": ", name + ": ")) else f"{shown}: {message}"
+
+
+def _write_stdout(text: str) -> None:
+    """Write data to stdout; a full disk or closed device is exit 3, not a traceback."""
+    if sys.stdout.isatty():
+        text = neutralise(text, keep="\n\t")  # escape sequences in page text stay inert
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
         raise
+    except OSError as error:
+        raise OutputError(f"standard output: cannot write ({error.strerror or error})") from None
 
 
 def _print_version(value: bool) -> None:
@@ -105,11 +135,16 @@ def _root(
 
 def _read_list(source: str, *, nul: bool) -> list[str]:
     """Names from a file or "-" (stdin): one per line, or NUL-separated with -0."""
-    try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    except OSError as error:
-        raise InputError(f"{source}: cannot read ({error.strerror or error})") from None
+    from ._read import read_bytes
+
+    # Bounded, and devices refused: `--urls-from /dev/zero` must not eat the machine's memory.
+    data = read_bytes(source, max_bytes=LIST_MAX_BYTES)
     text = data.decode("utf-8", errors="surrogateescape")
+    if not nul and "\0" in text:
+        raise _Fail(
+            f"{_display(source)}: the list holds NUL bytes; add -0 for NUL-separated names",
+            EXIT_USAGE,
+        )
     parts = text.split("\0") if nul else text.splitlines()
     return [p.strip() if not nul else p for p in parts if p.strip()]
 
@@ -124,7 +159,9 @@ def clean(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.markdown,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format (md = markdown).")
+    ] = Format.markdown,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write here (atomically) instead of standard output."),
@@ -148,7 +185,8 @@ def clean(
         Path | None, typer.Option("--save-raw", help="Keep every fetched page in this folder.")
     ] = None,
     timeout: Annotated[
-        float, typer.Option("--timeout", help="Seconds to wait for a server to answer.", min=0.1)
+        float,
+        typer.Option("--timeout", help="Seconds one whole request may take.", min=0.1),
     ] = 30.0,
     retries: Annotated[
         int, typer.Option("--retries", help="Retries on 429, 5xx and timeouts.", min=0)
@@ -170,87 +208,132 @@ def clean(
     """Clean DW article pages and print the articles.
 
     Several inputs give one article each: JSON Lines with --format jsonl, a JSON array with
-    --format json, documents one after another otherwise.
+    --format json, documents one after another otherwise (text: separated by a line holding
+    only a form feed). A WARC/WET crawl file gives one article per DW page record.
     """
-    names = list(inputs or [])
     try:
-        if files_from:
-            names += _read_list(files_from, nul=null)
-        if urls_from:
-            names += _read_list(urls_from, nul=False)
-    except DwcleanError as error:
+        names = _input_names(inputs, files_from, urls_from, null)
+        if save_raw is not None:
+            _ensure_folder(save_raw, "--save-raw")
+        options = FetchOptions(
+            connect_timeout=min(timeout, 10.0),
+            read_timeout=timeout,
+            retries=retries,
+            concurrency=concurrency,
+            max_bytes=max_bytes,
+            save_raw=save_raw,
+        )
+        if _wants_crawl_path(names, captions):
+            code = _clean_crawls(names, options, fmt.canonical, explain, output, any_site, captions)
+        else:
+            code = _clean_names(names, options, fmt.canonical, explain, output)
+    except (_Fail, DwcleanError) as error:
         _error(str(error))
-        raise typer.Exit(error.exit_code) from None
-    if not names:
+        raise typer.Exit(error.code if isinstance(error, _Fail) else error.exit_code) from None
+    if code:
+        raise typer.Exit(code)
+
+
+def _input_names(
+    inputs: list[str] | None, files_from: str | None, urls_from: str | None, null: bool
+) -> list[str]:
+    """Every input named; standard input only when nothing at all was named (an empty
+    --files-from or --urls-from list means no inputs, not "read stdin")."""
+    names = list(inputs or [])
+    if files_from:
+        names += _read_list(files_from, nul=null)
+    if urls_from:
+        names += _read_list(urls_from, nul=False)
+    if not names and not files_from and not urls_from:
         names = ["-"]
-    options = FetchOptions(
-        connect_timeout=min(timeout, 10.0),
-        read_timeout=timeout,
-        retries=retries,
-        concurrency=concurrency,
-        max_bytes=max_bytes,
-        save_raw=save_raw,
-    )
-    _clean_crawls_hook(names, fmt, output, explain, captions, any_site, options)
-    outputs: list[str] = []
-    articles_json: list[str] = []
+    return names
+
+
+def _ensure_folder(path: Path, option: str) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise _Fail(f"{path}: {option} needs a folder, and this is a file", EXIT_IO) from None
+    except OSError as error:
+        reason = error.strerror or error
+        raise _Fail(f"{path}: cannot create the folder ({reason})", EXIT_IO) from None
+
+
+def _clean_names(
+    names: list[str], options: FetchOptions, fmt: str, explain: bool, output: Path | None
+) -> int:
+    """Clean and write every input; the exit code (0, 1 or the one failure's code)."""
+    if not names:
+        return EXIT_OK
+    stream = output is None and fmt == "jsonl"  # JSON Lines to stdout: line by line
+    documents: list[str] = []
     failures: list[int] = []
     for name, result in iter_clean(names, options):
         if isinstance(result, DwcleanError):
-            message = str(result)
-            _error(message if message.startswith(name) else f"{name}: {message}")
+            _error(_prefixed(name, result))
             failures.append(result.exit_code)
             continue
         for warning in result.warnings:
-            _error(f"warning: {name}: {warning}")
-        if fmt is Format.json and len(names) > 1:
-            articles_json.append(render(result, "json", explain=explain).rstrip("\n"))
-        elif output is None and fmt is Format.jsonl:
-            sys.stdout.write(render(result, "jsonl", explain=explain))  # stream line by line
-            sys.stdout.flush()
+            _error(f"warning: {_display(name)}: {warning}")
+        document = render(result, "json" if fmt == "json" else fmt, explain=explain)
+        if stream:
+            _write_stdout(document)
         else:
-            outputs.append(render(result, fmt.value, explain=explain))
-    if articles_json:
-        outputs = ["[\n" + ",\n".join(articles_json) + "\n]\n"]
-    text = "\n".join(outputs) if fmt is Format.markdown else "".join(outputs)
-    if outputs:
-        if output is not None:
-            try:
-                _write_atomically(output, text)
-            except OSError as error:
-                _error(f"{output}: cannot write ({error.strerror or error})")
-                raise typer.Exit(3) from None
-        else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            documents.append(document)
+    if documents:
+        _emit(_join(documents, fmt, several=len(names) > 1), output)
     if failures:
-        raise typer.Exit(failures[0] if len(names) == 1 else EXIT_PARTIAL)
+        return failures[0] if len(names) == 1 else EXIT_PARTIAL
+    return EXIT_OK
 
 
-def _clean_crawls_hook(
+def _wants_crawl_path(names: list[str], captions: bool) -> bool:
+    from ._crawl_cli import wants_crawl_path
+
+    return wants_crawl_path(names, captions=captions)
+
+
+def _clean_crawls(
     names: list[str],
-    fmt: Format,
-    output: Path | None,
-    explain: bool,
-    captions: bool,
-    any_site: bool,
     options: FetchOptions,
-) -> None:
-    """WARC/WET inputs (or --captions): cleaned and written by _crawl_cli; exits when it ran."""
-    from ._crawl_cli import clean_with_crawls, wants_crawl_path
+    fmt: str,
+    explain: bool,
+    output: Path | None,
+    any_site: bool,
+    captions: bool,
+) -> int:
+    """WARC/WET inputs (or --captions): streamed article by article by _crawl_cli."""
+    from ._crawl_cli import clean_with_crawls
 
-    if wants_crawl_path(names, captions=captions):
-        code = clean_with_crawls(
-            names,
-            fmt=fmt.value,
-            output=output,
-            explain=explain,
-            captions=captions,
-            any_site=any_site,
-            fetch_options=options,
-            error=_error,
-        )
-        raise typer.Exit(code)
+    return clean_with_crawls(
+        names,
+        fmt=fmt,
+        output=output,
+        explain=explain,
+        captions=captions,
+        any_site=any_site,
+        fetch_options=options,
+        error=_error,
+        write_stdout=_write_stdout,
+        separator=TEXT_SEPARATOR,
+    )
+
+
+def _join(documents: list[str], fmt: str, *, several: bool) -> str:
+    if fmt == "json" and several:
+        return "[\n" + ",\n".join(d.rstrip("\n") for d in documents) + "\n]\n"
+    if fmt == "text":
+        return TEXT_SEPARATOR.join(documents)
+    return "\n".join(documents) if fmt == "markdown" else "".join(documents)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        _write_stdout(text)
+        return
+    from ._output import write_output
+
+    write_output(output, text.encode("utf-8"))
 
 
 @app.command()
@@ -259,9 +342,14 @@ def batch(
         Path, typer.Argument(help="Folder of dumps and pages (searched recursively).")
     ],
     out_dir: Annotated[Path, typer.Argument(help="Folder for the articles (mirrors IN_DIR).")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.markdown,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format (md = markdown).")
+    ] = Format.markdown,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="Worker processes (default: CPU count).", min=0)
+        int,
+        typer.Option(
+            "--jobs", "-j", help="Worker processes (default: CPU count; at most 4 per CPU).", min=0
+        ),
     ] = 0,
     include: Annotated[
         list[str] | None, typer.Option("--include", help="Only inputs matching this glob.")
@@ -270,7 +358,7 @@ def batch(
         list[str] | None, typer.Option("--exclude", help="Skip inputs matching this glob.")
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Clean again even if the output is newer.")
+        bool, typer.Option("--force", help="Clean again even if the output is up to date.")
     ] = False,
     report: Annotated[
         Path | None, typer.Option("--report", help="Write a JSON Lines status record per input.")
@@ -287,6 +375,10 @@ def batch(
     ] = None,
     null: Annotated[
         bool, typer.Option("-0", "--null", help="--files-from names are NUL-separated.")
+    ] = False,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option("--follow-symlinks", help="Also follow symlinks that lead out of IN_DIR."),
     ] = False,
     max_bytes: Annotated[
         int,
@@ -308,110 +400,177 @@ def batch(
 ) -> None:
     """Clean every dump and page under IN_DIR into OUT_DIR, in parallel, resumably.
 
-    An output newer than its input is skipped (rerun after an interruption to finish the job);
-    outputs are written atomically. The progress bar shows only on a terminal.
+    Each output keeps its input's relative path and name and adds the format's extension
+    (story.txt -> story.txt.md); a WARC/WET crawl file gives one JSON Lines file
+    (x.warc.gz -> x.warc.gz.jsonl.gz). An up-to-date output is skipped (rerun after an interruption
+    to finish the job); outputs are written atomically. The progress bar shows only on a
+    terminal.
     """
-    from ._batch import BatchOptions, write_report
-
-    if not in_dir.is_dir():
-        _error(f"{in_dir}: not a folder")
-        raise typer.Exit(3)
-    _check_crawl_batch_options(fmt, shard_size)
-    options = BatchOptions(
-        fmt=fmt.value,
-        jobs=jobs or os.cpu_count() or 1,
-        include=tuple(include or ["*"]),
-        exclude=tuple(exclude or []),
-        force=force,
-        explain=explain,
-        max_bytes=max_bytes,
-        time_limit=time_limit,
-    )
-    inputs = None
-    if files_from:
-        try:
-            names = _read_list(files_from, nul=null)
-        except DwcleanError as error:
-            _error(str(error))
-            raise typer.Exit(error.exit_code) from None
-        inputs = iter(_relative_inputs(in_dir, names))
-    writer, close = write_report(report) if report else (None, None)
-    progress = None if quiet or not sys.stderr.isatty() else _progress()
-    task_id = None
-    if progress is not None:
-        from ._batch import iter_inputs
-
-        total = len(names) if files_from else sum(1 for _ in iter_inputs(in_dir, options))
-        progress.start()
-        task_id = progress.add_task("cleaning", total=total)
-
-    def on_record(record: dict[str, object]) -> None:
-        if writer:
-            writer(record)
-        if record["status"] not in ("cleaned", "skipped") and (quiet or progress is None):
-            _error(f"{record['input']}: {record['status']}: {record.get('reason', '')}")
-        if progress is not None and task_id is not None:
-            progress.advance(task_id)
+    from ._batch import BatchOptions
 
     try:
-        summary = _run_batch_hook(
-            in_dir, out_dir, options, inputs, on_record, shard_size, any_site, quiet
+        _check_folders(in_dir, out_dir)
+        _check_crawl_batch_options(fmt, shard_size)
+        options = BatchOptions(
+            fmt=fmt.canonical,
+            jobs=_jobs(jobs),
+            include=tuple(include or ["*"]),
+            exclude=tuple(exclude or []),
+            force=force,
+            explain=explain,
+            max_bytes=max_bytes,
+            time_limit=time_limit,
+            follow_symlinks=follow_symlinks,
         )
-    finally:
-        if progress is not None:
-            progress.stop()
-        if close:
-            close()
-    counts = summary.counts
-    done = sum(counts.values())
-    if not quiet:
-        rate = done / summary.seconds if summary.seconds else 0.0
-        _error(
-            f"{'interrupted' if summary.interrupted else 'done'}: {counts['cleaned']} cleaned, "
-            f"{counts['skipped']} skipped, {counts['failed'] + counts['timeout']} failed, "
-            f"{counts['no-article']} no article found, in {summary.seconds:.1f}s "
-            f"({rate:.0f} files/s)"
-        )
+        names = _read_list(files_from, nul=null) if files_from else None
+        crawl = _CrawlBatch(shard_size=shard_size, any_site=any_site, quiet=quiet)
+        summary = _run_batch(in_dir, out_dir, options, names, report, crawl)
+    except (_Fail, DwcleanError) as error:
+        _error(str(error))
+        raise typer.Exit(error.code if isinstance(error, _Fail) else error.exit_code) from None
     if summary.interrupted:
-        _error(f"interrupted after {done} inputs; run the same command again to finish")
+        _error(f"interrupted after {summary.done} inputs; run the same command again to finish")
         raise typer.Exit(EXIT_INTERRUPTED)
     if summary.failed:
         raise typer.Exit(EXIT_PARTIAL)
 
 
+def _check_folders(in_dir: Path, out_dir: Path) -> None:
+    """IN_DIR must be a folder; OUT_DIR a folder (or creatable) that can never overwrite an
+    input: not IN_DIR itself, nor a folder that contains it. OUT_DIR inside IN_DIR is fine
+    (the walk leaves it out)."""
+    if not in_dir.is_dir():
+        raise _Fail(f"{in_dir}: not a folder", EXIT_IO)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise _Fail(f"{out_dir}: OUT_DIR exists and is not a folder", EXIT_IO)
+    real_in, real_out = os.path.realpath(in_dir), os.path.realpath(out_dir)
+    if real_in == real_out or real_in.startswith(real_out.rstrip(os.sep) + os.sep):
+        raise _Fail(
+            f"{out_dir}: OUT_DIR must not be IN_DIR or contain it (outputs could overwrite "
+            "inputs); choose another folder",
+            EXIT_USAGE,
+        )
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or error
+        raise _Fail(f"{out_dir}: cannot create OUT_DIR ({reason})", EXIT_IO) from None
+
+
 def _check_crawl_batch_options(fmt: Format, shard_size: int | None) -> None:
     from ._crawl_batch import usage_problem
 
-    problem = usage_problem(fmt.value, shard_size)
+    problem = usage_problem(fmt.canonical, shard_size)
     if problem:
-        _error(problem)
-        raise typer.Exit(2)
+        raise _Fail(problem, EXIT_USAGE)
 
 
-def _run_batch_hook(
+def _jobs(jobs: int) -> int:
+    cpus = os.cpu_count() or 1
+    cap = JOBS_PER_CPU * cpus
+    if jobs > cap:
+        _error(f"warning: --jobs {jobs} is capped at {cap} ({JOBS_PER_CPU} per CPU, {cpus} CPUs)")
+    return min(jobs or cpus, cap)
+
+
+def _run_batch(
     in_dir: Path,
     out_dir: Path,
     options: BatchOptions,
-    inputs: Iterator[tuple[Path, str]] | None,
-    on_record: Callable[[dict[str, object]], None],
-    shard_size: int | None,
-    any_site: bool,
-    quiet: bool,
+    names: list[str] | None,
+    report: Path | None,
+    crawl: _CrawlBatch,
 ) -> Summary:
-    """run_batch, plus crawl files (one .jsonl.gz each) and --shard-size (see _crawl_batch)."""
+    from ._batch import listed_inputs, walk, write_report
     from ._crawl_batch import run_batch_with_crawls
 
-    return run_batch_with_crawls(
-        in_dir,
-        out_dir,
-        options,
-        inputs=inputs,
-        on_record=on_record,
-        shard_size=shard_size,
-        any_site=any_site,
-        quiet=quiet,
-        error=_error,
+    quiet = crawl.quiet
+
+    def entries() -> Iterator[Any]:
+        if names is not None:
+            return listed_inputs(in_dir, names, skip=out_dir)
+        return walk(in_dir, options, skip=out_dir)
+
+    writer, close = write_report(report) if report else (None, None)
+    view = _BatchView(quiet)
+    if view.progress is not None:
+        view.start(sum(1 for _ in entries()))
+    try:
+        summary = run_batch_with_crawls(
+            in_dir,
+            out_dir,
+            options,
+            inputs=entries(),
+            on_record=view.record_writer(writer),
+            shard_size=crawl.shard_size,
+            any_site=crawl.any_site,
+            quiet=quiet,
+            say=view.say,
+        )
+    finally:
+        view.stop()
+        if close:
+            close()
+    if not quiet:
+        _error(_summary_line(summary))
+    return summary
+
+
+def _summary_line(summary: Summary) -> str:
+    counts = summary.counts
+    failed = summary.failed - counts["no-article"]
+    rate = summary.done / summary.seconds if summary.seconds else 0.0
+    return (
+        f"{'interrupted' if summary.interrupted else 'done'}: {summary.done} inputs: "
+        f"{counts['cleaned']} cleaned, {counts['skipped']} skipped, {failed} failed, "
+        f"{counts['no-article']} no article found, in {summary.seconds:.1f}s ({rate:.0f} files/s)"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _CrawlBatch:
+    """The crawl options of `batch`: --shard-size, --any-site, and --quiet for their notes."""
+
+    shard_size: int | None
+    any_site: bool
+    quiet: bool
+
+
+class _BatchView:
+    """What a person sees: a progress bar on a terminal, and every failed input named (above
+    the bar on a terminal, one line each on stderr otherwise)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.progress = None if quiet or not sys.stderr.isatty() else _progress()
+        self.task: Any = None
+
+    def start(self, total: int) -> None:
+        if self.progress is not None:
+            self.progress.start()
+            self.task = self.progress.add_task("cleaning", total=total)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def record_writer(self, writer: Any) -> Any:
+        def on_record(record: dict[str, Any]) -> None:
+            if writer:
+                writer(record)
+            if record["status"] not in ("cleaned", "skipped"):
+                self.say(f"{record['input']}: {record['status']}: {record.get('reason', '')}")
+            if self.progress is not None and self.task is not None:
+                self.progress.advance(self.task)
+
+        return on_record
+
+    def say(self, line: str) -> None:
+        if self.progress is None:
+            _error(line)
+        else:
+            from rich.text import Text
+
+            self.progress.console.print(Text("dwclean: " + neutralise(line), style="red"))
 
 
 @app.command()
@@ -423,43 +582,54 @@ def explain(
 ) -> None:
     """Show an input piece by piece: what was kept (as which block) and what was removed, by
     which rule. A table in a terminal, tab-separated lines otherwise."""
-    from ._api import clean_file
-    from ._explain import verdicts
+    from ._api import clean
+    from ._explain import locate, position, verdicts
+    from ._read import read_source
 
     try:
-        article = clean_file(source)
+        page = read_source(source)  # read once: standard input cannot be read again
+        article = clean(page.text)
+        rows = locate(verdicts(article), page.text) if page.is_html else verdicts(article)
+        rows = [v for v in rows if not (removed_only and v.kept)]
+        if not sys.stdout.isatty():
+            lines = [
+                "\t".join((position(v), "kept" if v.kept else "removed", v.label, _cell(v.text)))
+                + "\n"
+                for v in rows
+            ]
+            _write_stdout("".join(lines))
+            return
     except DwcleanError as error:
-        _error(str(error))
+        _error(_prefixed(source, error))
         raise typer.Exit(error.exit_code) from None
-    rows = [v for v in verdicts(article) if not (removed_only and v.kept)]
-    if not sys.stdout.isatty():
-        for v in rows:
-            status = "kept" if v.kept else "removed"
-            sys.stdout.write(f"{v.line}\t{status}\t{v.label}\t{v.text}\n")
-        return
+    _explain_table(article.title or _display(source), rows)
+
+
+def _cell(text: str) -> str:
+    """One field of a tab-separated row: no tab, newline or control character inside."""
+    return neutralise(" ".join(text.split()))
+
+
+def _explain_table(title: str, rows: list[Any]) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=article.title or source, show_lines=False, expand=True)
+    from ._explain import position
+
+    # Text objects, never markup strings: "[/]", "[sic]" or "[blink red]" in a page is text.
+    table = Table(title=Text(neutralise(title)), show_lines=False, expand=True)
     table.add_column("line", justify="right", style="dim", no_wrap=True)
     table.add_column("verdict", no_wrap=True)
     table.add_column("text", overflow="fold")
     for v in rows:
-        verdict = f"[green]kept: {v.label}[/]" if v.kept else f"[red]removed[/] [dim]{v.label}[/]"
-        table.add_row(str(v.line or ""), verdict, v.text if v.kept else f"[dim]{v.text}[/]")
+        if v.kept:
+            verdict = Text.assemble(("kept: ", "green"), (v.label, "green"))
+        else:
+            verdict = Text.assemble(("removed ", "red"), (neutralise(v.label), "dim"))
+        text = Text(_cell(v.text), style="" if v.kept else "dim")
+        table.add_row(Text(position(v)), verdict, text)
     Console().print(table)
-
-
-def _relative_inputs(root: Path, names: list[str]) -> list[tuple[Path, str]]:
-    pairs = []
-    for name in names:
-        path = Path(name) if Path(name).is_absolute() else root / name
-        try:
-            relative = path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            relative = path.name
-        pairs.append((path, relative))
-    return pairs
 
 
 def _progress() -> Progress:
@@ -468,21 +638,23 @@ def _progress() -> Progress:
         BarColumn,
         MofNCompleteColumn,
         Progress,
+        ProgressColumn,
+        Task,
         TaskProgressColumn,
         TextColumn,
         TimeElapsedColumn,
         TimeRemainingColumn,
     )
+    from rich.text import Text
 
-    class _Rate(TextColumn):
-        def __init__(self) -> None:
-            super().__init__("")
+    class _Rate(ProgressColumn):
+        """Completed inputs over elapsed time: the same number the summary prints (rich's own
+        speed is a short-window estimate that jumps wildly on the last frame)."""
 
-        def render(self, task):  # type: ignore[no-untyped-def]
-            from rich.text import Text
-
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:.0f} files/s" if speed else "")
+        def render(self, task: Task) -> Text:
+            elapsed = task.finished_time if task.finished else task.elapsed
+            rate = task.completed / elapsed if elapsed else 0.0
+            return Text(f"{rate:.0f} files/s" if task.completed else "")
 
     return Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -498,15 +670,38 @@ def _progress() -> Progress:
 
 
 def main() -> None:
+    code = _main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = code or EXIT_OK  # the reader went away (`dwclean … | head`): not an error
+        _silence_stdout()
+    except OSError as error:
+        _error(f"standard output: cannot write ({error.strerror or error})")
+        code = code or EXIT_IO
+        _silence_stdout()
+    sys.exit(code)
+
+
+def _main() -> int:
     try:
         app()
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
     except KeyboardInterrupt:
         _error("interrupted")
-        sys.exit(EXIT_INTERRUPTED)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # the reader went away (`dwclean … | head`): not an error worth a traceback
-        sys.stderr.close()
-        sys.exit(EXIT_OK)
+        _silence_stdout()
+        return EXIT_OK
     except Exception as error:  # a bug: one line, not a traceback
         _error(f"internal error: {type(error).__name__}: {error}")
-        sys.exit(EXIT_INTERNAL)
+        return EXIT_INTERNAL
+    return EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's own flush at exit cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
