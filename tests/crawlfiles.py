@@ -66,7 +66,14 @@ def corpus_pages() -> list[CorpusPage]:
             )
             for entry in manifest
         ]
-    dumps = sorted((ROOT / "fixtures" / "dumps").glob("*.txt"))
+    dumps = [  # the fixture dumps that hold an article (index pages have none)
+        dump
+        for dump in sorted((ROOT / "fixtures" / "dumps").glob("*.txt"))
+        if json.loads(dump.with_suffix(".expected.json").read_text(encoding="utf-8")).get(
+            "page_type", "article"
+        )
+        != "index"
+    ]
     pages = []
     for n, name in enumerate(FIXTURE_PAGES):
         html = ROOT / "fixtures" / "html" / f"{name}.html"
