@@ -8,7 +8,7 @@ import pytest
 
 import dwclean
 
-from .conftest import CORPUS, needs_shared
+from .conftest import CORPUS, FIXTURES, needs_shared
 
 PROSE = "Real article text that runs long enough to be a paragraph of prose, as news does. "
 
@@ -86,3 +86,9 @@ def test_json_ld_language_and_section_fill_gaps() -> None:
     article = dwclean.clean(page)
     assert (article.language, article.section, article.date) == ("es", "Ciencia", "2024-03-01")
     assert article.authors == ["Ana Ruiz"] and article.title == "Titular"
+
+
+def test_explain_lists_the_pages_navigation_sidebars_and_footer() -> None:
+    page = (FIXTURES / "html" / "de-modern-video-box.html").read_text(encoding="utf-8")
+    removed = {r.rule for r in dwclean.clean(page).removed}
+    assert {"navigation", "footer"} <= removed

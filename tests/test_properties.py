@@ -1007,3 +1007,17 @@ def test_markdown_and_json_render_whatever_clean_returns(source: str) -> None:
     if article is not None:
         json.loads(dwclean.to_json(article))
         assert isinstance(dwclean.to_markdown(article), str)
+
+
+# Found by the long fuzz run (property 5, 500 examples): html2text keeps the skip links'
+# numbers ("1. Inhalt"), which were not recognised as skip links; with the menu repeated and
+# shuffled, the cookie banner became the lead and "1. Inhalt" the headline (body F1 0.95).
+@needs_shared
+def test_numbered_skip_links_and_a_shuffled_cookie_banner() -> None:
+    dumps = FIXTURES / "dumps"
+    check_mutation_robust(
+        dumps / "sw-old-html2text.txt",
+        dumps / "sw-old-html2text.expected.json",
+        ("duplicate-menu", "shuffle-debris"),
+        seed=16651,
+    )

@@ -20,6 +20,7 @@ from ._text import is_date_line, is_prose, parse_date, tokens, word_count
 _HEADLINE_MAX_WORDS = 30
 _KICKER_MAX_WORDS = 3
 _TITLE_LINE_MAX_CHARS = 400
+_BANNER_REACH = 12  # how far below a cookie banner the page's navigation may start
 # a date at the start of a text, glued to its first word: "June 24, 2024Promoting …"
 _WORD = re.compile(r"[^\W\d_]+")
 _DATE_GLUED_TO_TEXT = re.compile(r"^(\S.{2,38}?\d)(?=[^\W\d_])")
@@ -150,13 +151,25 @@ class HeaderReader(Page):
         text_key = self.keys[index]
         if word_count(text_key) > 45 or not any(w in text_key for w in self.rules.cookie_words):
             return False
-        # the banner's button line ("More info OK") follows it, or page furniture precedes it
+        # the banner's button line ("More info OK") follows it, or page furniture precedes it,
+        # or navigation follows it where a lead would be followed by text
         following = self.candidates[index + 1].text if index + 1 < len(self.candidates) else ""
         furniture_before = index > 0 and self.reasons.get(index - 1, "") not in (
             "",
             "cookie banner",
         )
-        return (bool(following) and word_count(following) <= 4) or furniture_before
+        return (
+            (bool(following) and word_count(following) <= 4)
+            or furniture_before
+            or self._navigation_follows(index)
+        )
+
+    def _navigation_follows(self, index: int) -> bool:
+        """Skip links or the language menu come after it: a banner above the page's top."""
+        return any(
+            self.reasons.get(i) in ("skip link", "language menu")
+            for i in range(index + 1, min(index + _BANNER_REACH, len(self.candidates)))
+        )
 
     def find_title(self, lead: int) -> int | None:
         """The headline: among the short lines just before the lead, the one that is it."""

@@ -5,6 +5,7 @@ byline, date) and `_strip.py` (the article's end, boxes inside it, its tail) wor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ._model import Candidate, Hint, PageType, Removal
@@ -21,6 +22,9 @@ class Metadata:
     url: str | None = None
     layout: str | None = None
     authors: list[str] = field(default_factory=list)
+
+
+_NUMBERED = re.compile(r"^\d{1,2}\. ")
 
 
 class Page:
@@ -65,6 +69,10 @@ class Page:
             return "language menu"
         if text_key in self.rules.skip_links:
             return "skip link"
+        if text_key[:1].isdigit():  # html2text keeps the list's numbers: "1. Inhalt"
+            bare = _NUMBERED.sub("", text_key)
+            if bare in self.rules.skip_links or bare in self.rules.global_lines:
+                return "skip link"
         text = candidate.text  # whitespace is already collapsed by the front-ends
         if self.rules.global_pattern.search(text):
             for name, pattern in self.rules.global_patterns:  # which one, for --explain

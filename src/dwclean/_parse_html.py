@@ -226,6 +226,35 @@ class _Walker:
             self.add(text, Hint.PARAGRAPH)
 
 
+_FURNITURE = {"nav": "navigation", "aside": "sidebar", "footer": "footer"}
+_FURNITURE_ROLES = {"navigation": "navigation", "complementary": "sidebar", "contentinfo": "footer"}
+
+
+def _page_furniture(tree: LexborHTMLParser) -> list[Removal]:
+    """The page's navigation, sidebars and footer, for `--explain`: what the walk of the
+    article container never had to look at."""
+    removed: list[Removal] = []
+    seen: set[int] = set()
+    selector = "nav, aside, footer, [role=navigation], [role=complementary], [role=contentinfo]"
+    for node in tree.css(selector):
+        parent, nested = node.parent, False
+        for _ in range(_MAX_DEPTH):
+            if parent is None:
+                break
+            if parent.mem_id in seen:
+                nested = True
+                break
+            parent = parent.parent
+        seen.add(node.mem_id)
+        text = " ".join(node.text(deep=True, separator=" ", strip=True).split())
+        if nested or not text:
+            continue
+        role = node.attributes.get("role") or ""
+        kind = _FURNITURE.get(node.tag or "") or _FURNITURE_ROLES.get(role, "page furniture")
+        removed.append(Removal(text[:200], kind))
+    return removed
+
+
 def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
     for name in names:
         node = tree.css_first(f'meta[property="{name}"], meta[name="{name}"]')
@@ -360,6 +389,7 @@ def parse_html(
             continue
         walker = _Walker(layout, container)
         walker.walk(container)
+        walker.removed.extend(_page_furniture(tree))
         meta.layout = layout.name
         if layout.info_box and not meta.authors:
             meta.authors = _info_box_authors(container, layout.info_box, rules)
