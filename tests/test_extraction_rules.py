@@ -298,3 +298,17 @@ def test_latin_alt_text_on_a_page_in_another_script_is_debris() -> None:
     assert article.language == "zh-Hans"
     assert all("Archivbild" not in b.text for b in article.blocks)
     assert [r.rule for r in article.removed if "Archivbild" in r.text] == ["image alt text"]
+
+
+def test_an_old_news_bulletin_has_its_date_as_headline() -> None:
+    old_skip = "".join(
+        f"  {n}. {s}\n"
+        for n, s in enumerate(
+            ["Inhalt", "Navigation", "Weitere Inhalte", "Metanavigation", "Suche"], 1
+        )
+    )
+    old_skip += "  6. Choose from 30 Languages\n\n"
+    dump = f"{old_skip}Nachrichten\n\nSonntag, 15. Juli 2007\n\n{LEAD}\n\n{BODY}\n"
+    article = dwclean.clean(dump)
+    assert (article.title, article.date) == ("Sonntag, 15. Juli 2007", "2007-07-15")
+    assert kinds(article)[0] == ("lead", LEAD)

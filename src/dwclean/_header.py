@@ -77,11 +77,17 @@ class HeaderReader(Page):
         for position in (1, 2, 3):
             if position >= len(alive) - 1:
                 return None
-            if is_date_line(self.candidates[alive[position]].text, self.rules.months):
+            date_line = self.candidates[alive[position]].text
+            if is_date_line(date_line, self.rules.months):
                 headline = alive[0]
                 words = [word_count(self.candidates[i].text) for i in alive[:position]]
                 if position > 1 and words[0] <= _KICKER_MAX_WORDS < words[1]:
                     headline = alive[1]  # a kicker above the headline ("Medien")
+                if position == 1 and self.meta.layout == "old" and words[0] <= _KICKER_MAX_WORDS:
+                    # The old layout prints no date line under a headline: after the kicker
+                    # ("Nachrichten") the date is the headline itself, a news bulletin's.
+                    headline = alive[1]
+                    self.meta.date = self.meta.date or parse_date(date_line, self.rules.months)
                 if word_count(self.candidates[headline].text) > _HEADLINE_MAX_WORDS:
                     return None
                 for lead in alive[position + 1 :]:
