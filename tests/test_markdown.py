@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 from markdown_it import MarkdownIt
 
 import dwclean
-from dwclean import Article, Block, BlockKind
+from dwclean import Article, Block, BlockKind, to_markdown, to_text
 
 NASTY = [
     "# not a heading",
@@ -137,3 +138,21 @@ def test_escaping_renders_exactly_the_text() -> None:
         assert _paragraph_text(normalised).strip() == normalised
 
     check()
+
+
+def test_list_items_are_one_markdown_list_and_render_their_text() -> None:
+    items = ["six new lines", "- a bus every twenty minutes", "#1 in Germany"]
+    article = Article(
+        title="Night buses",
+        blocks=[
+            Block(BlockKind.LEAD, "The council voted."),
+            *(Block(BlockKind.LIST_ITEM, item) for item in items),
+            Block(BlockKind.PARAGRAPH, "More follows."),
+        ],
+    )
+    body = to_markdown(article).split("---\n", 2)[2]
+    html = MarkdownIt("commonmark").render(body)
+    assert html.count("<ul>") == 1 and html.count("<li>") == 3
+    for item in items:
+        assert f"<li>{escape(item)}</li>" in html
+    assert "- " + items[0] in to_text(article)

@@ -129,6 +129,7 @@ def to_markdown(article: Article) -> str:
     parts: list[str] = []
     if article.title:
         parts.append("# " + _escape_heading(article.title))
+    previous: BlockKind | None = None
     for block in article.blocks:
         text = escape_markdown(block.text)
         if block.kind is BlockKind.LEAD:
@@ -138,9 +139,21 @@ def to_markdown(article: Article) -> str:
         elif block.kind is BlockKind.CAPTION:
             credit = f" — *{escape_markdown(block.credit)}*" if block.credit else ""
             parts.append("> 🖼 " + text + credit)  # a picture sign, no words: any language
+        elif block.kind is BlockKind.LIST_ITEM:
+            item = "- " + _escape_list_item(text)
+            if previous is BlockKind.LIST_ITEM:
+                parts[-1] += "\n" + item  # one tight list
+            else:
+                parts.append(item)
         else:
             parts.append(text)
+        previous = block.kind
     return "\n".join(front) + "\n\n".join(parts) + "\n"
+
+
+def _escape_list_item(text: str) -> str:
+    """An item's text may not open another list or a quote inside the item."""
+    return "\\" + text if text[:1] in "-+*>#" else text
 
 
 def to_text(article: Article) -> str:
@@ -148,6 +161,8 @@ def to_text(article: Article) -> str:
     for block in article.blocks:
         if block.kind is BlockKind.CAPTION:
             parts.append(f"[{block.text}" + (f" — {block.credit}]" if block.credit else "]"))
+        elif block.kind is BlockKind.LIST_ITEM:
+            parts.append("- " + block.text)
         else:
             parts.append(block.text)
     return "\n\n".join(parts) + "\n"
