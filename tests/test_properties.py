@@ -1021,3 +1021,17 @@ def test_numbered_skip_links_and_a_shuffled_cookie_banner() -> None:
         ("duplicate-menu", "shuffle-debris"),
         seed=16651,
     )
+
+
+# Found by the long fuzz run (property 5, 500 examples): the old layout's German skip list was
+# "DW furniture", not navigation, so a garbled copy of the cookie banner above it became the
+# lead (body F1 0.89).
+@needs_shared
+def test_old_skip_list_is_navigation_and_garbled_lines_are_debris() -> None:
+    dumps = FIXTURES / "dumps"
+    check_mutation_robust(
+        dumps / "ps-old-seedstyle-article-truncated.txt",
+        dumps / "ps-old-seedstyle-article-truncated.expected.json",
+        ("shuffle-debris", "mojibake"),
+        seed=0,
+    )

@@ -248,7 +248,8 @@ class HeaderReader(Page):
             if any(k in markers for k in self.keys):
                 self.meta.layout = name
                 return
-        if any(k in self.rules.skip_links for k in self.keys):
+        modern_links = self.rules.skip_links - self.rules.old_skip_links
+        if any(k in modern_links for k in self.keys):
             self.meta.layout = "modern"
 
     def read_header(self, title: int | None, lead: int) -> None:

@@ -27,6 +27,23 @@ class Metadata:
 _NUMBERED = re.compile(r"^\d{1,2}\. ")
 
 
+# UTF-8 read as cp1252: a lead byte's letter (Ã Ø Ù Ð …) and a continuation byte's sign
+_MOJIBAKE = re.compile(
+    "[\u00c2\u00c3\u00c5\u00d0\u00d1\u00d8\u00d9\u00da\u00db\u00e0\u00e2\u00e3]"
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
+_MOJIBAKE_SHARE = 0.2
+
+
+def _is_garbled(text: str) -> bool:
+    """Mostly mojibake: a copy of a line in the wrong encoding, unreadable as it stands."""
+    if text.isascii():
+        return False
+    pairs = len(_MOJIBAKE.findall(text))
+    return pairs >= 5 and 2 * pairs >= _MOJIBAKE_SHARE * len(text)
+
+
 class Page:
     """Candidates, their keys, and the removals made so far (index → rule, for `--explain`)."""
 
@@ -74,6 +91,8 @@ class Page:
             if bare in self.rules.skip_links or bare in self.rules.global_lines:
                 return "skip link"
         text = candidate.text  # whitespace is already collapsed by the front-ends
+        if _is_garbled(text):
+            return "garbled text (read in the wrong encoding)"
         if self.rules.global_pattern.search(text):
             for name, pattern in self.rules.global_patterns:  # which one, for --explain
                 if pattern.search(text):

@@ -179,6 +179,7 @@ class Rules:
     global_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (rule name, pattern)
     menu_entries: frozenset[str]  # the old layout's language menu, all languages
     skip_links: frozenset[str]  # every language's skip links (a dump's language is not known yet)
+    old_skip_links: frozenset[str]  # the old layout's German skip list, on every edition
     credit_split: re.Pattern[str]  # finds a photo credit glued to the end of a caption
     author_labels: Prefixes  # every language's, for bylines in any language
     end_markers: frozenset[str]  # every language's sidebar headings that end an article
@@ -344,7 +345,9 @@ def _build_rules() -> Rules:
             key(lang.menu_entry) for lang in languages.values() if lang.menu_entry
         )
         | frozenset(key(s) for s in patterns.get("menu", {}).get("entries", [])),
-        skip_links=frozenset(s for lang in languages.values() for s in lang.skip_links),
+        skip_links=frozenset(s for lang in languages.values() for s in lang.skip_links)
+        | frozenset(key(s) for s in patterns.get("skip_links", [])),
+        old_skip_links=frozenset(key(s) for s in patterns.get("skip_links", [])),
         credit_split=credit_split,
         debris_lines=frozenset(k for lang in languages.values() for k in lang.debris_lines),
         label_words=frozenset(
