@@ -1035,3 +1035,17 @@ def test_old_skip_list_is_navigation_and_garbled_lines_are_debris() -> None:
         ("shuffle-debris", "mojibake"),
         seed=0,
     )
+
+
+# Found by the long fuzz run (property 5, 500 examples): a cookie banner shuffled between the
+# kicker and the headline left its button line ("Daha fazla bilgi Tamam") standing, which hid
+# the kicker, and the sentence-like headline became the lead.
+@needs_shared
+def test_a_cookie_banners_button_line_goes_with_it() -> None:
+    dumps = FIXTURES / "dumps"
+    check_mutation_robust(
+        dumps / "tr-old-lynx79-article-agency.txt",
+        dumps / "tr-old-lynx79-article-agency.expected.json",
+        ("shuffle-debris",),
+        seed=2,
+    )

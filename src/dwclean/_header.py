@@ -59,6 +59,9 @@ class HeaderReader(Page):
                     continue
                 if self._is_cookie_banner(index):
                     self.remove(index, "cookie banner")
+                    button = index + 1  # its buttons' line: "More info OK"
+                    if button < len(self.candidates) and word_count(self.keys[button]) <= 4:
+                        self.remove(button, "cookie banner")
                     continue
                 return index
         raise NotAnArticleError("no article text found (no paragraph of running text)")
