@@ -14,7 +14,7 @@ from .conftest import FIXTURES
 _LINEAR_BOUND = 5.0  # 3x the input: ~3x the time when linear, ~9x when quadratic
 
 
-def _cpu_seconds(work: Callable[[], object], repeat: int = 3) -> float:
+def _cpu_seconds(work: Callable[[], object], repeat: int = 5) -> float:
     best = float("inf")
     for _ in range(repeat):
         start = time.process_time()
