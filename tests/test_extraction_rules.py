@@ -312,3 +312,16 @@ def test_an_old_news_bulletin_has_its_date_as_headline() -> None:
     article = dwclean.clean(dump)
     assert (article.title, article.date) == ("Sonntag, 15. Juli 2007", "2007-07-15")
     assert kinds(article)[0] == ("lead", LEAD)
+
+
+def test_a_press_review_on_a_dw_page_is_no_gallery() -> None:
+    """Newspaper names over one paragraph each have a gallery's shape; with DW's skip links and
+    no gallery name repeated before every picture, it is an article."""
+    papers = "".join(
+        f"{name}\n\n{BODY.replace('Council', name.split()[0])}\n\n"
+        for name in ["Frankfurter Allgemeine", "Die Welt", "Süddeutsche Zeitung"]
+    )
+    dump = f"{SKIP_EN}The press on night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{papers}"
+    article = dwclean.clean(dump)
+    assert article.page_type is PageType.ARTICLE
+    assert [b.kind for b in article.blocks].count(BlockKind.SUBHEAD) == 3

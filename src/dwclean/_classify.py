@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from statistics import median
 
 from ._model import Candidate, Hint, PageType
@@ -78,6 +79,20 @@ def _teasers(items: list[Candidate], rules: Rules) -> tuple[list[Candidate], int
     return list(headings.values()), running
 
 
+def _gallery_frame(candidates: list[Candidate], rules: Rules) -> bool:
+    """Where a gallery's shape is a gallery: a bare copy of one (mirrors print no DW page
+    furniture), or the old layout's, whose gallery name comes again before every picture. On a
+    page with DW's skip links and no repeated name, short headings each over one paragraph are
+    an article's (a press review: a newspaper's name, what it wrote)."""
+    keys = [key(c.text) for c in candidates]
+    if not any(k in rules.skip_links for k in keys):
+        return True
+    repeats = Counter(
+        k for k, c in zip(keys, candidates, strict=True) if 3 <= word_count(c.text) <= 20
+    )
+    return bool(repeats) and max(repeats.values()) >= rules.gallery_min_repeats
+
+
 def _dated_teasers(items: list[Candidate], rules: Rules) -> int:
     """Teaser cards on a modern listing: a teaser text, then its date line. An article prints
     one date line, in its header, above its lead."""
@@ -131,8 +146,10 @@ def classify(candidates: list[Candidate], rules: Rules, url: str | None = None) 
         lengths = [word_count(h.text) for h in headings]
         if len(headings) >= types.min_teasers and median(lengths) >= types.min_headline_words:
             return PageType.INDEX
-        if len(headings) >= types.gallery_min_pictures and median(lengths) <= (
-            types.gallery_max_title_words
+        if (
+            len(headings) >= types.gallery_min_pictures
+            and median(lengths) <= types.gallery_max_title_words
+            and _gallery_frame(candidates, rules)
         ):
             return PageType.GALLERY
     if any(types.live_markers.search(c.text) for c in items):
