@@ -324,4 +324,4 @@ def test_a_press_review_on_a_dw_page_is_no_gallery() -> None:
     dump = f"{SKIP_EN}The press on night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{papers}"
     article = dwclean.clean(dump)
     assert article.page_type is PageType.ARTICLE
-    assert [b.kind for b in article.blocks].count(BlockKind.SUBHEAD) == 3
+    assert [b.kind for b in article.blocks].count(BlockKind.PARAGRAPH) == 3
