@@ -1049,3 +1049,16 @@ def test_a_cookie_banners_button_line_goes_with_it() -> None:
         ("shuffle-debris",),
         seed=2,
     )
+
+
+# Found by the long fuzz run (property 5, 500 examples): a garbled menu line ("Ãœber uns â€“
+# Nachrichten fÃ¼r Sie …") right above the headline was read as text and taken as the title.
+@needs_shared
+def test_a_garbled_line_above_the_headline_is_debris() -> None:
+    dumps = FIXTURES / "dumps"
+    check_mutation_robust(
+        dumps / "bs-old-inscriptis-article-exclaim.txt",
+        dumps / "bs-old-inscriptis-article-exclaim.expected.json",
+        ("mojibake",),
+        seed=1289,
+    )

@@ -33,7 +33,7 @@ _MOJIBAKE = re.compile(
     "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
 )
-_MOJIBAKE_SHARE = 0.2
+_MOJIBAKE_SHARE = 0.1
 
 
 def _is_garbled(text: str) -> bool:
@@ -41,7 +41,7 @@ def _is_garbled(text: str) -> bool:
     if text.isascii():
         return False
     pairs = len(_MOJIBAKE.findall(text))
-    return pairs >= 5 and 2 * pairs >= _MOJIBAKE_SHARE * len(text)
+    return pairs >= 3 and 2 * pairs >= _MOJIBAKE_SHARE * len(text)
 
 
 class Page:
