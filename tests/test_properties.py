@@ -1018,12 +1018,15 @@ def test_markdown_and_json_render_whatever_clean_returns(source: str) -> None:
 # - a cookie banner shuffled between kicker and headline left its button line standing, which
 #   hid the kicker, and the sentence-like headline became the lead (0.979);
 # - a garbled menu line ("Ãœber uns â€“ Nachrichten fÃ¼r Sie …") right above the headline was
-#   taken as the title (0.978).
+#   taken as the title (0.978);
+# - a shuffle took the kicker away from a sentence-like headline that lynx set flush left as a
+#   heading: the headline became the lead (0.979).
 FUZZ_EXAMPLES = [
     ("sw-old-html2text", ("duplicate-menu", "shuffle-debris"), 16651),
     ("ps-old-seedstyle-article-truncated", ("shuffle-debris", "mojibake"), 0),
     ("tr-old-lynx79-article-agency", ("shuffle-debris",), 2),
     ("bs-old-inscriptis-article-exclaim", ("mojibake",), 1289),
+    ("tr-old-lynx79-article-agency", ("shuffle-debris",), 4),
 ]
 
 

@@ -120,9 +120,12 @@ class HeaderReader(Page):
         """A sentence-like line that is the headline by its place: the page's title line names
         it, a date line stands under it, or it stands under a kicker with a longer lead after it
         (the old layout: kicker, headline, lead)."""
-        text = self.candidates[index].text
+        candidate = self.candidates[index]
+        text = candidate.text
         if self.meta.title and tokens(text) == tokens(self.meta.title):
             return True
+        if candidate.hints & Hint.HEADING and word_count(text) <= _SENTENCE_HEADLINE_MAX_WORDS:
+            return True  # the renderer set it as a heading (lynx: flush left; html2text: #)
         return self._above_dateline(index) or self._under_kicker(index)
 
     def _under_kicker(self, index: int) -> bool:
