@@ -21,7 +21,6 @@ from ._rules import Rules, key
 from ._text import ends_sentence, ends_with_question, is_date_line, is_prose, word_count
 
 _HEADING_MAX_WORDS = 16
-_FURNITURE_MAX_CHARS = 300
 _NUMBERED = re.compile(r"^\d{1,2}\. ")
 
 
@@ -34,11 +33,6 @@ def _is_furniture(candidate: Candidate, rules: Rules) -> bool:
         or text_key in rules.skip_links
         or text_key in rules.menu_entries
         or text_key in rules.debris_lines
-        # (running text is never furniture: no pattern search through long paragraphs)
-        or (
-            len(text_key) < _FURNITURE_MAX_CHARS
-            and rules.global_pattern.search(candidate.text) is not None
-        )
     )
 
 

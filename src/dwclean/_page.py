@@ -90,6 +90,8 @@ class Page:
             bare = _NUMBERED.sub("", text_key)
             if bare in self.rules.skip_links or bare in self.rules.global_lines:
                 return "skip link"
+        if text_key.rstrip(".").endswith(self.rules.global_suffixes):
+            return "copyright line"
         text = candidate.text  # whitespace is already collapsed by the front-ends
         if _is_garbled(text):
             return "garbled text (read in the wrong encoding)"

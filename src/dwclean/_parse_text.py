@@ -321,7 +321,7 @@ def _candidate(
             hints |= Hint.LIST_ITEM | Hint.DEBRIS
         if STYLE_TRAITS[style].headings_outdented and indent < body_indent and not marker:
             hints |= Hint.HEADING
-    if not marker and _TABLE_ROW.search(group[0].strip()):
+    if not marker and "  " in group[0].strip() and _TABLE_ROW.search(group[0].strip()):
         hints |= Hint.PARAGRAPH  # a table row (cells apart by runs of spaces): one paragraph
     text = " ".join(text.split())
     if not text:

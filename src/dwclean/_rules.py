@@ -176,6 +176,7 @@ class Rules:
     info_box_date: re.Pattern[str]
     layout_markers: dict[str, frozenset[str]]
     global_lines: frozenset[str]  # keys of lines that are debris on every DW site
+    global_suffixes: tuple[str, ...]  # keys of line endings that are debris (copyright lines)
     global_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (rule name, pattern)
     menu_entries: frozenset[str]  # the old layout's language menu, all languages
     skip_links: frozenset[str]  # every language's skip links (a dump's language is not known yet)
@@ -338,6 +339,7 @@ def _build_rules() -> Rules:
             for name, markers in patterns.get("layouts", {}).items()
         },
         global_lines=frozenset(key(s) for s in debris.get("lines", [])),
+        global_suffixes=tuple(key(s) for s in debris.get("suffixes", [])),
         global_patterns=tuple(
             (str(p["rule"]), re.compile(p["re"])) for p in debris.get("patterns", [])
         ),
