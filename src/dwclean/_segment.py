@@ -103,8 +103,10 @@ def _caption_by_position(
         return True  # after alt text or a subhead: a picture box follows
     if after_lead:
         return True  # the header's picture: a subhead opens a section, never the lead's
+    if _TOPIC_CAPTION.search(candidate.text):
+        return True  # DW's caption style: "Seit Monaten umkämpft: die ostukrainische Stadt …"
     if _LABELLED_HEADING.match(candidate.text):
-        return False  # "2024: Yulia Navalnaya …", "For journalists: dpa material"
+        return False  # "2024: Yulia Navalnaya …", "For website operators: DW articles …"
     return word_count(candidate.text) >= 8  # a description, longer than a heading
 
 
@@ -292,8 +294,13 @@ def _credited_alt(alt: Candidate, caption: Candidate, rules: Rules) -> bool:
     )
 
 
-# a heading that names its topic before a colon, in at most three words
+# A heading that names its topic before a colon, in at most four words ("2024: Yulia Navalnaya",
+# "For website operators: DW articles"); DW's captions do so too, but their text goes on in
+# lower case ("Seit Monaten umkämpft: die ostukrainische Stadt Bachmut").
 _LABELLED_HEADING = re.compile(r"^\w+(?: \w+){0,3}: \S")
+_TOPIC_CAPTION = re.compile(
+    r"^\w+(?: \w+){1,4}: [^\W\d_A-ZÀ-ÞА-Я]"
+)  # its text goes on in lower case
 _TEASER_MAX_WORDS = 45
 _ALT_OVERLAP = 0.7
 _ALT_MAX_WORDS = 60
