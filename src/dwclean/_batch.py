@@ -36,6 +36,7 @@ from typing import Any, ClassVar
 from ._api import clean_file
 from ._exceptions import DwcleanError, InputTooLargeError, NotAnArticleError, OutputError
 from ._export import json_line, render
+from ._model import Article
 from ._read import DEFAULT_MAX_BYTES
 
 TEMP_DIR = ".dwclean-tmp"
@@ -244,26 +245,43 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
 
 def process(task: Task, options: BatchOptions) -> dict[str, Any]:
     """Clean one input and write its output atomically; a status record for the report."""
+
+    def write(article: Article, before: os.stat_result) -> None:
+        data = render(article, options.fmt, explain=options.explain)
+        _write(Path(task.target), data, Path(task.temp_dir), before.st_mtime_ns)
+
+    record = clean_input(task.source, task.relative, options, write)
+    if record["status"] == "cleaned":
+        record["output"] = task.target
+    return record
+
+
+def clean_input(
+    source: str,
+    relative: str,
+    options: BatchOptions,
+    emit: Callable[[Article, os.stat_result], None],
+) -> dict[str, Any]:
+    """Clean one input within `--time-limit` and hand the article to `emit` (which writes it
+    somewhere); the report record, with the failure's status and reason when there is one."""
     started = time.perf_counter()
-    record: dict[str, Any] = {"input": task.relative, "output": None, "status": "cleaned"}
+    record: dict[str, Any] = {"input": relative, "output": None, "status": "cleaned"}
     use_alarm = hasattr(signal, "SIGALRM") and options.time_limit > 0
     if use_alarm:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, options.time_limit)
     try:
-        before = _input_stat(task.source, options.max_bytes)
-        article = clean_file(task.source, max_bytes=options.max_bytes)
-        data = render(article, options.fmt, explain=options.explain)
-        _write(Path(task.target), data, Path(task.temp_dir), before.st_mtime_ns)
-        record["output"] = task.target
+        before = _input_stat(source, options.max_bytes)
+        article = clean_file(source, max_bytes=options.max_bytes)
+        emit(article, before)
         if article.warnings:
             record["warnings"] = article.warnings
     except _TimeLimit:
         record.update(status="timeout", reason=f"took longer than {options.time_limit:g}s")
     except NotAnArticleError as error:
-        record.update(status="no-article", reason=_reason(error, task.source))
+        record.update(status="no-article", reason=_reason(error, source))
     except DwcleanError as error:
-        record.update(status="failed", reason=_reason(error, task.source))
+        record.update(status="failed", reason=_reason(error, source))
     except OSError as error:
         record.update(status="failed", reason=f"{error.strerror or error}")
     except Exception as error:  # a bug on one input must not stop the batch

@@ -26,28 +26,27 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import signal
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import FrameType
 from typing import Any, ClassVar
 
-from ._api import clean_file
 from ._batch import (
     TEMP_DIR,
     BatchOptions,
     Entry,
     Summary,
-    _input_stat,
+    _reason,
+    clean_input,
     fresh,
     record_for,
     run_batch,
     task_for,
 )
 from ._crawl import CrawlOptions, CrawlStats, is_crawl_name, iter_crawl, jsonl_line
-from ._exceptions import DwcleanError, NotAnArticleError, OutputError
+from ._exceptions import DwcleanError, OutputError
+from ._model import Article
 from ._workers import CHUNK
 
 Record = dict[str, Any]
@@ -308,14 +307,6 @@ def process_crawl(task: CrawlTask, options: BatchOptions) -> Record:
     return record
 
 
-class _TimeLimit(Exception):
-    pass
-
-
-def _on_alarm(signum: int, frame: FrameType | None) -> None:
-    raise _TimeLimit
-
-
 def process_shard(task: ShardTask, options: BatchOptions) -> list[Record]:
     """Clean the inputs of one shard into its `.jsonl.gz`; one report record per input."""
     records: list[Record] = []
@@ -345,41 +336,14 @@ def process_shard(task: ShardTask, options: BatchOptions) -> list[Record]:
 
 
 def _shard_input(source: str, relative: str, options: BatchOptions) -> tuple[str | None, Record]:
-    started = time.perf_counter()
-    record: Record = {"input": relative, "output": None, "status": "cleaned"}
-    line: str | None = None
-    use_alarm = hasattr(signal, "SIGALRM") and options.time_limit > 0
-    if use_alarm:
-        previous = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, options.time_limit)
-    try:
-        _input_stat(source, options.max_bytes)
-        article = clean_file(source, max_bytes=options.max_bytes)
+    lines: list[str] = []
+
+    def keep(article: Article, before: os.stat_result) -> None:
         article.source = relative
-        line = jsonl_line(article, explain=options.explain)
-        if article.warnings:
-            record["warnings"] = article.warnings
-    except _TimeLimit:
-        record.update(status="timeout", reason=f"took longer than {options.time_limit:g}s")
-    except NotAnArticleError as err:
-        record.update(status="no-article", reason=_reason(err, source))
-    except DwcleanError as err:
-        record.update(status="failed", reason=_reason(err, source))
-    except OSError as err:
-        record.update(status="failed", reason=f"{err.strerror or err}")
-    except Exception as err:  # a bug on one input must not stop the batch
-        record.update(status="failed", reason=f"internal error: {type(err).__name__}: {err}")
-    finally:
-        if use_alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-    record["seconds"] = round(time.perf_counter() - started, 4)
-    return line, record
+        lines.append(jsonl_line(article, explain=options.explain))
 
-
-def _reason(error: Exception, source: str) -> str:
-    message = str(error)
-    return message[len(source) + 2 :] if message.startswith(source + ": ") else message
+    record = clean_input(source, relative, options, keep)
+    return (lines[0] if lines else None), record
 
 
 def usage_problem(fmt: str, shard_size: int | None) -> str | None:
