@@ -12,22 +12,20 @@ Everything else is an article. What each type means for the output is in `_page_
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from statistics import median
 
 from ._model import Candidate, Hint, PageType
-from ._rules import Rules, key
+from ._rules import Rules, key, unnumbered
 from ._text import ends_sentence, ends_with_question, is_date_line, is_prose, word_count
 
 _HEADING_MAX_WORDS = 16
-_NUMBERED = re.compile(r"^\d{1,2}\. ")
 
 
 def _is_furniture(candidate: Candidate, rules: Rules) -> bool:
     if candidate.hints & (Hint.DEBRIS | Hint.LIST_ITEM | Hint.IMAGE_ALT):
         return True
-    text_key = _NUMBERED.sub("", key(candidate.text))  # html2text keeps "1. Inhalt" as text
+    text_key = unnumbered(key(candidate.text))
     return (
         text_key in rules.global_lines
         or text_key in rules.skip_links
@@ -109,10 +107,11 @@ def by_url(url: str | None, candidates: list[Candidate], rules: Rules) -> PageTy
     for kind, pattern in rules.page_types.by_url:
         if pattern.search(url):
             page_type = PageType(kind)
-            if page_type is PageType.VIDEO and any(
-                "audio element" in c.text for c in candidates[:80]
-            ):
-                return PageType.AUDIO  # an /av- item with an audio player
+            if page_type is PageType.VIDEO:  # an /av- item: its player tells audio from video
+                players = (
+                    c.text for c in candidates if rules.page_types.player_markers.search(c.text)
+                )
+                return _player_type(next(players, ""))
             return page_type
     return None
 
@@ -151,13 +150,17 @@ def classify(candidates: list[Candidate], rules: Rules, url: str | None = None) 
     return _player_page(candidates, rules) or PageType.ARTICLE
 
 
+def _player_type(notice: str) -> PageType:
+    return PageType.AUDIO if "audio" in notice.casefold() else PageType.VIDEO
+
+
 def _player_page(candidates: list[Candidate], rules: Rules) -> PageType | None:
     """A video or audio page opens with its player (notice, running time) before any text;
     an article with an embedded player has it further down."""
     for candidate in candidates:
         text = candidate.text
         if rules.page_types.player_markers.search(text):
-            return PageType.AUDIO if "audio" in text.casefold() else PageType.VIDEO
+            return _player_type(text)
         if is_prose(text) and not _is_furniture(candidate, rules):
             return None
     return None

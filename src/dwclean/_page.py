@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ._model import Candidate, Hint, PageType, Removal
-from ._rules import Language, Rules, key
+from ._rules import Language, Rules, key, unnumbered
 from ._text import is_prose
 
 
@@ -22,9 +22,6 @@ class Metadata:
     url: str | None = None
     layout: str | None = None
     authors: list[str] = field(default_factory=list)
-
-
-_NUMBERED = re.compile(r"^\d{1,2}\. ")
 
 
 # UTF-8 read as cp1252: a lead byte's letter (Ã Ø Ù Ð …) and a continuation byte's sign
@@ -86,10 +83,9 @@ class Page:
             return "language menu"
         if text_key in self.rules.skip_links:
             return "skip link"
-        if text_key[:1].isdigit():  # html2text keeps the list's numbers: "1. Inhalt"
-            bare = _NUMBERED.sub("", text_key)
-            if bare in self.rules.skip_links or bare in self.rules.global_lines:
-                return "skip link"
+        bare = unnumbered(text_key)  # html2text keeps the list's numbers: "1. Inhalt"
+        if bare != text_key and (bare in self.rules.skip_links or bare in self.rules.global_lines):
+            return "skip link"
         if text_key.rstrip(".").endswith(self.rules.global_suffixes):
             return "copyright line"
         text = candidate.text  # whitespace is already collapsed by the front-ends

@@ -32,6 +32,14 @@ def key(text: str) -> str:
     return text.casefold()
 
 
+_NUMBERED = re.compile(r"^\d{1,2}\. ")
+
+
+def unnumbered(text_key: str) -> str:
+    """A key without the list number html2text keeps in front of it ("1. inhalt" → "inhalt")."""
+    return _NUMBERED.sub("", text_key) if text_key[:1].isdigit() else text_key
+
+
 class Prefixes:
     """Phrases a line may start with, matched on keys with str.startswith: no regex to compile
     (compiling a regex per language table cost more than the whole cleaning of a page)."""

@@ -36,9 +36,13 @@ def _script_switch(words: list[str]) -> int:
         return 0
     for index, word in enumerate(words):
         letters = [c for c in word if c.isalpha()]
-        if letters and not any(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters):
+        if letters and not any(_is_latin(c) for c in letters):
             return index
     return 0
+
+
+def _is_latin(letter: str) -> bool:
+    return letter.isascii() or "\u00c0" <= letter <= "\u024f"
 
 
 def strip_inline_alt(text: str) -> str:
@@ -173,7 +177,7 @@ def _looks_like_alt(alt: str, caption: str) -> bool:
 
 
 def pair_picture_lines(
-    candidates: list[Candidate], rules: Rules, options: SegmentOptions | None = None
+    candidates: list[Candidate], rules: Rules, options: SegmentOptions
 ) -> tuple[list[Candidate], list[Removal]]:
     """Picture boxes in flat dumps, where alt text, caption and credit are lines of their own.
 
@@ -207,7 +211,7 @@ def pair_picture_lines(
                 )
             continue
         following = candidates[position + 1] if position + 1 < len(candidates) else None
-        if options is not None and _latin_alt_on_foreign_page(candidate, following, options, rules):
+        if _latin_alt_on_foreign_page(candidate, following, options, rules):
             removed.append(Removal(candidate.text, "image alt text", candidate.line))
             continue
         if glued is not None and _alt_above_caption(glued, candidate, rules):
@@ -261,7 +265,7 @@ def _latin_alt_on_foreign_page(
 
 def _mostly_latin(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
+    return bool(letters) and all(_is_latin(c) for c in letters)
 
 
 _ALT_KEYWORDS_MAX = 15
