@@ -45,10 +45,14 @@ class HtmlLayout:
 
 
 @cache
+def _layouts_table() -> dict[str, Any]:
+    return tomllib.loads((RULES_DIR / "html_layouts.toml").read_text("utf-8"))
+
+
+@cache
 def html_layouts() -> tuple[HtmlLayout, ...]:
-    text = (RULES_DIR / "html_layouts.toml").read_text("utf-8")
     layouts = []
-    for table in tomllib.loads(text)["layout"]:
+    for table in _layouts_table()["layout"]:
         fields = {k: v for k, v in table.items() if k != "skip"}
         layouts.append(HtmlLayout(skip=", ".join(table.get("skip", [])), **fields))
     return tuple(layouts)
@@ -226,16 +230,23 @@ class _Walker:
             self.add(text, Hint.PARAGRAPH)
 
 
-_FURNITURE = {"nav": "navigation", "aside": "sidebar", "footer": "footer"}
-_FURNITURE_ROLES = {"navigation": "navigation", "complementary": "sidebar", "contentinfo": "footer"}
+@cache
+def _furniture() -> tuple[dict[str, str], dict[str, str], str]:
+    """(tag → name, ARIA role → name, one selector for both) from html_layouts.toml."""
+    table = _layouts_table().get("furniture", {})
+    tags, roles = dict(table.get("tags", {})), dict(table.get("roles", {}))
+    selector = ", ".join([*tags, *(f"[role={role}]" for role in roles)])
+    return tags, roles, selector
 
 
 def _page_furniture(tree: LexborHTMLParser) -> list[Removal]:
     """The page's navigation, sidebars and footer, for `--explain`: what the walk of the
     article container never had to look at."""
+    tags, roles, selector = _furniture()
     removed: list[Removal] = []
     seen: set[int] = set()
-    selector = "nav, aside, footer, [role=navigation], [role=complementary], [role=contentinfo]"
+    if not selector:
+        return removed
     for node in tree.css(selector):
         parent, nested = node.parent, False
         for _ in range(_MAX_DEPTH):
@@ -250,7 +261,7 @@ def _page_furniture(tree: LexborHTMLParser) -> list[Removal]:
         if nested or not text:
             continue
         role = node.attributes.get("role") or ""
-        kind = _FURNITURE.get(node.tag or "") or _FURNITURE_ROLES.get(role, "page furniture")
+        kind = tags.get(node.tag or "") or roles.get(role, "page furniture")
         removed.append(Removal(text[:200], kind))
     return removed
 
