@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,3 +101,35 @@ def print_table(title: str, header: list[str], rows: list[list[str]]) -> None:
     for row in rows:
         table.add_row(*row)
     Console().print(table)
+
+
+# C4 (Raffel et al. 2020, sec. 2.2; constants as in TFDS c4_utils and datatrove): keep lines that
+# end in terminal punctuation (not an ellipsis), have >= 3 words and no word over 1000 chars; drop
+# lines with "javascript" or a policy phrase; drop citation markers; drop the page if fewer than 5
+# sentences remain. Adapted here: the page-level rules for "{" and "lorem ipsum" act per line, any
+# line with "cookie" goes, the terminal marks include their non-Latin and typographic forms, a CJK
+# character counts as half a word, and the bad-words page filter is left out.
+C4_END = tuple('.!?"' + "”»’'。！？؟۔।")
+C4_DROP = ("javascript", "cookie", "lorem ipsum", "{", "}", "terms of use", "privacy policy")
+C4_CITATION = re.compile(r"\[\d*\]|\[edit\]|\[citation needed\]", re.IGNORECASE)
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+SENTENCE_END = re.compile(r"[.!?。！？؟۔।]+(?=[\s\"”»’']|$)")
+
+
+def c4_filter(lines: Iterable[str]) -> list[str]:
+    kept = []
+    for raw in lines:
+        line = " ".join(C4_CITATION.sub("", raw).split())
+        low = line.lower()
+        split = line.split()
+        # CJK characters are only counted when the spaces alone give too few words
+        words = len(split) if len(split) >= 3 else len(split) + len(CJK.findall(line)) / 2
+        if (
+            line.endswith(C4_END)
+            and not line.endswith(("...", "…"))
+            and words >= 3
+            and not any(s in low for s in C4_DROP)
+            and max(map(len, split)) <= 1000
+        ):
+            kept.append(line)
+    return kept if len(SENTENCE_END.findall(" ".join(kept))) >= 5 else []

@@ -42,10 +42,13 @@ import shlex
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import c4_filter
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = REPO.parent / "shared"
@@ -252,36 +255,6 @@ def tool_justext(case: Case) -> dict[str, Any]:
         if not p.is_boilerplate and p.text.strip()
     ]
     return {"title": None, "date": None, "blocks": blocks}
-
-
-# C4 (Raffel et al. 2020, sec. 2.2; constants as in TFDS c4_utils and datatrove): keep lines that
-# end in terminal punctuation (not an ellipsis), have >= 3 words and no word over 1000 chars; drop
-# lines with "javascript" or a policy phrase; drop citation markers; drop the page if fewer than 5
-# sentences remain. Adapted here: the page-level rules for "{" and "lorem ipsum" act per line, any
-# line with "cookie" goes, the terminal marks include their non-Latin and typographic forms, a CJK
-# character counts as half a word, and the bad-words page filter is left out.
-C4_END = tuple('.!?"' + "”»’'。！？؟۔।")
-C4_DROP = ("javascript", "cookie", "lorem ipsum", "{", "}", "terms of use", "privacy policy")
-C4_CITATION = re.compile(r"\[\d*\]|\[edit\]|\[citation needed\]", re.IGNORECASE)
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-SENTENCE_END = re.compile(r"[.!?。！？؟۔।]+(?=[\s\"”»’']|$)")
-
-
-def c4_filter(lines: Iterable[str]) -> list[str]:
-    kept = []
-    for raw in lines:
-        line = " ".join(C4_CITATION.sub("", raw).split())
-        low = line.lower()
-        words = len(line.split()) + len(CJK.findall(line)) / 2
-        if (
-            line.endswith(C4_END)
-            and not line.endswith(("...", "…"))
-            and words >= 3
-            and not any(s in low for s in C4_DROP)
-            and max(map(len, line.split())) <= 1000
-        ):
-            kept.append(line)
-    return kept if len(SENTENCE_END.findall(" ".join(kept))) >= 5 else []
 
 
 BLOCK_TAGS = (
