@@ -15,6 +15,7 @@ from ._pipeline import Parsed, run
 from ._read import DEFAULT_MAX_BYTES, decode_text, looks_like_html, read_source
 from ._rules import Rules, load_rules
 from ._segment import SegmentOptions
+from ._text import forget as forget_texts
 
 
 def clean_bytes(
@@ -102,6 +103,7 @@ def clean(source: str | bytes | bytearray | memoryview, *, url: str | None = Non
 
 
 def _clean_text(text: str, *, url: str | None, is_html: bool | None = None) -> Article:
+    forget_texts()  # what the text predicates remember is this page's alone
     if is_html if is_html is not None else looks_like_html(text):
         from ._parse_html import clean_html  # HTML front-end: loaded only when needed
 

@@ -22,10 +22,10 @@ from ._text import ends_sentence, ends_with_question, is_date_line, is_prose, wo
 _HEADING_MAX_WORDS = 16
 
 
-def _is_furniture(candidate: Candidate, rules: Rules) -> bool:
+def _is_furniture(candidate: Candidate, text_key: str, rules: Rules) -> bool:
     if candidate.hints & (Hint.DEBRIS | Hint.LIST_ITEM | Hint.IMAGE_ALT):
         return True
-    text_key = unnumbered(key(candidate.text))
+    text_key = unnumbered(text_key)
     return (
         text_key in rules.global_lines
         or text_key in rules.skip_links
@@ -71,12 +71,11 @@ def _teasers(items: list[Candidate], rules: Rules) -> tuple[list[Candidate], int
     return list(headings.values()), running
 
 
-def _gallery_frame(candidates: list[Candidate], rules: Rules) -> bool:
+def _gallery_frame(candidates: list[Candidate], keys: list[str], rules: Rules) -> bool:
     """Where a gallery's shape is a gallery: a bare copy of one (mirrors print no DW page
     furniture), or the old layout's, whose gallery name comes again before every picture. On a
     page with DW's skip links and no repeated name, short headings each over one paragraph are
     an article's (a press review: a newspaper's name, what it wrote)."""
-    keys = [key(c.text) for c in candidates]
     if not any(k in rules.skip_links for k in keys):
         return True
     repeats = Counter(
@@ -116,14 +115,25 @@ def by_url(url: str | None, candidates: list[Candidate], rules: Rules) -> PageTy
     return None
 
 
-def classify(candidates: list[Candidate], rules: Rules, url: str | None = None) -> PageType:
+def classify(
+    candidates: list[Candidate],
+    rules: Rules,
+    url: str | None = None,
+    keys: list[str] | None = None,
+) -> PageType:
     """The page type of a candidate sequence (a feed view is recognised by its front-end): by
-    the URL where it names the item's kind, else by DW's template strings and the shape."""
+    the URL where it names the item's kind, else by DW's template strings and the shape.
+    `keys` are the candidates' rule keys when the caller has them already."""
     known = by_url(url, candidates, rules)
     if known is not None:
         return known
+    keys = keys if keys is not None else [key(c.text) for c in candidates]
     types = rules.page_types
-    items = [c for c in candidates if c.text and not _is_furniture(c, rules)]
+    items = [
+        c
+        for c, text_key in zip(candidates, keys, strict=True)
+        if c.text and not _is_furniture(c, text_key, rules)
+    ]
     if any(types.index_markers.search(c.text) for c in items):
         return PageType.INDEX
     headings, running = _teasers(items, rules)
@@ -142,25 +152,25 @@ def classify(candidates: list[Candidate], rules: Rules, url: str | None = None) 
         if (
             len(headings) >= types.gallery_min_pictures
             and median(lengths) <= types.gallery_max_title_words
-            and _gallery_frame(candidates, rules)
+            and _gallery_frame(candidates, keys, rules)
         ):
             return PageType.GALLERY
     if any(types.live_markers.search(c.text) for c in items):
         return PageType.LIVE
-    return _player_page(candidates, rules) or PageType.ARTICLE
+    return _player_page(candidates, keys, rules) or PageType.ARTICLE
 
 
 def _player_type(notice: str) -> PageType:
     return PageType.AUDIO if "audio" in notice.casefold() else PageType.VIDEO
 
 
-def _player_page(candidates: list[Candidate], rules: Rules) -> PageType | None:
+def _player_page(candidates: list[Candidate], keys: list[str], rules: Rules) -> PageType | None:
     """A video or audio page opens with its player (notice, running time) before any text;
     an article with an embedded player has it further down."""
-    for candidate in candidates:
+    for candidate, text_key in zip(candidates, keys, strict=True):
         text = candidate.text
         if rules.page_types.player_markers.search(text):
             return _player_type(text)
-        if is_prose(text) and not _is_furniture(candidate, rules):
+        if is_prose(text) and not _is_furniture(candidate, text_key, rules):
             return None
     return None

@@ -31,12 +31,17 @@ _SAMPLE = 2000  # characters: plenty to tell scripts apart
 _SIMPLIFIED = set("这国说为们时会对发后来经过还认问题关开东车长门见样实现场气应学习书报记总区电网")
 _TRADITIONAL = set("這國說為們時會對發後來經過還認問題關開東車長門見樣實現場氣應學習書報記總區電網")
 _WORD = re.compile(r"\w+")
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @cache
 def _script_patterns() -> dict[str, re.Pattern[str]]:
-    return {script: re.compile(f"[{ranges}]") for script, ranges in _SCRIPT_RANGES.items()}
+    # runs of letters, not single ones: a match per word costs a tenth of a match per letter
+    return {script: re.compile(f"[{ranges}]+") for script, ranges in _SCRIPT_RANGES.items()}
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return sum(map(len, pattern.findall(text)))
 
 
 def dominant_script(text: str) -> str | None:
@@ -44,11 +49,11 @@ def dominant_script(text: str) -> str | None:
     if sample.isascii():
         return "Latn" if any(c.isalpha() for c in sample) else None
     patterns = _script_patterns()
-    latin = len(patterns["Latn"].findall(sample))
-    letters = len(_LETTER.findall(sample)) or 1
+    latin = _count(patterns["Latn"], sample)
+    letters = _count(_LETTERS, sample) or 1
     if latin * 2 > letters:
         return "Latn"  # most text DW publishes is Latin-script: no need to count the rest
-    counts = {s: len(p.findall(sample)) for s, p in patterns.items()}
+    counts = {s: _count(p, sample) for s, p in patterns.items()}
     best = max(counts, key=lambda s: counts[s])
     return best if counts[best] else None
 
@@ -66,7 +71,8 @@ def detect_language(
     let a language's own page furniture, such as its skip links, vote as well."""
     # An edition's skip links are its own: they name it even when captions in other languages
     # outnumber the article's text (German alt texts on a Chinese page).
-    by_links = [lang for lang in rules.languages.values() if len(lang.skip_links & lines) >= 2]
+    links = Counter(code for line in lines for code in rules.skip_link_index.get(line, ()))
+    by_links = [lang for code, lang in rules.languages.items() if links[code] >= 2]
     if len(by_links) == 1:
         return by_links[0]
     sample = "\n".join(texts)
@@ -82,16 +88,16 @@ def detect_language(
         return same_script[0]
     if not same_script:
         return None
-    same_codes = {lang.code for lang in same_script}
-    scores = dict.fromkeys(same_codes, 0)
+    # in table order, not a set's: on a tie the first edition wins, the same in every run
+    scores = {lang.code: 0 for lang in same_script}
     words = Counter(_WORD.findall(sample[:_SAMPLE].casefold()))
     for word, count in words.items():
         for code in rules.stopword_index.get(word, ()):
-            if code in same_codes:
+            if code in scores:
                 scores[code] += count
     for lang in same_script:
         if lang.signature_chars and not sample.isascii():
             scores[lang.code] += 5 * sum(sample.count(c) for c in lang.signature_chars)
-        scores[lang.code] += 20 * len(lang.skip_links & lines) + 5 * len(lang.debris_lines & lines)
+        scores[lang.code] += 20 * links[lang.code] + 5 * len(lang.debris_lines & lines)
     best = max(scores, key=lambda code: scores[code])
     return rules.languages[best] if scores[best] > 0 else None

@@ -63,7 +63,9 @@ class Candidate:
     gap_before: bool = True  # a blank line (or the start) precedes it: False when glued under
 
 
-@dataclass(frozen=True, slots=True)
+# Block and Removal are built by the hundred per page: plain slotted dataclasses, since a frozen
+# one's __init__ costs twice as much (it sets every field through object.__setattr__).
+@dataclass(slots=True)
 class Block:
     kind: BlockKind
     text: str
@@ -74,7 +76,7 @@ class Block:
         return {"kind": self.kind.value, "text": self.text, "credit": self.credit}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Removal:
     """A candidate that strip or segment decided is not article text, and why."""
 

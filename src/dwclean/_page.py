@@ -33,9 +33,17 @@ _MOJIBAKE = re.compile(
 _MOJIBAKE_SHARE = 0.1
 
 
+def _specific(prefix: str) -> bool:
+    """A one- or two-word label ("Date ", "Author ") marks an info-box line, never a sentence:
+    "Date palms grow …" stays. A label with its punctuation ("Read more:", "Wrong language?")
+    and longer phrases are specific enough to match anything."""
+    prefix = prefix.rstrip()
+    return prefix.endswith((":", "：", "?", "!")) or prefix.count(" ") >= 2
+
+
 def _is_garbled(text: str) -> bool:
     """Mostly mojibake: a copy of a line in the wrong encoding, unreadable as it stands."""
-    if text.isascii():
+    if text.isascii() or not _MOJIBAKE.search(text):
         return False
     pairs = len(_MOJIBAKE.findall(text))
     return pairs >= 3 and 2 * pairs >= _MOJIBAKE_SHARE * len(text)
@@ -44,13 +52,19 @@ def _is_garbled(text: str) -> bool:
 class Page:
     """Candidates, their keys, and the removals made so far (index → rule, for `--explain`)."""
 
-    def __init__(self, candidates: list[Candidate], rules: Rules, metadata: Metadata) -> None:
+    def __init__(
+        self,
+        candidates: list[Candidate],
+        rules: Rules,
+        metadata: Metadata,
+        keys: list[str] | None = None,
+    ) -> None:
         self.candidates = candidates
         self.rules = rules
         self.meta = metadata
         self.reasons: dict[int, str] = {}
         self.cut: list[Removal] = []  # pieces cut off a candidate's text
-        self.keys = [key(c.text) for c in candidates]
+        self.keys = list(keys) if keys is not None else [key(c.text) for c in candidates]
         self.headline: int | None = None  # found by position (above the date line)
         self.page_type = PageType.ARTICLE
 
@@ -99,12 +113,7 @@ class Page:
             if text_key in lang.debris_lines:
                 return f"{lang.code} boilerplate line"
             length = lang.debris_prefix.match(text_key)
-            # A one- or two-word label ("Date ", "Author ") marks an info-box line, never a
-            # sentence: "Date palms grow …" stays. A label with its punctuation ("Read more:",
-            # "Wrong language?") and longer phrases are specific enough to match anything.
-            prefix = text_key[:length].rstrip()
-            specific = prefix.endswith((":", "：", "?", "!")) or prefix.count(" ") >= 2
-            if length and (specific or not is_prose(text)):
+            if length and (_specific(text_key[:length]) or not is_prose(text)):
                 return f"{lang.code} boilerplate prefix"
             if lang.cookie_banner.match(text_key):
                 return "cookie banner"

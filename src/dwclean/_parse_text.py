@@ -59,6 +59,8 @@ class ParsedDump:
         return STYLE_TRAITS[self.style]
 
 
+_BULLET_SIGNS = "*+o#•-·□☆◦▪■●○"  # what a bullet line starts with, if not a number
+_LONE_BULLETS = frozenset("*•+o#")  # a bullet whose item text the renderer lost
 _BULLET = re.compile(r"^([*+o#•\-·□☆◦▪■●○]|\d{1,3}\.)\s+(?=\S)")
 # "10. Mai 2012", "31. decembar 2016.": a date line, not item 10 of a numbered list
 _DATE_NOT_ITEM = re.compile(r"^\d{1,2}\.\s+[^\W\d]+\.?,?\s+\d{4}\b")
@@ -67,9 +69,13 @@ _CRAWLER_DATE = re.compile(r"^\s*date \d{4}(?:-\d{2}){0,2}(?:\s+|$)")
 # a row of a table as w3m and inscriptis print it: three or more cells, apart by 2+ spaces
 _TABLE_ROW = re.compile(r"\S {2,}\S.*\S {2,}\S")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
-# a link target: escaped characters and one level of balanced parentheses allowed
-_MD_URL = r"(?:\\.|[^()\\]|\((?:\\.|[^()\\])*\))*"
-_MD_LABEL = r"(?:\\.|[^\]\\])*"
+# A link target: escaped characters and one level of balanced parentheses allowed. Written as
+# "unrolled loops" (a run of plain characters, then an escape or group, then a run …): the
+# plain alternation `(?:\\.|[^()\\])*` tries both branches at every character, which made
+# link removal most of the time spent on an html2text dump.
+_MD_PLAIN_IN_PARENS = r"[^()\\]*(?:\\.[^()\\]*)*"
+_MD_URL = r"[^()\\]*(?:(?:\\.|\(" + _MD_PLAIN_IN_PARENS + r"\))[^()\\]*)*"
+_MD_LABEL = r"[^\]\\]*(?:\\.[^\]\\]*)*"
 _MD_IMAGE_LINE = re.compile(r"^!\[(?P<alt>" + _MD_LABEL + r")\]\(" + _MD_URL + r"\)$", re.S)
 _MD_IMAGE = re.compile(r"!\[" + _MD_LABEL + r"\]\(" + _MD_URL + r"\)")
 _MD_LINK = re.compile(r"\[(" + _MD_LABEL + r")\]\(" + _MD_URL + r"\)")
@@ -86,8 +92,18 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def detect_style(lines: list[str]) -> DumpStyle:
-    nonblank = [line for line in lines if line.strip()]
+class _Lines:
+    """A dump's non-blank lines and their indentation, measured once for the detectors below."""
+
+    __slots__ = ("indents", "nonblank")
+
+    def __init__(self, lines: list[str]) -> None:  # lines are right-stripped
+        self.nonblank = [line for line in lines if line]
+        self.indents = [len(line) - len(line.lstrip(" ")) for line in self.nonblank]
+
+
+def detect_style(measured: _Lines) -> DumpStyle:
+    nonblank = measured.nonblank
     if not nonblank:
         return DumpStyle.PLAIN
     markdown = sum(
@@ -101,7 +117,7 @@ def detect_style(lines: list[str]) -> DumpStyle:
         return DumpStyle.LYNX
     if sum(1 for line in nonblank if line.lstrip().startswith("• ")) >= 3:
         return DumpStyle.W3M
-    indents = Counter(_indent(line) for line in nonblank)
+    indents = Counter(measured.indents)
     deep = sum(n for indent, n in indents.items() if indent >= 8)
     if deep >= len(nonblank) * 0.3:
         return DumpStyle.INSCRIPTIS
@@ -113,20 +129,27 @@ def detect_style(lines: list[str]) -> DumpStyle:
     return DumpStyle.PLAIN
 
 
-def detect_wrap_width(lines: list[str]) -> int | None:
+def detect_wrap_width(measured: _Lines) -> int | None:
     """The column a dump was hard-wrapped at, or None when lines run to any length.
 
     A wrapped dump has many lines just short of one width and none beyond it, except lines
     that could not be broken (a long URL has no space to break at).
     """
-    stripped = [line.rstrip() for line in lines if line.strip()]
-    if len(stripped) < 8:
+    lines = measured.nonblank
+    if len(lines) < 8:
         return None
     # a line of one word longer than the width is a word that could not be broken
-    breakable = sorted((len(line) for line in stripped if " " in line.strip()), reverse=True)
+    breakable = sorted(
+        (
+            len(line)
+            for line, indent in zip(lines, measured.indents, strict=True)
+            if " " in line[indent:]
+        ),
+        reverse=True,
+    )
     if not breakable:
         return None
-    outliers = max(2, len(stripped) // 100)  # a stray over-wide line must not hide the width
+    outliers = max(2, len(lines) // 100)  # a stray over-wide line must not hide the width
     for index, width in enumerate(breakable[: outliers + 1]):
         if width > 100 or width < 50:
             continue
@@ -136,9 +159,13 @@ def detect_wrap_width(lines: list[str]) -> int | None:
     return None
 
 
-def _body_indent(lines: list[str]) -> int:
+def _body_indent(measured: _Lines) -> int:
     """Indentation of running text: the most common indent of long lines."""
-    counts = Counter(_indent(line) for line in lines if len(line.strip()) >= 60)
+    counts = Counter(
+        indent
+        for line, indent in zip(measured.nonblank, measured.indents, strict=True)
+        if len(line) - indent >= 60
+    )
     return counts.most_common(1)[0][0] if counts else 0
 
 
@@ -148,7 +175,7 @@ def _first_word_length(line: str) -> int:
 
 
 # a sentence ending inside a line: "…negotiations. Author" (not "P. Carvalho", not "28. April")
-_INNER_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?]\s+\w")
+_INNER_SENTENCE = re.compile(r"[.!?](?<=[^\W\d_]{2}[.!?])\s+\w")  # punctuation first: fast
 _ORDINAL_END = re.compile(r"(?<![\d.])\d{1,2}\.$")
 _WRAP_SLACK = 8  # renderers do not always fill a line to the last column before wrapping
 
@@ -163,6 +190,8 @@ def _group_lines(
     next word, unless the rest of the block is a short unterminated line glued under a finished
     sentence: that is an image's alt text or caption, not more paragraph.
     """
+    if wrap_width is None and not markdown:  # every non-blank line is its own unit
+        return [(number, [line]) for number, line in enumerate(lines, 1) if line]
     groups: list[tuple[int, list[str]]] = []
     block: list[tuple[int, str]] = []
 
@@ -172,7 +201,7 @@ def _group_lines(
             block.clear()
 
     for number, line in enumerate(lines, 1):
-        if line.strip():
+        if line:  # lines are right-stripped: only an empty one is blank
             block.append((number, line))
         else:
             flush_block()
@@ -183,8 +212,6 @@ def _group_lines(
 def _split_block(
     block: list[tuple[int, str]], wrap_width: int | None, markdown: bool
 ) -> list[tuple[int, list[str]]]:
-    if wrap_width is None and not markdown:
-        return [(number, [line]) for number, line in block]  # every line is its own unit
     groups: list[tuple[int, list[str]]] = []
     start, current = block[0][0], [block[0][1]]
     open_brackets = _bracket_balance(block[0][1]) if markdown else 0
@@ -272,63 +299,83 @@ def _ended_early(line: str, following: str, wrap_width: int) -> bool:
     return len(line.rstrip()) + 1 + _first_word_length(following) <= wrap_width - _WRAP_SLACK
 
 
+def _keep_group(pattern: re.Pattern[str], text: str) -> str:
+    """Replace each match by its last group: `pattern.sub(r"\\N", text)`, at a quarter of the
+    cost (Python 3.11 expands a group template in Python for every match; split runs in C)."""
+    parts = pattern.split(text)
+    if len(parts) == 1:
+        return text
+    if pattern.groups == 2:
+        del parts[1::3]  # the delimiter group (`**`, `_`) goes, the content stays
+    return "".join(parts)
+
+
 def _clean_markdown(text: str) -> str:
     if "](" in text:
         text = _MD_EMPTY_LINK.sub("", text)
         text = _MD_IMAGE.sub("", text)
-        text = _MD_LINK.sub(r"\1", text)
+        text = _keep_group(_MD_LINK, text)
     if "*" in text or "_" in text:
-        text = _MD_STRONG.sub(r"\2", text)
-        text = _MD_EMPHASIS.sub(r"\2", text)
-    return _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text
+        text = _keep_group(_MD_STRONG, text)
+        text = _keep_group(_MD_EMPHASIS, text)
+    return _keep_group(_MD_ESCAPE, text) if "\\" in text else text
 
 
 def _candidate(
     number: int, group: list[str], body_indent: int, style: DumpStyle
 ) -> Candidate | None:
-    raw = "\n".join(group)
-    indent = _indent(group[0])
-    text = " ".join(group[0].split()) if len(group) == 1 else " ".join(" ".join(group).split())
+    first_line = group[0]
+    indent = len(first_line) - len(first_line.lstrip(" "))
+    text = " ".join(first_line.split()) if len(group) == 1 else " ".join(" ".join(group).split())
     hints = Hint.NONE
     marker = ""
     if style is DumpStyle.HTML2TEXT:
-        bullet = _BULLET.match(text)
-        if bullet and bullet.group(1) in "*+-":
-            marker, text = bullet.group(1), text[bullet.end() :]
-            hints |= Hint.LIST_ITEM
-        heading = _MD_HEADING.match(text)
-        if heading:
-            marker, text = heading.group(1), text[heading.end() :]
-            hints |= Hint.HEADING
-        image = _MD_IMAGE_LINE.match(text)
-        if image:
-            hints |= Hint.IMAGE_ALT
-            text = _MD_ESCAPE.sub(r"\1", image.group("alt"))
-        else:
-            stripped = _MD_EMPTY_LINK.sub("", _MD_IMAGE.sub("", text)).strip()
-            if not stripped:
-                hints |= Hint.DEBRIS
-            if _MD_STRONG.fullmatch(stripped):
-                hints |= Hint.HEADING
-            text = _clean_markdown(text)
+        text, marker, hints = _markdown_candidate(text)
     else:
-        bullet = None if _DATE_NOT_ITEM.match(text) else _BULLET.match(text)
-        if bullet:
-            marker, text = bullet.group(1), text[bullet.end() :]
-            hints |= Hint.LIST_ITEM
-        elif text in ("*", "•", "+", "o", "#"):
-            marker, text = text, ""
-            hints |= Hint.LIST_ITEM | Hint.DEBRIS
+        opening = text[:1]
+        if opening in _BULLET_SIGNS or opening.isdigit():
+            bullet = None if _DATE_NOT_ITEM.match(text) else _BULLET.match(text)
+            if bullet:  # the bullet's spaces go with it: the rest stays collapsed
+                marker, text = bullet.group(1), text[bullet.end() :]
+                hints |= Hint.LIST_ITEM
+            elif text in _LONE_BULLETS:
+                marker, text = text, ""
+                hints |= Hint.LIST_ITEM | Hint.DEBRIS
         if STYLE_TRAITS[style].headings_outdented and indent < body_indent and not marker:
             hints |= Hint.HEADING
-    if not marker and "  " in group[0].strip() and _TABLE_ROW.search(group[0].strip()):
+    if not marker and "  " in first_line[indent:] and _TABLE_ROW.search(first_line[indent:]):
         hints |= Hint.PARAGRAPH  # a table row (cells apart by runs of spaces): one paragraph
-    text = " ".join(text.split())
     if not text:
-        if not raw.strip():
-            return None
         hints |= Hint.DEBRIS
-    return Candidate(text=text, hints=hints, line=number, indent=indent, marker=marker, raw=raw)
+    return Candidate(text, hints, number, indent, marker, None, "\n".join(group))
+
+
+def _markdown_candidate(text: str) -> tuple[str, str, int]:
+    """html2text's line: (text without Markdown, list or heading marker, hints)."""
+    hints = Hint.NONE
+    marker = ""
+    bullet = _BULLET.match(text)
+    if bullet and bullet.group(1) in "*+-":
+        marker, text = bullet.group(1), text[bullet.end() :]
+        hints |= Hint.LIST_ITEM
+    heading = _MD_HEADING.match(text)
+    if heading:
+        marker, text = heading.group(1), text[heading.end() :]
+        hints |= Hint.HEADING
+    image = _MD_IMAGE_LINE.match(text)
+    if image:
+        hints |= Hint.IMAGE_ALT
+        text = _keep_group(_MD_ESCAPE, image.group("alt"))
+    else:
+        stripped = text.strip()
+        if "](" in text:
+            stripped = _MD_EMPTY_LINK.sub("", _MD_IMAGE.sub("", text)).strip()
+        if not stripped:
+            hints |= Hint.DEBRIS
+        if _MD_STRONG.fullmatch(stripped):
+            hints |= Hint.HEADING
+        text = _clean_markdown(text)
+    return " ".join(text.split()), marker, hints
 
 
 def normalize(text: str) -> str:
@@ -343,10 +390,13 @@ def normalize(text: str) -> str:
 
 def parse_dump(text: str) -> ParsedDump:
     text = normalize(text)
-    lines = [line.expandtabs(8).rstrip() for line in text.split("\n")]
-    style = detect_style(lines)
-    wrap_width = detect_wrap_width(lines)
-    body_indent = _body_indent(lines)
+    if "\t" in text:
+        text = text.expandtabs(8)  # tab stops restart at every line
+    lines = [line.rstrip() for line in text.split("\n")]
+    measured = _Lines(lines)
+    style = detect_style(measured)
+    wrap_width = detect_wrap_width(measured)
+    body_indent = _body_indent(measured)
     crawler_marker = _strip_crawler_marker(lines)
     candidates = []
     previous_end = 0  # the last line of the previous candidate

@@ -14,7 +14,7 @@ from . import _page_types
 from ._classify import classify
 from ._model import Article, Candidate, PageType, Removal
 from ._page import Metadata
-from ._rules import Rules
+from ._rules import Rules, key
 from ._segment import SegmentOptions, segment
 from ._strip import strip
 
@@ -32,10 +32,12 @@ class Parsed:
 
 
 def run(parsed: Parsed, rules: Rules) -> Article:
-    page_type = parsed.page_type or classify(parsed.candidates, rules, parsed.metadata.url)
+    # every candidate's rule key, computed once for classify and strip
+    keys = [key(c.text) for c in parsed.candidates]
+    page_type = parsed.page_type or classify(parsed.candidates, rules, parsed.metadata.url, keys)
     if page_type is PageType.INDEX:
         _page_types.index([])
-    stripped = strip(parsed.candidates, rules, parsed.metadata, page_type)
+    stripped = strip(parsed.candidates, rules, parsed.metadata, page_type, keys)
     language = stripped.metadata.language
     options = replace(parsed.options, script=language.script if language else None)
     blocks, relabelled = segment(stripped.candidates, rules, options)

@@ -44,19 +44,25 @@ class Prefixes:
     """Phrases a line may start with, matched on keys with str.startswith: no regex to compile
     (compiling a regex per language table cost more than the whole cleaning of a page)."""
 
-    __slots__ = ("items",)
+    __slots__ = ("_by_first", "items")
 
     def __init__(self, phrases: list[str]) -> None:
         keys = {key(p) for p in phrases if p.strip()}
         # "Author " must not eat the space that separates "Author" from a name: keep phrases
         # as written but compare their keys, longest first so the most specific one wins.
         self.items = tuple(sorted(keys, key=len, reverse=True))
+        # most lines start with a letter no phrase starts with: one dict lookup says so
+        by_first: dict[str, list[str]] = {}
+        for item in self.items:
+            by_first.setdefault(item[0], []).append(item)
+        self._by_first = {first: tuple(items) for first, items in by_first.items()}
 
     def match(self, text_key: str) -> int:
         """The length of the phrase `text_key` starts with, or 0."""
-        if not self.items or not text_key.startswith(self.items):
+        items = self._by_first.get(text_key[:1])
+        if not items or not text_key.startswith(items):
             return 0
-        return next(len(item) for item in self.items if text_key.startswith(item))
+        return next(len(item) for item in items if text_key.startswith(item))
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -198,6 +204,7 @@ class Rules:
     gallery_min_repeats: int
     months: dict[str, Month]  # case-folded month name, any language → (calendar, number)
     stopword_index: dict[str, tuple[str, ...]]  # stopword → codes of the languages that have it
+    skip_link_index: dict[str, tuple[str, ...]]  # skip link key → codes of the editions with it
     global_pattern: re.Pattern[str]  # every debris pattern in one alternation (one search)
     page_types: PageTypeRules
     bylines: BylineRules
@@ -288,12 +295,13 @@ def _one_pattern(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts) or r"(?!x)x", re.S)
 
 
-def _stopword_index(languages: dict[str, Language]) -> dict[str, tuple[str, ...]]:
+def _index(languages: dict[str, Language], table: str) -> dict[str, tuple[str, ...]]:
+    """Each entry of a per-language set (stopwords, skip links) → the codes that have it."""
     index: dict[str, list[str]] = {}
     for lang in languages.values():
-        for word in lang.stopwords:
-            index.setdefault(word, []).append(lang.code)
-    return {word: tuple(codes) for word, codes in index.items()}
+        for entry in getattr(lang, table):
+            index.setdefault(entry, []).append(lang.code)
+    return {entry: tuple(codes) for entry, codes in index.items()}
 
 
 def _month_names(languages: Iterable[Language]) -> dict[str, Month]:
@@ -367,7 +375,8 @@ def _build_rules() -> Rules:
         author_labels=Prefixes([p for lang in languages.values() for p in lang.author_label.items]),
         alt_credit=re.compile(patterns.get("credits", {}).get("alt_credit", r"(?!x)x")),
         months=_month_names(languages.values()),
-        stopword_index=_stopword_index(languages),
+        stopword_index=_index(languages, "stopwords"),
+        skip_link_index=_index(languages, "skip_links"),
         global_pattern=_one_pattern([p["re"] for p in debris.get("patterns", [])]),
         gallery_min_repeats=int(patterns.get("gallery", {}).get("min_repeats", 3)),
         aliases={alias.lower(): lang.code for lang in languages.values() for alias in lang.aliases}

@@ -232,10 +232,12 @@ def strip(
     rules: Rules,
     metadata: Metadata | None = None,
     page_type: PageType = PageType.ARTICLE,
+    keys: list[str] | None = None,
 ) -> Stripped:
-    """Keep the article's candidates; record every other one with the rule that removed it."""
+    """Keep the article's candidates; record every other one with the rule that removed it.
+    `keys` are the candidates' rule keys when the caller has them already."""
     meta = metadata or Metadata()
-    stripper = _Stripper(candidates, rules, meta)
+    stripper = _Stripper(candidates, rules, meta, keys)
     stripper.page_type = page_type
     stripper.read_title_line()
     stripper.read_layout()

@@ -26,6 +26,15 @@ def _cjk() -> re.Pattern[str]:
     return re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+def forget() -> None:
+    """Drop what the cached predicates below remember. Called once per page: an answer never
+    outlives its page, memory stays bounded, and cleaning the same pages again (a benchmark)
+    measures the work, not the cache."""
+    word_count.cache_clear()
+    is_prose.cache_clear()
+    is_short_line.cache_clear()
+
+
 @lru_cache(maxsize=8192)
 def word_count(text: str) -> int:
     """Words, counting each CJK character as one (CJK text has no spaces)."""
