@@ -71,6 +71,13 @@ class Page:
     def remove(self, index: int, rule: str) -> None:
         self.reasons.setdefault(index, rule)
 
+    def remove_range(self, start: int, stop: int, rule: str) -> None:
+        """Remove candidates start … stop - 1; those already removed keep their first reason."""
+        reasons = self.reasons
+        for index in range(start, stop):
+            if index not in reasons:
+                reasons[index] = rule
+
     def cut_prefix(self, index: int, end: int, rule: str) -> None:
         """Take furniture glued to the front of a candidate's text off it (recorded)."""
         candidate = self.candidates[index]

@@ -311,9 +311,8 @@ def _keep_group(pattern: re.Pattern[str], text: str) -> str:
 
 
 def _clean_markdown(text: str) -> str:
+    """Text without link targets, emphasis and escapes (images and empty links already gone)."""
     if "](" in text:
-        text = _MD_EMPTY_LINK.sub("", text)
-        text = _MD_IMAGE.sub("", text)
         text = _keep_group(_MD_LINK, text)
     if "*" in text or "_" in text:
         text = _keep_group(_MD_STRONG, text)
@@ -321,33 +320,47 @@ def _clean_markdown(text: str) -> str:
     return _keep_group(_MD_ESCAPE, text) if "\\" in text else text
 
 
-def _candidate(
-    number: int, group: list[str], body_indent: int, style: DumpStyle
-) -> Candidate | None:
-    first_line = group[0]
-    indent = len(first_line) - len(first_line.lstrip(" "))
-    text = " ".join(first_line.split()) if len(group) == 1 else " ".join(" ".join(group).split())
-    hints = Hint.NONE
-    marker = ""
-    if style is DumpStyle.HTML2TEXT:
-        text, marker, hints = _markdown_candidate(text)
-    else:
-        opening = text[:1]
-        if opening in _BULLET_SIGNS or opening.isdigit():
-            bullet = None if _DATE_NOT_ITEM.match(text) else _BULLET.match(text)
-            if bullet:  # the bullet's spaces go with it: the rest stays collapsed
-                marker, text = bullet.group(1), text[bullet.end() :]
-                hints |= Hint.LIST_ITEM
-            elif text in _LONE_BULLETS:
-                marker, text = text, ""
-                hints |= Hint.LIST_ITEM | Hint.DEBRIS
-        if STYLE_TRAITS[style].headings_outdented and indent < body_indent and not marker:
-            hints |= Hint.HEADING
-    if not marker and "  " in first_line[indent:] and _TABLE_ROW.search(first_line[indent:]):
-        hints |= Hint.PARAGRAPH  # a table row (cells apart by runs of spaces): one paragraph
-    if not text:
-        hints |= Hint.DEBRIS
-    return Candidate(text, hints, number, indent, marker, None, "\n".join(group))
+def _candidates(
+    groups: list[tuple[int, list[str]]], body_indent: int, style: DumpStyle
+) -> list[Candidate]:
+    """One candidate per logical line, with what the renderer's marks say about it."""
+    markdown = style is DumpStyle.HTML2TEXT
+    outdented = STYLE_TRAITS[style].headings_outdented
+    candidates = []
+    previous_end = 0  # the last line of the previous candidate
+    for number, group in groups:
+        first_line = group[0]
+        indent = len(first_line) - len(first_line.lstrip(" "))
+        if len(group) == 1:
+            text = " ".join(first_line.split())
+        else:
+            text = " ".join(" ".join(group).split())
+        hints = Hint.NONE
+        marker = ""
+        if markdown:
+            text, marker, hints = _markdown_candidate(text)
+        else:
+            opening = text[:1]
+            if opening in _BULLET_SIGNS or opening.isdigit():
+                bullet = None if _DATE_NOT_ITEM.match(text) else _BULLET.match(text)
+                if bullet:  # the bullet's spaces go with it: the rest stays collapsed
+                    marker, text = bullet.group(1), text[bullet.end() :]
+                    hints |= Hint.LIST_ITEM
+                elif text in _LONE_BULLETS:
+                    marker, text = text, ""
+                    hints |= Hint.LIST_ITEM | Hint.DEBRIS
+            if outdented and indent < body_indent and not marker:
+                hints |= Hint.HEADING
+        # a table row (cells apart by runs of spaces): one paragraph
+        if not marker and first_line.find("  ", indent) >= 0 and _TABLE_ROW.search(first_line):
+            hints |= Hint.PARAGRAPH
+        if not text:
+            hints |= Hint.DEBRIS
+        raw = first_line if len(group) == 1 else "\n".join(group)
+        gap_before = number != previous_end + 1
+        candidates.append(Candidate(text, hints, number, indent, marker, None, raw, gap_before))
+        previous_end = number + len(group) - 1
+    return candidates
 
 
 def _markdown_candidate(text: str) -> tuple[str, str, int]:
@@ -367,12 +380,11 @@ def _markdown_candidate(text: str) -> tuple[str, str, int]:
         hints |= Hint.IMAGE_ALT
         text = _keep_group(_MD_ESCAPE, image.group("alt"))
     else:
-        stripped = text.strip()
-        if "](" in text:
-            stripped = _MD_EMPTY_LINK.sub("", _MD_IMAGE.sub("", text)).strip()
-        if not stripped:
+        if "](" in text:  # pictures and empty links print no text
+            text = _MD_IMAGE.sub("", _MD_EMPTY_LINK.sub("", text)).strip()
+        if not text:
             hints |= Hint.DEBRIS
-        if _MD_STRONG.fullmatch(stripped):
+        if _MD_STRONG.fullmatch(text):
             hints |= Hint.HEADING
         text = _clean_markdown(text)
     return " ".join(text.split()), marker, hints
@@ -398,14 +410,8 @@ def parse_dump(text: str) -> ParsedDump:
     wrap_width = detect_wrap_width(measured)
     body_indent = _body_indent(measured)
     crawler_marker = _strip_crawler_marker(lines)
-    candidates = []
-    previous_end = 0  # the last line of the previous candidate
-    for number, group in _group_lines(lines, wrap_width, style is DumpStyle.HTML2TEXT):
-        candidate = _candidate(number, group, body_indent, style)
-        if candidate is not None:
-            candidate.gap_before = number != previous_end + 1
-            candidates.append(candidate)
-        previous_end = number + len(group) - 1
+    groups = _group_lines(lines, wrap_width, style is DumpStyle.HTML2TEXT)
+    candidates = _candidates(groups, body_indent, style)
     return ParsedDump(candidates, style, wrap_width, body_indent, crawler_marker)
 
 

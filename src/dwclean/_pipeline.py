@@ -9,6 +9,7 @@ pictures (segment options).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from . import _page_types
 from ._classify import classify
@@ -17,6 +18,8 @@ from ._page import Metadata
 from ._rules import Rules, key
 from ._segment import SegmentOptions, segment
 from ._strip import strip
+
+_LINE = attrgetter("line")
 
 
 @dataclass(slots=True)
@@ -55,5 +58,5 @@ def run(parsed: Parsed, rules: Rules) -> Article:
         source_format=parsed.source_format,
         page_type=page_type,
         warnings=list(parsed.warnings),
-        removed=sorted(parsed.removed + stripped.removed + relabelled, key=lambda r: r.line),
+        removed=sorted(parsed.removed + stripped.removed + relabelled, key=_LINE),
     )

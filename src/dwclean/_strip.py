@@ -257,23 +257,21 @@ def strip(
         if meta.layout == "old" and meta.section is None:
             meta.section = stripper.find_section(title)
         stripper.read_header(title, lead)
-        for index in range(title + 1):
-            stripper.remove(index, "before the headline" if index != title else "headline")
+        stripper.remove_range(0, title, "before the headline")
+        stripper.remove(title, "headline")
     else:
-        for index in range(lead):
-            stripper.remove(index, "before the article")
+        stripper.remove_range(0, lead, "before the article")
     end = stripper.find_end(lead)
     stripper.read_info_box(tables, end)
-    for index in range(end, len(candidates)):
-        stripper.remove(index, "after the article (sidebar, footer)")
+    stripper.remove_range(end, len(candidates), "after the article (sidebar, footer)")
     stripper.remove_galleries(lead, end)
     stripper.remove_boxes(lead, end)
     stripper.mark_cut_paragraph(lead, end)
     stripper.remove_tail(lead, end)
 
-    kept = [c for i, c in enumerate(candidates) if stripper.alive(i)]
+    reasons = stripper.reasons
+    kept = [c for i, c in enumerate(candidates) if i not in reasons]
     removed = stripper.cut + [
-        Removal(text=candidates[i].text, rule=rule, line=candidates[i].line)
-        for i, rule in sorted(stripper.reasons.items())
+        Removal(candidates[i].text, rule, candidates[i].line) for i, rule in sorted(reasons.items())
     ]
     return Stripped(kept, meta, removed)
