@@ -13,7 +13,7 @@ import re
 from ._byline import author_names, split_glued_date
 from ._exceptions import NotAnArticleError
 from ._model import Hint
-from ._page import Page
+from ._page import Page, is_info_box_date
 from ._rules import Language
 from ._text import is_date_line, is_prose, parse_date, tokens, word_count
 
@@ -298,7 +298,7 @@ class HeaderReader(Page):
                     if length and word_count(text) <= 8:
                         names = " ".join(text.split())[length:].strip(" :")
                         self.meta.authors.extend(author_names(names, self.rules))
-            if not self.meta.date and self.rules.info_box_date.match(" ".join(text.split())):
+            if not self.meta.date and is_info_box_date(text, self.rules):
                 self.meta.date = parse_date(text, self.rules.months)
             if self.meta.url is None and "p.dw.com/p/" in text:
                 for word in text.split():

@@ -33,6 +33,14 @@ _MOJIBAKE = re.compile(
 _MOJIBAKE_SHARE = 0.1
 
 
+def is_info_box_date(text: str, rules: Rules) -> bool:
+    """An old-layout info box's date line ("Date 19.01.2020"): a label of a few words and a
+    date. Only a line of few words is tried: most lines are split only up to their fifth."""
+    most = rules.info_box_date_words
+    words = text.split(maxsplit=most)
+    return len(words) <= most and bool(rules.info_box_date.match(" ".join(words)))
+
+
 def _specific(prefix: str) -> bool:
     """A one- or two-word label ("Date ", "Author ") marks an info-box line, never a sentence:
     "Date palms grow …" stays. A label with its punctuation ("Read more:", "Wrong language?")
@@ -112,7 +120,8 @@ class Page:
         text = candidate.text  # whitespace is already collapsed by the front-ends
         if _is_garbled(text):
             return "garbled text (read in the wrong encoding)"
-        if self.rules.global_pattern.search(text):
+        at_start, anywhere = self.rules.global_pattern
+        if at_start.match(text) or anywhere.search(text):
             for name, pattern in self.rules.global_patterns:  # which one, for --explain
                 if pattern.search(text):
                     return name

@@ -188,6 +188,7 @@ class Rules:
     breadcrumb: re.Pattern[str]
     cookie_words: tuple[str, ...]
     info_box_date: re.Pattern[str]
+    info_box_date_words: int
     layout_markers: dict[str, frozenset[str]]
     global_lines: frozenset[str]  # keys of lines that are debris on every DW site
     global_suffixes: tuple[str, ...]  # keys of line endings that are debris (copyright lines)
@@ -205,7 +206,8 @@ class Rules:
     months: dict[str, Month]  # case-folded month name, any language → (calendar, number)
     stopword_index: dict[str, tuple[str, ...]]  # stopword → codes of the languages that have it
     skip_link_index: dict[str, tuple[str, ...]]  # skip link key → codes of the editions with it
-    global_pattern: re.Pattern[str]  # every debris pattern in one alternation (one search)
+    # every debris pattern in two alternations: (anchored at the start, anywhere)
+    global_pattern: tuple[re.Pattern[str], re.Pattern[str]]
     page_types: PageTypeRules
     bylines: BylineRules
     aliases: dict[str, str]  # lower-case code a page may declare → the edition's code
@@ -282,17 +284,17 @@ def _save(cache_file: Path, rules: Rules) -> None:
         pass  # a read-only home is no reason to fail
 
 
-def _one_pattern(patterns: list[str]) -> re.Pattern[str]:
-    """One regex for all debris patterns: those anchored at the start are tried only there
-    (re.match semantics), so a long paragraph is not scanned once per pattern."""
+def _one_pattern(patterns: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two regexes for all debris patterns, so that a long paragraph is not scanned once per
+    pattern: those anchored at the start in one alternation tried only there (`match`), the
+    others in one alternation searched for (`search` skips to a literal first character)."""
     anchored = [p[1:] for p in patterns if p.startswith("^")]
     floating = [p for p in patterns if not p.startswith("^")]
-    parts = []
-    if anchored:
-        parts.append("^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")")
-    # end-anchored patterns: a look-ahead from the start finds them without trying every position
-    parts += [f"^(?=.*(?:{p}))" if p.endswith("$") else f"(?:{p})" for p in floating]
-    return re.compile("|".join(parts) or r"(?!x)x", re.S)
+    never = r"(?!x)x"
+    return (
+        re.compile("|".join(f"(?:{p})" for p in anchored) or never, re.S),
+        re.compile("|".join(f"(?:{p})" for p in floating) or never, re.S),
+    )
 
 
 def _index(languages: dict[str, Language], table: str) -> dict[str, tuple[str, ...]]:
@@ -348,6 +350,7 @@ def _build_rules() -> Rules:
         languages=languages,
         title_lines=tuple(re.compile(p) for p in patterns.get("title_lines", [])),
         info_box_date=re.compile(debris.get("info_box_date", r"(?!x)x")),
+        info_box_date_words=int(debris.get("info_box_date_words", 4)),
         cookie_words=tuple(w.casefold() for w in patterns.get("cookie_words", [])),
         breadcrumb=re.compile(patterns.get("breadcrumb", r"(?!x)x")),
         layout_markers={

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ._header import HeaderReader
 from ._language import detect_language
 from ._model import Candidate, Hint, PageType, Removal
-from ._page import Metadata, Page
+from ._page import Metadata, Page, is_info_box_date
 from ._rules import Language, Rules
 from ._text import (
     ends_sentence,
@@ -58,7 +58,7 @@ class _BodyCleaner(Page):
         for index in range(lead + 1, len(self.candidates)):
             if self.keys[index] in markers:
                 return index
-            if self.rules.info_box_date.match(" ".join(self.candidates[index].text.split())):
+            if is_info_box_date(self.candidates[index].text, self.rules):
                 return index
         return len(self.candidates)
 

@@ -46,16 +46,21 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+# The end patterns match a mark and the quotes after it at the end: only the last characters
+# can hold it, so only those are searched (a search of a whole paragraph tries every period).
+_TAIL = 64
+
+
 def ends_sentence(text: str) -> bool:
-    return _SENTENCE_END.search(text) is not None
+    return _SENTENCE_END.search(text[-_TAIL:]) is not None
 
 
 def ends_with_question(text: str) -> bool:
-    return _QUESTION_END.search(text) is not None
+    return _QUESTION_END.search(text[-_TAIL:]) is not None
 
 
 def ends_with_period(text: str) -> bool:
-    return _PERIOD_END.search(text) is not None
+    return _PERIOD_END.search(text[-_TAIL:]) is not None
 
 
 @lru_cache(maxsize=8192)
