@@ -222,12 +222,7 @@ class _Walker:
                 self.drop(child, "box inside the article")
 
     def paragraph(self, node: LexborNode) -> None:
-        text = _text(node)
-        children = [c for c in node.iter(include_text=True) if c.tag != "-text" or c.text().strip()]
-        if len(children) == 1 and children[0].tag in ("strong", "b"):
-            self.add(text, Hint.HEADING)
-        else:
-            self.add(text, Hint.PARAGRAPH)
+        self.add(_text(node), Hint.HEADING if _all_bold(node) else Hint.PARAGRAPH)
 
 
 @cache
@@ -297,6 +292,21 @@ def _json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
 
 
 _LANG_IN_URL = re.compile(r"https?://(?:www\.)?dw\.com/([a-z]{2}(?:-[a-z0-9]{2,4})?)/", re.I)
+
+
+def _all_bold(paragraph: LexborNode) -> bool:
+    """A paragraph that is one <strong> or <b> and nothing else: the old layout's subhead.
+    Most paragraphs start with text, so the first child usually decides."""
+    bold = False
+    for child in paragraph.iter(include_text=True):
+        if child.tag == "-text":
+            if (child.text() or "").strip():
+                return False
+        elif bold or child.tag not in ("strong", "b"):
+            return False
+        else:
+            bold = True
+    return bold
 
 
 def _language(
