@@ -32,6 +32,8 @@ _SIMPLIFIED = set("这国说为们时会对发后来经过还认问题关开东�
 _TRADITIONAL = set("這國說為們時會對發後來經過還認問題關開東車長門見樣實現場氣應學習書報記總區電網")
 _WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# letters outside the Latin ranges (and not the two signs × ÷ in them)
+_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
 
 
 @cache
@@ -49,10 +51,12 @@ def dominant_script(text: str) -> str | None:
     if sample.isascii():
         return "Latn" if any(c.isalpha() for c in sample) else None
     patterns = _script_patterns()
-    latin = _count(patterns["Latn"], sample)
-    letters = _count(_LETTERS, sample) or 1
-    if latin * 2 > letters:
-        return "Latn"  # most text DW publishes is Latin-script: no need to count the rest
+    # Most text DW publishes is Latin-script: count the other letters first, few in Latin text.
+    others = _count(_NON_LATIN, sample)
+    if others == 0:
+        return "Latn" if _LETTERS.search(sample) else None
+    if _count(patterns["Latn"], sample) > others:
+        return "Latn"
     counts = {s: _count(p, sample) for s, p in patterns.items()}
     best = max(counts, key=lambda s: counts[s])
     return best if counts[best] else None
