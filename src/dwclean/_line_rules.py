@@ -42,7 +42,16 @@ def _is_garbled(text: str) -> bool:
 class LineRules:
     """The line rules of one set of language tables, compiled for lookup."""
 
-    __slots__ = ("exact", "lines", "numbered", "patterns", "prefix_firsts", "rules", "tables")
+    __slots__ = (
+        "any_single",
+        "exact",
+        "lines",
+        "numbered",
+        "patterns",
+        "prefix_starts",
+        "rules",
+        "tables",
+    )
 
     def __init__(self, rules: Rules, tables: tuple[Language, ...]) -> None:
         self.rules = rules
@@ -63,10 +72,12 @@ class LineRules:
             for text_key in lang.debris_lines:
                 lines.setdefault(text_key, f"{lang.code} boilerplate line")
         self.lines = lines
-        self.prefix_firsts = frozenset(
-            phrase[0]
-            for lang in tables
-            for phrase in (*lang.debris_prefix.items, *lang.cookie_banner.items)
+        # the first two letters of every prefix: other lines need no prefix lookup
+        self.prefix_starts = frozenset().union(
+            *(lang.debris_prefix.starts() | lang.cookie_banner.starts() for lang in tables)
+        )
+        self.any_single = any(
+            lang.debris_prefix.singles or lang.cookie_banner.singles for lang in tables
         )
 
     def rule_for(self, candidate: Candidate, text_key: str) -> str | None:
@@ -92,7 +103,7 @@ class LineRules:
         rule = self.lines.get(text_key)
         if rule is not None:
             return rule
-        if text_key[:1] in self.prefix_firsts:
+        if text_key[:2] in self.prefix_starts or self.any_single:
             return self._prefix_rule(text, text_key)
         return None
 

@@ -44,25 +44,33 @@ class Prefixes:
     """Phrases a line may start with, matched on keys with str.startswith: no regex to compile
     (compiling a regex per language table cost more than the whole cleaning of a page)."""
 
-    __slots__ = ("_by_first", "items")
+    __slots__ = ("_by_start", "items", "singles")
 
     def __init__(self, phrases: list[str]) -> None:
         keys = {key(p) for p in phrases if p.strip()}
         # "Author " must not eat the space that separates "Author" from a name: keep phrases
         # as written but compare their keys, longest first so the most specific one wins.
         self.items = tuple(sorted(keys, key=len, reverse=True))
-        # most lines start with a letter no phrase starts with: one dict lookup says so
-        by_first: dict[str, list[str]] = {}
+        # Most lines start with two letters no phrase starts with: one dict lookup says so.
+        # (A one-letter phrase is filed under its letter and every two letters it begins.)
+        by_start: dict[str, list[str]] = {}
         for item in self.items:
-            by_first.setdefault(item[0], []).append(item)
-        self._by_first = {first: tuple(items) for first, items in by_first.items()}
+            by_start.setdefault(item[:2], []).append(item)
+        self.singles = tuple(item for item in self.items if len(item) == 1)
+        self._by_start = {start: tuple(items) for start, items in by_start.items()}
 
     def match(self, text_key: str) -> int:
         """The length of the phrase `text_key` starts with, or 0."""
-        items = self._by_first.get(text_key[:1])
-        if not items or not text_key.startswith(items):
-            return 0
-        return next(len(item) for item in items if text_key.startswith(item))
+        items = self._by_start.get(text_key[:2])
+        if items and text_key.startswith(items):
+            return next(len(item) for item in items if text_key.startswith(item))
+        if self.singles and text_key.startswith(self.singles):
+            return 1
+        return 0
+
+    def starts(self) -> frozenset[str]:
+        """The first two letters of every phrase (one letter for a one-letter phrase)."""
+        return frozenset(self._by_start)
 
     def __bool__(self) -> bool:
         return bool(self.items)
