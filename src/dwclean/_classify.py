@@ -25,13 +25,7 @@ _HEADING_MAX_WORDS = 16
 def _is_furniture(candidate: Candidate, text_key: str, rules: Rules) -> bool:
     if candidate.hints & (Hint.DEBRIS | Hint.LIST_ITEM | Hint.IMAGE_ALT):
         return True
-    text_key = unnumbered(text_key)
-    return (
-        text_key in rules.global_lines
-        or text_key in rules.skip_links
-        or text_key in rules.menu_entries
-        or text_key in rules.debris_lines
-    )
+    return unnumbered(text_key) in rules.furniture_lines
 
 
 def _shape(candidate: Candidate, rules: Rules) -> str:

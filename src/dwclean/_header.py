@@ -287,21 +287,32 @@ class HeaderReader(Page):
         belongs to an embedded video.
         """
         order = list(range(end, len(self.candidates))) + list(range(end))
+        # only a line that starts like a label can be one: the others skip the label lookups
+        starts = frozenset().union(
+            *(lang.date_label.starts() | lang.author_label.starts() for lang in tables)
+        )
+        singles = any(lang.date_label.singles or lang.author_label.singles for lang in tables)
+        meta = self.meta
         for index in order:
             candidate = self.candidates[index]
             text, text_key = candidate.text, self.keys[index]
-            for lang in tables:
-                if not self.meta.date and lang.date_label.match(text_key):
-                    self.meta.date = parse_date(text, self.rules.months)
-                if not self.meta.authors:
-                    length = lang.author_label.match(text_key)
-                    if length and word_count(text) <= 8:
-                        names = " ".join(text.split())[length:].strip(" :")
-                        self.meta.authors.extend(author_names(names, self.rules))
-            if not self.meta.date and is_info_box_date(text, self.rules):
-                self.meta.date = parse_date(text, self.rules.months)
-            if self.meta.url is None and "p.dw.com/p/" in text:
+            if singles or text_key[:2] in starts:
+                self._read_labels(text, text_key, tables)
+            if not meta.date and is_info_box_date(text, self.rules):
+                meta.date = parse_date(text, self.rules.months)
+            if meta.url is None and "p.dw.com/p/" in text:
                 for word in text.split():
                     if "p.dw.com/p/" in word:
-                        self.meta.url = word.strip("()[]<>.,;")
+                        meta.url = word.strip("()[]<>.,;")
                         break
+
+    def _read_labels(self, text: str, text_key: str, tables: list[Language]) -> None:
+        """An info box's labelled date or author line, in the page's languages."""
+        for lang in tables:
+            if not self.meta.date and lang.date_label.match(text_key):
+                self.meta.date = parse_date(text, self.rules.months)
+            if not self.meta.authors:
+                length = lang.author_label.match(text_key)
+                if length and word_count(text) <= 8:
+                    names = " ".join(text.split())[length:].strip(" :")
+                    self.meta.authors.extend(author_names(names, self.rules))

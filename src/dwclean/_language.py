@@ -27,6 +27,9 @@ _SCRIPT_RANGES = {
     "Hani": "\u3400-\u4dbf\u4e00-\u9fff",
 }
 _SAMPLE = 2000  # characters: plenty to tell scripts apart
+# characters of running text read at most: the letters that tell languages of one script apart
+# (ë, ț, ğ …) and Simplified from Traditional Chinese are counted in these
+_READ_AT_MOST = 10_000
 # Characters written differently in Simplified and Traditional Chinese (a few frequent ones).
 _SIMPLIFIED = set("这国说为们时会对发后来经过还认问题关开东车长门见样实现场气应学习书报记总区电网")
 _TRADITIONAL = set("這國說為們時會對發後來經過還認問題關開東車長門見樣實現場氣應學習書報記總區電網")
@@ -68,6 +71,18 @@ def _han_variant(text: str) -> str:
     return "Hant" if traditional > simplified else "Hans"
 
 
+def _sample(texts: Iterable[str]) -> str:
+    """The first texts, up to about _READ_AT_MOST characters: a long page is not read whole."""
+    taken: list[str] = []
+    length = 0
+    for text in texts:
+        taken.append(text)
+        length += len(text) + 1
+        if length >= _READ_AT_MOST:
+            break
+    return "\n".join(taken)
+
+
 def detect_language(
     texts: Iterable[str], rules: Rules, lines: frozenset[str] = frozenset()
 ) -> Language | None:
@@ -79,7 +94,7 @@ def detect_language(
     by_links = [lang for code, lang in rules.languages.items() if links[code] >= 2]
     if len(by_links) == 1:
         return by_links[0]
-    sample = "\n".join(texts)
+    sample = _sample(texts)
     if not sample.strip():
         return by_links[0] if by_links else None
     script = dominant_script(sample)

@@ -115,7 +115,8 @@ def detect_style(measured: _Lines) -> DumpStyle:
         return DumpStyle.HTML2TEXT
     if any(line.lstrip().startswith(("IFRAME:", "#alternate")) for line in nonblank[:40]):
         return DumpStyle.LYNX
-    if sum(1 for line in nonblank if line.lstrip().startswith("• ")) >= 3:
+    bullets = zip(nonblank, measured.indents, strict=True)
+    if sum(1 for line, indent in bullets if line.startswith("• ", indent)) >= 3:
         return DumpStyle.W3M
     indents = Counter(measured.indents)
     deep = sum(n for indent, n in indents.items() if indent >= 8)
@@ -143,7 +144,7 @@ def detect_wrap_width(measured: _Lines) -> int | None:
         (
             len(line)
             for line, indent in zip(lines, measured.indents, strict=True)
-            if " " in line[indent:]
+            if line.find(" ", indent) >= 0
         ),
         reverse=True,
     )

@@ -209,6 +209,7 @@ class Rules:
     end_markers: frozenset[str]  # every language's sidebar headings that end an article
     label_words: frozenset[str]  # one-word boilerplate lines of every language ("Anzeige")
     debris_lines: frozenset[str]  # every language's boilerplate lines
+    furniture_lines: frozenset[str]  # all four above: global, skip links, menus, boilerplate
     alt_credit: re.Pattern[str]
     gallery_min_repeats: int
     months: dict[str, Month]  # case-folded month name, any language → (calendar, number)
@@ -354,6 +355,14 @@ def _build_rules() -> Rules:
         if credit_prefixes
         else r"(?!x)x"
     )
+    global_lines = frozenset(key(s) for s in debris.get("lines", []))
+    menu_entries = frozenset(
+        key(lang.menu_entry) for lang in languages.values() if lang.menu_entry
+    ) | frozenset(key(s) for s in patterns.get("menu", {}).get("entries", []))
+    skip_links = frozenset(s for lang in languages.values() for s in lang.skip_links) | frozenset(
+        key(s) for s in patterns.get("skip_links", [])
+    )
+    debris_lines = frozenset(k for lang in languages.values() for k in lang.debris_lines)
     return Rules(
         languages=languages,
         title_lines=tuple(re.compile(p) for p in patterns.get("title_lines", [])),
@@ -365,20 +374,17 @@ def _build_rules() -> Rules:
             name: frozenset(key(m) for m in markers)
             for name, markers in patterns.get("layouts", {}).items()
         },
-        global_lines=frozenset(key(s) for s in debris.get("lines", [])),
+        global_lines=global_lines,
         global_suffixes=tuple(key(s) for s in debris.get("suffixes", [])),
         global_patterns=tuple(
             (str(p["rule"]), re.compile(p["re"])) for p in debris.get("patterns", [])
         ),
-        menu_entries=frozenset(
-            key(lang.menu_entry) for lang in languages.values() if lang.menu_entry
-        )
-        | frozenset(key(s) for s in patterns.get("menu", {}).get("entries", [])),
-        skip_links=frozenset(s for lang in languages.values() for s in lang.skip_links)
-        | frozenset(key(s) for s in patterns.get("skip_links", [])),
+        menu_entries=menu_entries,
+        skip_links=skip_links,
         old_skip_links=frozenset(key(s) for s in patterns.get("skip_links", [])),
         credit_split=credit_split,
-        debris_lines=frozenset(k for lang in languages.values() for k in lang.debris_lines),
+        debris_lines=debris_lines,
+        furniture_lines=global_lines | skip_links | menu_entries | debris_lines,
         label_words=frozenset(
             k for lang in languages.values() for k in lang.debris_lines if " " not in k
         ),
