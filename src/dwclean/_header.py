@@ -234,7 +234,7 @@ class HeaderReader(Page):
 
     def read_title_line(self) -> None:
         for index, candidate in enumerate(self.candidates[:3]):
-            if len(candidate.text) > _TITLE_LINE_MAX_CHARS:
+            if len(candidate.text) > _TITLE_LINE_MAX_CHARS or "DW " not in candidate.text:
                 continue  # never a title line; and the pattern backtracks on "a | b | c …"
             for pattern in self.rules.title_lines:
                 match = pattern.match(" ".join(candidate.text.split()))

@@ -87,7 +87,8 @@ def _bound_nesting(html: str) -> str:
     """Drop the tags nested deeper than any real page (their text stays): lexbor takes time
     quadratic in the depth, 27 s for 100,000 nested <div>s. Only a page with very many tags is
     scanned, in one linear pass."""
-    if html.count("<") < _MAX_TAGS_UNCHECKED:
+    # (every tag takes three characters at least: a shorter page cannot have that many)
+    if len(html) < 3 * _MAX_TAGS_UNCHECKED or html.count("<") < _MAX_TAGS_UNCHECKED:
         return html
     parts: list[str] = []
     depth, last = 0, 0

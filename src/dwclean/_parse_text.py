@@ -231,6 +231,8 @@ def _split_block(
 
 def _bracket_balance(line: str) -> int:
     """Open Markdown brackets and parentheses: a link or image wrapped over several lines."""
+    if "[" not in line and "]" not in line:
+        return 0  # parentheses count only together with a bracket
     square = line.count("[") - line.count("]") - line.count("\\[") + line.count("\\]")
     round_ = line.count("(") - line.count(")") - line.count("\\(") + line.count("\\)")
     return square + max(round_, 0) if "](" in line or (round_ > 0 and "[" in line) else square
