@@ -325,3 +325,36 @@ def test_a_press_review_on_a_dw_page_is_no_gallery() -> None:
     article = dwclean.clean(dump)
     assert article.page_type is PageType.ARTICLE
     assert [b.kind for b in article.blocks].count(BlockKind.PARAGRAPH) == 3
+
+
+OLD_SKIP = "  1. Inhalt\n  2. Navigation\n  3. Weitere Inhalte\n  4. Metanavigation\n  5. Suche\n\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "kept_as"),
+    [
+        # an old-layout alt text: German keywords and the agency's credit, standing alone
+        ("Deutschland Bayern München gegen Borussia Dortmund (Reuters/M. Dalder)", None),
+        ("Nigeria Interview mit Flüchtlingen in Maiduguri (DW/Al-Amin Mohammed)", None),
+        # a caption is a sentence; its credit in parentheses stays in its text
+        (
+            "Supporters wave flags outside the stadium before the match. (Foto: M. Dalder/AP)",
+            "caption",
+        ),
+        # a source after a quote, and a date, are not credits
+        ("(Süddeutsche Zeitung)", "paragraph"),
+        ("Council meeting on the night buses (12/03/2020)", "any"),
+    ],
+)
+def test_an_alt_text_with_an_agency_credit_standing_alone_is_debris(
+    line: str, kept_as: str | None
+) -> None:
+    article = dwclean.clean(
+        f"{OLD_SKIP}Night buses for the city\n\n{LEAD}\n\n{BODY}\n\n{line}\n\n{BODY} Again.\n"
+    )
+    found = [b.kind.value for b in article.blocks if b.text == line]
+    if kept_as == "any":  # kept; caption or subhead is the segmenter's choice
+        assert len(found) == 1
+    else:
+        assert found == ([kept_as] if kept_as else [])
+    assert [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH][-1].endswith("Again.")

@@ -29,6 +29,7 @@ _ALT = "alt"
 # The punctuation first, the letters before it looked behind: the regex engine then skips
 # straight to the next [.?!] instead of testing three letters at every position.
 _INNER_SENTENCE = re.compile(r"[.?!](?<=[^\W\d_]{3}[.?!])\s+[^\W\d_]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _script_switch(words: list[str]) -> int:
@@ -213,7 +214,10 @@ def pair_picture_lines(
                 )
             continue
         following = candidates[position + 1] if position + 1 < len(candidates) else None
-        if _latin_alt_on_foreign_page(candidate, following, options, rules):
+        if _latin_alt_on_foreign_page(candidate, following, options, rules) or (
+            _alt_with_agency_credit(candidate, rules)
+            and not (following is not None and _credited_alt(candidate, following, rules))
+        ):
             removed.append(Removal(candidate.text, "image alt text", candidate.line))
             continue
         if glued is not None and _alt_above_caption(glued, candidate, rules):
@@ -279,6 +283,30 @@ def _alt_above_caption(above: Candidate, caption: Candidate, rules: Rules) -> bo
         and not above.hints & (Hint.CAPTION | Hint.LIST_ITEM)
         and split_credit(caption.text, rules)[1] is not None
         and _looks_like_alt(above.text, caption.text)
+    )
+
+
+_AGENCY_ALT_MAX_WORDS = 20
+
+
+def _alt_with_agency_credit(candidate: Candidate, rules: Rules) -> bool:
+    """Old layout: an image's alt text standing alone, a keyword string with the picture
+    agency's credit in parentheses ("Deutschland Bayern München gegen Borussia Dortmund
+    (Reuters/M. Dalder)", "Nigeria Interview mit Flüchtlingen (DW/A. Mohammed)"). A caption
+    with such a credit is a sentence: "His wife is seen right. (Foto: E. Lukatsky/AP/dapd)"."""
+    if candidate.hints & (Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD | Hint.PARAGRAPH):
+        return False
+    match = rules.alt_credit.search(candidate.text)
+    if match is None or candidate.credit:
+        return False
+    credit = match.group(0)
+    if "/" not in credit or not _LETTER.search(credit):
+        return False  # an agency and a photographer; not a date "(12/03/2020)"
+    before = candidate.text[: match.start()].rstrip()
+    return (
+        word_count(before) <= _AGENCY_ALT_MAX_WORDS
+        and not ends_sentence(before)
+        and not _INNER_SENTENCE.search(before)
     )
 
 
