@@ -358,3 +358,20 @@ def test_an_alt_text_with_an_agency_credit_standing_alone_is_debris(
     else:
         assert found == ([kept_as] if kept_as else [])
     assert [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH][-1].endswith("Again.")
+
+
+def test_headings_numbered_i_ii_iii_are_all_subheads() -> None:
+    long_heading = "III A new strategy of the German government for the whole of Latin America"
+    sections = "\n\n".join(
+        f"{heading}\n\n{BODY}"
+        for heading in ("I Fires in Russia", "II The hidden millions", long_heading)
+    )
+    article = dwclean.clean(f"{SKIP_EN}Europe this week\n\n{LEAD}\n\n{sections}\n")
+    subheads = [b.text for b in article.blocks if b.kind is BlockKind.SUBHEAD]
+    assert subheads == ["I Fires in Russia", "II The hidden millions", long_heading]
+
+
+def test_a_caption_that_starts_with_the_word_i_stays_a_caption() -> None:
+    caption = "I was there when the first night bus left the depot at midnight, says a driver"
+    article = dwclean.clean(f"{SKIP_EN}Night buses\n\n{LEAD}\n\n{BODY}\n\n{caption}\n\n{BODY}\n")
+    assert [b.kind.value for b in article.blocks if b.text == caption] == ["caption"]

@@ -447,4 +447,27 @@ def segment(
         emit(candidate, own_kind)
     if run:
         flush(run)
-    return blocks, removed
+    return _numbered_sections(blocks), removed
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ROMAN_START = re.compile(r"^(X?(?:IX|IV|V?I{0,3}))\.? (?=\w)")
+
+
+def _numbered_sections(blocks: list[Block]) -> list[Block]:
+    """Short lines numbered I, II, III … in the page's order are its section headings, all of
+    them: a numbered heading long enough to read as a caption is still one of the series.
+    (Seen on one page, a DW podcast's running order; the rule needs the series from I on.)"""
+    numbered = []
+    for index, block in enumerate(blocks):
+        match = _ROMAN_START.match(block.text)
+        if match and match.group(1) and block.kind in _SHORT_KINDS and block.credit is None:
+            numbered.append((index, match.group(1)))
+    if len(numbered) < 2 or [n for _, n in numbered] != list(_ROMAN[: len(numbered)]):
+        return blocks
+    for index, _ in numbered:
+        blocks[index] = Block(BlockKind.SUBHEAD, blocks[index].text, None, blocks[index].line)
+    return blocks
+
+
+_SHORT_KINDS = (BlockKind.SUBHEAD, BlockKind.CAPTION)
