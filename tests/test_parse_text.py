@@ -52,3 +52,37 @@ def test_lynx_headings_are_outdented() -> None:
     assert parsed.style is DumpStyle.LYNX
     assert parsed.candidates[0].hints & Hint.HEADING
     assert parsed.candidates[-1].hints & Hint.LIST_ITEM
+
+
+def test_every_front_end_collapses_a_candidates_whitespace() -> None:
+    """The rule keys are computed on collapsed text (`_rules.candidate_key`): every front-end
+    must hand over single spaces only, none at either end, whatever the input's whitespace."""
+    from pathlib import Path
+
+    from dwclean._parse_feed import looks_like_feed, parse_feed
+    from dwclean._parse_html import parse_html
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    checked = 0
+    for path in sorted(fixtures.glob("dumps/*.txt")) + sorted(fixtures.glob("html/*.html")):
+        text = path.read_text(encoding="utf-8", errors="replace")  # some are in other charsets
+        if path.suffix == ".html":
+            try:
+                candidates = parse_html(text)[0]
+            except Exception:  # a fixture that is no article page: nothing to check
+                continue
+        elif looks_like_feed(text):
+            candidates = parse_feed(text).candidates
+        else:
+            candidates = parse_dump(text).candidates
+        for candidate in candidates:
+            assert candidate.text == " ".join(candidate.text.split()), (path.name, candidate)
+            checked += 1
+    # whitespace of every kind, tabs and no-break spaces in a feed's run-together full text
+    feed = "Item 1\nId 1\nDate 2024-01-02\nTitle A title\nTeaser A\tteaser\u00a0text\n" + (
+        "Full text First  sentence here.\u2009Second line\tgoes on. Heading\nMore text follows."
+    )
+    for candidate in parse_feed(feed).candidates:
+        assert candidate.text == " ".join(candidate.text.split()), candidate
+        checked += 1
+    assert checked > 500

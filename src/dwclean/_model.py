@@ -51,7 +51,10 @@ class Hint:
 
 @dataclass(slots=True)
 class Candidate:
-    """A piece of source text that may become a block: one paragraph, heading or menu line."""
+    """A piece of source text that may become a block: one paragraph, heading or menu line.
+
+    Every front-end collapses the text's whitespace (single spaces, none at either end): the
+    rule keys are computed on that assumption (`_rules.candidate_key`)."""
 
     text: str
     hints: int = Hint.NONE  # Hint flags

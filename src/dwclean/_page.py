@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ._line_rules import line_rules
 from ._model import Candidate, PageType, Removal
-from ._rules import Language, Rules, key
+from ._rules import Language, Rules, candidate_key, key
 
 
 @dataclass(slots=True)
@@ -65,7 +65,7 @@ class Page:
         candidate = self.candidates[index]
         self.cut.append(Removal(candidate.text[:end], rule, candidate.line))
         candidate.text = candidate.text[end:].lstrip()
-        self.keys[index] = key(candidate.text)
+        self.keys[index] = candidate_key(candidate.text)
 
     def alive(self, index: int) -> bool:
         return index not in self.reasons

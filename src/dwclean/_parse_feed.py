@@ -175,6 +175,10 @@ def _body(lines: list[str], offset: int, removed: list[Removal]) -> list[Candida
     return candidates
 
 
+def _collapse(text: str) -> str:
+    return " ".join(text.split())  # a candidate's text has single spaces only
+
+
 def _run_together(text: str, line: int, *, lead: bool) -> list[Candidate]:
     """Split text whose paragraph breaks were lost; the first piece is the lead when asked."""
     pieces: list[Candidate] = []
@@ -189,12 +193,12 @@ def _run_together(text: str, line: int, *, lead: bool) -> list[Candidate]:
                 continue
             before = head[:heading_start].strip()
             if before:
-                pieces.append(Candidate(before, Hint.PARAGRAPH, line=line))
-            pieces.append(Candidate(heading, Hint.HEADING, line=line))
+                pieces.append(Candidate(_collapse(before), Hint.PARAGRAPH, line=line))
+            pieces.append(Candidate(_collapse(heading), Hint.HEADING, line=line))
             heading_cut = match.end()
         rest = part[heading_cut:].strip()
         if rest:
-            pieces.append(Candidate(rest, Hint.PARAGRAPH, line=line))
+            pieces.append(Candidate(_collapse(rest), Hint.PARAGRAPH, line=line))
     if lead and pieces:
         pieces[0].hints = Hint.LEAD
     return pieces

@@ -15,7 +15,7 @@ from . import _page_types
 from ._classify import classify
 from ._model import Article, Candidate, PageType, Removal
 from ._page import Metadata
-from ._rules import Rules, key
+from ._rules import Rules, candidate_key
 from ._segment import SegmentOptions, segment
 from ._strip import strip
 
@@ -36,7 +36,7 @@ class Parsed:
 
 def run(parsed: Parsed, rules: Rules) -> Article:
     # every candidate's rule key, computed once for classify and strip
-    keys = [key(c.text) for c in parsed.candidates]
+    keys = [candidate_key(c.text) for c in parsed.candidates]
     page_type = parsed.page_type or classify(parsed.candidates, rules, parsed.metadata.url, keys)
     if page_type is PageType.INDEX:
         _page_types.index([])

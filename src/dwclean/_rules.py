@@ -26,7 +26,11 @@ _SPACE_BEFORE_COLON = re.compile(r"\s+([:：])")
 
 def key(text: str) -> str:
     """The form in which candidate texts are compared with rule phrases."""
-    text = " ".join(text.split())
+    return candidate_key(" ".join(text.split()))
+
+
+def candidate_key(text: str) -> str:
+    """`key` of a text whose whitespace is collapsed already, as a candidate's is."""
     if " :" in text or " ：" in text:
         text = _SPACE_BEFORE_COLON.sub(r"\1", text)
     return text.casefold()
