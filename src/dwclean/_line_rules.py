@@ -100,6 +100,9 @@ class LineRules:
             for name, pattern in self.rules.global_patterns:  # which one, for --explain
                 if pattern.search(text):
                     return name
+        for name, pattern, endings in self.rules.ending_patterns:
+            if text.endswith(endings) and pattern.search(text):
+                return name
         rule = self.lines.get(text_key)
         if rule is not None:
             return rule

@@ -205,6 +205,8 @@ class Rules:
     global_lines: frozenset[str]  # keys of lines that are debris on every DW site
     global_suffixes: tuple[str, ...]  # keys of line endings that are debris (copyright lines)
     global_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (rule name, pattern)
+    # (rule name, pattern, endings): patterns tried only on a line with one of those endings
+    ending_patterns: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]
     menu_entries: frozenset[str]  # the old layout's language menu, all languages
     skip_links: frozenset[str]  # every language's skip links (a dump's language is not known yet)
     old_skip_links: frozenset[str]  # the old layout's German skip list, on every edition
@@ -381,7 +383,14 @@ def _build_rules() -> Rules:
         global_lines=global_lines,
         global_suffixes=tuple(key(s) for s in debris.get("suffixes", [])),
         global_patterns=tuple(
-            (str(p["rule"]), re.compile(p["re"])) for p in debris.get("patterns", [])
+            (str(p["rule"]), re.compile(p["re"]))
+            for p in debris.get("patterns", [])
+            if not p.get("ends")
+        ),
+        ending_patterns=tuple(
+            (str(p["rule"]), re.compile(p["re"]), tuple(str(e) for e in p["ends"]))
+            for p in debris.get("patterns", [])
+            if p.get("ends")
         ),
         menu_entries=menu_entries,
         skip_links=skip_links,
@@ -398,7 +407,9 @@ def _build_rules() -> Rules:
         months=_month_names(languages.values()),
         stopword_index=_index(languages, "stopwords"),
         skip_link_index=_index(languages, "skip_links"),
-        global_pattern=_one_pattern([p["re"] for p in debris.get("patterns", [])]),
+        global_pattern=_one_pattern(
+            [p["re"] for p in debris.get("patterns", []) if not p.get("ends")]
+        ),
         gallery_min_repeats=int(patterns.get("gallery", {}).get("min_repeats", 3)),
         aliases={alias.lower(): lang.code for lang in languages.values() for alias in lang.aliases}
         | {lang.code.lower(): lang.code for lang in languages.values()},
