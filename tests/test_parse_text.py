@@ -86,3 +86,25 @@ def test_every_front_end_collapses_a_candidates_whitespace() -> None:
         assert candidate.text == " ".join(candidate.text.split()), candidate
         checked += 1
     assert checked > 500
+
+
+def test_a_short_wrapped_dump_is_unwrapped_and_chinese_joins_without_spaces() -> None:
+    english = (
+        "Some 20,000 castles once defended the German-speaking territories. The\n"
+        "castles' medieval rulers sought strength, security and stability. Here are\n"
+        "DW's favorites among those that have withstood the test of time."
+    )
+    parsed = parse_dump("Germany's 10 most eye-catching castles\n\n" + english + "\n")
+    assert [c.text for c in parsed.candidates] == [
+        "Germany's 10 most eye-catching castles",
+        " ".join(english.split()),
+    ]
+    from dwclean._parse_text import _join_wrapped
+
+    lines = ["为推动中国的媒体以及言论自由作出", "  了巨大贡献。我希望,", "DW 60"]
+    assert _join_wrapped(lines) == "为推动中国的媒体以及言论自由作出了巨大贡献。我希望, DW 60"
+    wrapped = "\n".join(
+        f"Ein Satz mit vielen Wörtern, der hier umbrochen wird, Zeile {n} von acht"
+        for n in range(3)
+    )
+    assert len(parse_dump(wrapped).candidates) == 1

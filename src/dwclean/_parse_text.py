@@ -130,6 +130,9 @@ def detect_style(measured: _Lines) -> DumpStyle:
     return DumpStyle.PLAIN
 
 
+_WRAP_MIN_LINES = 3  # three lines near one width: a paragraph wrapped twice
+
+
 def detect_wrap_width(measured: _Lines) -> int | None:
     """The column a dump was hard-wrapped at, or None when lines run to any length.
 
@@ -137,7 +140,7 @@ def detect_wrap_width(measured: _Lines) -> int | None:
     that could not be broken (a long URL has no space to break at).
     """
     lines = measured.nonblank
-    if len(lines) < 8:
+    if len(lines) < _WRAP_MIN_LINES:
         return None
     # a line of one word longer than the width is a word that could not be broken
     breakable = sorted(
@@ -334,10 +337,7 @@ def _candidates(
     for number, group in groups:
         first_line = group[0]
         indent = len(first_line) - len(first_line.lstrip(" "))
-        if len(group) == 1:
-            text = " ".join(first_line.split())
-        else:
-            text = " ".join(" ".join(group).split())
+        text = " ".join(first_line.split()) if len(group) == 1 else _join_wrapped(group)
         hints = Hint.NONE
         marker = ""
         if markdown:
@@ -364,6 +364,21 @@ def _candidates(
         candidates.append(Candidate(text, hints, number, indent, marker, None, raw, gap_before))
         previous_end = number + len(group) - 1
     return candidates
+
+
+# Han characters, CJK punctuation and full-width forms: Chinese has no spaces between words, so
+# a line wrapped between two of them joins without one
+_CJK_JOIN = re.compile(
+    r"(?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef])\n(?=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef])"
+)
+
+
+def _join_wrapped(lines: list[str]) -> str:
+    """One logical line from a hard-wrapped one: a space at each break, none inside Chinese."""
+    joined = "\n".join(line.strip() for line in lines)
+    if not joined.isascii():
+        joined = _CJK_JOIN.sub("", joined)
+    return " ".join(joined.split())
 
 
 def _markdown_candidate(text: str) -> tuple[str, str, int]:
