@@ -108,3 +108,19 @@ def test_a_short_wrapped_dump_is_unwrapped_and_chinese_joins_without_spaces() ->
         for n in range(3)
     )
     assert len(parse_dump(wrapped).candidates) == 1
+
+
+def test_a_crawlers_date_marker_does_not_break_a_wrapped_first_paragraph() -> None:
+    paragraph = (
+        "Sie hat uns lange Zeit in Meet The Germans über deutsche Marotten aufgeklärt. Nun geht "
+        "Rachel Stewart geheimnisvollen Alltagsdingen und deren turbulenter Reise um die Welt "
+        "auf den Grund, in einem neuen Podcast der Deutschen Welle."
+    )
+    import textwrap
+
+    for indent in ("", "   "):
+        lines = textwrap.wrap(" date 2023-10 " + paragraph, 76, drop_whitespace=False)
+        dump = "\n".join(indent + line.rstrip() for line in lines) + "\n\n" + indent + "Ende.\n"
+        parsed = parse_dump(dump)
+        assert parsed.crawler_marker == "date 2023-10"
+        assert parsed.candidates[0].text == paragraph

@@ -427,19 +427,33 @@ def parse_dump(text: str) -> ParsedDump:
     style = detect_style(measured)
     wrap_width = detect_wrap_width(measured)
     body_indent = _body_indent(measured)
-    crawler_marker = _strip_crawler_marker(lines)
+    _unindent_crawler_marker(lines)
     groups = _group_lines(lines, wrap_width, style is DumpStyle.HTML2TEXT)
     candidates = _candidates(groups, body_indent, style)
+    # after grouping: the marker filled the first line, which must stay as long as it was
+    crawler_marker = _strip_crawler_marker(candidates)
     return ParsedDump(candidates, style, wrap_width, body_indent, crawler_marker)
 
 
-def _strip_crawler_marker(lines: list[str]) -> str | None:
-    """Take a crawler's ` date 2022-02 ` marker off the first line; it is not page text."""
+def _unindent_crawler_marker(lines: list[str]) -> None:
+    """The marker's own leading space (" date 2019-08 …") is not the first line's indentation:
+    lines wrapped under it start one column to the left."""
     for index, line in enumerate(lines):
-        if line.strip():
-            match = _CRAWLER_DATE.match(line)
-            if match:
-                lines[index] = line[match.end() :]
-                return match.group(0).strip()
-            return None
-    return None
+        if line:
+            if line.startswith(" ") and _CRAWLER_DATE.match(line):
+                lines[index] = line[1:]
+            return
+
+
+def _strip_crawler_marker(candidates: list[Candidate]) -> str | None:
+    """Take a crawler's ` date 2022-02 ` marker off the first line; it is not page text."""
+    if not candidates:
+        return None
+    first = candidates[0]
+    match = _CRAWLER_DATE.match(first.text)
+    if match is None:
+        return None
+    first.text = first.text[match.end() :]
+    if not first.text:
+        del candidates[0]  # the marker stood alone
+    return match.group(0).strip()
