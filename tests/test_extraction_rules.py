@@ -277,6 +277,40 @@ def test_an_interview_is_not_an_index_page() -> None:
     assert sum(b.kind is BlockKind.SUBHEAD for b in article.blocks) == 3
 
 
+def test_an_articles_related_cards_with_dates_do_not_make_it_an_index_page() -> None:
+    """Every modern article ends with related teaser cards, each with its date line; a listing
+    is cards alone. Cards after the article's end (a sidebar heading) are not the page."""
+    cards = "".join(
+        f"{headline}\n\n{teaser}\n{date}\n\n"
+        for headline, teaser, date in [
+            (
+                "Bonn opens new night bus lines",
+                "Six new lines will run every twenty minutes.",
+                "05.03.2024",
+            ),
+            (
+                "Cologne tests driverless buses",
+                "The city starts a trial on two routes in May.",
+                "02.04.2024",
+            ),
+            (
+                "Munich raises ticket prices",
+                "A single ticket will cost twenty cents more.",
+                "11.04.2024",
+            ),
+        ]
+    )
+    page = (
+        f"{SKIP_EN}Night buses for the city\n\nJane Doe\n14.03.2024\n\n{LEAD}\n\n{BODY}\n\n"
+        f"{BODY}\n\nRelated topics\n\nBusesBonn\n\n{cards}"
+    )
+    article = dwclean.clean(page)
+    assert article.page_type is PageType.ARTICLE
+    assert [b.text for b in article.blocks] == [LEAD, BODY, BODY]
+    with pytest.raises(dwclean.NotAnArticleError, match="index page"):
+        dwclean.clean(f"{SKIP_EN}Buses\n\n{cards}")  # the cards alone: a listing
+
+
 def test_only_a_date_glued_to_the_lead_is_cut_off() -> None:
     """Found by the nothing-lost property: words before a date inside the first paragraph are
     the paragraph's, not a date line's."""

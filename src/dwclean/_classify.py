@@ -16,7 +16,7 @@ from collections import Counter
 from statistics import median
 
 from ._model import Candidate, Hint, PageType
-from ._rules import Rules, key, unnumbered
+from ._rules import Rules, candidate_key, key, unnumbered
 from ._text import ends_sentence, ends_with_question, is_date_line, is_prose, word_count
 
 _HEADING_MAX_WORDS = 16
@@ -80,9 +80,11 @@ def _gallery_frame(candidates: list[Candidate], keys: list[str], rules: Rules) -
 
 def _dated_teasers(items: list[Candidate], rules: Rules) -> int:
     """Teaser cards on a modern listing: a teaser text, then its date line. An article prints
-    one date line, in its header, above its lead."""
+    one date line, in its header, above its lead; the cards of its related-content section
+    ("Mehr zum Thema", after "Ähnliche Themen" or the feedback box) come after an end marker
+    and do not count."""
     count = 0
-    for previous, candidate in itertools.pairwise(items):
+    for previous, candidate in itertools.pairwise(_before_end_marker(items, rules)):
         text = candidate.text  # only a date ("14/02/2024"), not a teaser's "Title 24.04.2023"
         if (
             text[:1].isdigit()
@@ -91,6 +93,16 @@ def _dated_teasers(items: list[Candidate], rules: Rules) -> int:
         ):
             count += 1
     return count
+
+
+def _before_end_marker(items: list[Candidate], rules: Rules) -> list[Candidate]:
+    """The items up to the first sidebar heading after running text (the article's end)."""
+    seen_text = False
+    for index, candidate in enumerate(items):
+        if seen_text and candidate_key(candidate.text) in rules.end_markers:
+            return items[:index]
+        seen_text = seen_text or is_prose(candidate.text)
+    return items
 
 
 def by_url(url: str | None, candidates: list[Candidate], rules: Rules) -> PageType | None:
