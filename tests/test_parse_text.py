@@ -124,3 +124,18 @@ def test_a_crawlers_date_marker_does_not_break_a_wrapped_first_paragraph() -> No
         parsed = parse_dump(dump)
         assert parsed.crawler_marker == "date 2023-10"
         assert parsed.candidates[0].text == paragraph
+
+
+def test_a_dump_wrapped_wider_than_a_terminal_is_unwrapped() -> None:
+    """lynx -width=200 wraps at 200 columns: many lines end just short of it."""
+    import textwrap
+
+    sentence = "The council voted on Tuesday to extend the tram network by twelve kilometers. "
+    paragraphs = [sentence * n for n in (6, 9, 7, 8, 10)]
+    dump = "\n\n".join("\n".join(textwrap.wrap(p, 200)) for p in paragraphs) + "\n"
+    parsed = parse_dump(dump)
+    assert parsed.wrap_width is not None and parsed.wrap_width > 180
+    assert [c.text for c in parsed.candidates] == [p.strip() for p in paragraphs]
+    # a few long unwrapped paragraphs of similar length are no wrap
+    unwrapped = "\n\n".join(sentence * 3 + str(n) for n in range(3)) + "\n"
+    assert parse_dump(unwrapped).wrap_width is None

@@ -155,12 +155,17 @@ def detect_wrap_width(measured: _Lines) -> int | None:
         return None
     outliers = max(2, len(lines) // 100)  # a stray over-wide line must not hide the width
     for index, width in enumerate(breakable[: outliers + 1]):
-        if width > 100 or width < 50:
+        if width > _WIDEST_WRAP or width < 50:
             continue
         near = sum(1 for n in breakable[index:] if n >= width - 15)
-        if near >= 3:
+        # Terminals wrap at 72-100 columns; a wider wrap (lynx -width=200) must show in many
+        # lines, so that a few long unwrapped paragraphs of similar length are not taken for it.
+        if near >= (3 if width <= 100 else max(5, len(breakable) // 10)):
             return width
     return None
+
+
+_WIDEST_WRAP = 1024  # lynx's widest -width
 
 
 def _body_indent(measured: _Lines) -> int:
