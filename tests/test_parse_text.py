@@ -139,3 +139,21 @@ def test_a_dump_wrapped_wider_than_a_terminal_is_unwrapped() -> None:
     # a few long unwrapped paragraphs of similar length are no wrap
     unwrapped = "\n\n".join(sentence * 3 + str(n) for n in range(3)) + "\n"
     assert parse_dump(unwrapped).wrap_width is None
+
+
+def test_html2texts_default_wrap_is_found_though_its_link_lines_run_longer() -> None:
+    """html2text wraps at 78 columns but never inside a link: lines with links run longer."""
+    import textwrap
+
+    sentence = "Die erste Hürde hat er gemeistert: Boris Nadeschdin darf Unterschriften sammeln. "
+    paragraphs = ["\n".join(textwrap.wrap(sentence * n, 78)) for n in (3, 4, 5, 3)]
+    menu = [
+        f'  * [Menüpunkt {n}](https://corporate.dw.com/de/seite-{n}/s-{n} "Externer Link")'
+        for n in range(6)
+    ]
+    dump = "\n\n".join(["# Titel", *menu, *paragraphs]) + "\n"
+    parsed = parse_dump(dump)
+    assert parsed.style is DumpStyle.HTML2TEXT
+    assert parsed.wrap_width == 78 or (parsed.wrap_width or 0) in range(74, 79)
+    texts = [c.text for c in parsed.candidates]
+    assert (sentence * 4).strip() in texts

@@ -133,19 +133,20 @@ def detect_style(measured: _Lines) -> DumpStyle:
 _WRAP_MIN_LINES = 3  # three lines near one width: a paragraph wrapped twice
 
 
-def detect_wrap_width(measured: _Lines) -> int | None:
+def detect_wrap_width(measured: _Lines, markdown: bool = False) -> int | None:
     """The column a dump was hard-wrapped at, or None when lines run to any length.
 
-    A wrapped dump has many lines just short of one width and none beyond it, except lines
-    that could not be broken (a long URL has no space to break at).
+    A wrapped dump has many lines just short of one width, and a line runs beyond it only when
+    its first word could not be broken (a long URL), or, in Markdown, when it holds a link
+    (html2text never breaks one): such lines are not counted against the width.
     """
     lines = measured.nonblank
     if len(lines) < _WRAP_MIN_LINES:
         return None
-    # a line of one word longer than the width is a word that could not be broken
+    # (length, where the first space after the indentation is): a line with a space is breakable
     breakable = sorted(
         (
-            len(line)
+            (len(line), _WIDEST_WRAP if markdown and "](" in line else line.find(" ", indent))
             for line, indent in zip(lines, measured.indents, strict=True)
             if line.find(" ", indent) >= 0
         ),
@@ -154,10 +155,17 @@ def detect_wrap_width(measured: _Lines) -> int | None:
     if not breakable:
         return None
     outliers = max(2, len(lines) // 100)  # a stray over-wide line must not hide the width
-    for index, width in enumerate(breakable[: outliers + 1]):
-        if width > _WIDEST_WRAP or width < 50:
+    lengths = [length for length, space in breakable if space < _WIDEST_WRAP]  # no links
+    tried: set[int] = set()
+    for width in lengths[: 4 * (outliers + 1)]:
+        if width in tried or width > _WIDEST_WRAP or width < 50:
             continue
-        near = sum(1 for n in breakable[index:] if n >= width - 15)
+        tried.add(width)
+        # lines beyond the width that could have been broken before it: not wrapped at it
+        over = sum(1 for length, space in breakable if length > width and space < width)
+        if over > outliers:
+            continue
+        near = sum(1 for length in lengths if width - 15 <= length <= width)
         # Terminals wrap at 72-100 columns; a wider wrap (lynx -width=200) must show in many
         # lines, so that a few long unwrapped paragraphs of similar length are not taken for it.
         if near >= (3 if width <= 100 else max(5, len(breakable) // 10)):
@@ -430,7 +438,7 @@ def parse_dump(text: str) -> ParsedDump:
     lines = [line.rstrip() for line in text.split("\n")]
     measured = _Lines(lines)
     style = detect_style(measured)
-    wrap_width = detect_wrap_width(measured)
+    wrap_width = detect_wrap_width(measured, style is DumpStyle.HTML2TEXT)
     body_indent = _body_indent(measured)
     _unindent_crawler_marker(lines)
     groups = _group_lines(lines, wrap_width, style is DumpStyle.HTML2TEXT)
