@@ -39,6 +39,10 @@ def kinds(article: dwclean.Article) -> list[tuple[str, str]]:
         ("26. studenoga 2021", "2021-11-26"),  # a second genitive form
         ("15 सितम्बर 2023", "2023-09-15"),  # a spelling variant
         ("2024年3月5日", "2024-03-05"),
+        ("03/14/2024", "2024-03-14"),  # DW's English pages: month first
+        ("21/11/2023", "2023-11-21"),  # the other editions: day first
+        ("05/03/20245 de março de 2024", "2024-03-05"),  # glued long form decides
+        ("21/11/202321 de novembro de 2023", "2023-11-21"),
     ],
 )
 def test_dates_in_every_editions_calendar(text: str, iso: str) -> None:

@@ -142,9 +142,16 @@ def parse_date(text: str, months: Mapping[str, Month] | None = None) -> str | No
     match = _ISO_DATE.search(text)
     if match and (found := _iso(int(match[1]), int(match[2]), int(match[3]))):
         return found
-    match = _US_DATE.search(text)  # DW's English sites print 03/14/2024
-    if match and (found := _iso(int(match.group(3)), int(match.group(1)), int(match.group(2)))):
-        return found
+    match = _US_DATE.search(text)
+    if match:
+        # The modern layout glues the long form to the numeric date ("21/11/202321 de novembro
+        # de 2023"): the month's name says which number is the day. Without it: DW's English
+        # sites print 03/14/2024; the others (pt-BR, es, fr …) 21/11/2023.
+        first, second, year = (int(g) for g in match.groups())
+        if months and (found := _named_month_date(text[match.end() :], months)):
+            return found
+        if found := _iso(year, first, second) or _iso(year, second, first):
+            return found
     match = _CJK_DATE.search(text)
     if match and (found := _iso(int(match[1]), int(match[2]), int(match[3]))):
         return found
@@ -153,19 +160,23 @@ def parse_date(text: str, months: Mapping[str, Month] | None = None) -> str | No
         day, month, year = (int(g) for g in match.groups())
         if found := _iso(year, month, day):
             return found
-    if months:
-        # (pattern, group of the day, of the month name, of the year)
-        for pattern, d, m, y in (
-            (_DAY_MONTH_YEAR, 1, 2, 3),
-            (_MONTH_DAY_YEAR, 2, 1, 3),
-            (_YEAR_MONTH_DAY, 3, 2, 1),
-        ):
-            for match in pattern.finditer(text):
-                name = months.get(match.group(m).casefold())
-                if name and (
-                    found := _iso(int(match.group(y)), name[1], int(match.group(d)), name[0])
-                ):
-                    return found
+    return _named_month_date(text, months) if months else None
+
+
+def _named_month_date(text: str, months: Mapping[str, Month]) -> str | None:
+    """The first date with a month's name: "21 de novembro de 2023", "March 14, 2024"."""
+    # (pattern, group of the day, of the month name, of the year)
+    for pattern, d, m, y in (
+        (_DAY_MONTH_YEAR, 1, 2, 3),
+        (_MONTH_DAY_YEAR, 2, 1, 3),
+        (_YEAR_MONTH_DAY, 3, 2, 1),
+    ):
+        for match in pattern.finditer(text):
+            name = months.get(match.group(m).casefold())
+            if name and (
+                found := _iso(int(match.group(y)), name[1], int(match.group(d)), name[0])
+            ):
+                return found
     return None
 
 
