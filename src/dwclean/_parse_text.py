@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -156,21 +157,30 @@ def detect_wrap_width(measured: _Lines, markdown: bool = False) -> int | None:
         return None
     outliers = max(2, len(lines) // 100)  # a stray over-wide line must not hide the width
     lengths = [length for length, space in breakable if space < _WIDEST_WRAP]  # no links
+    ascending = lengths[::-1]
     tried: set[int] = set()
     for width in lengths[: 4 * (outliers + 1)]:
         if width in tried or width > _WIDEST_WRAP or width < 50:
             continue
         tried.add(width)
-        # lines beyond the width that could have been broken before it: not wrapped at it
-        over = sum(1 for length, space in breakable if length > width and space < width)
-        if over > outliers:
-            continue
-        near = sum(1 for length in lengths if width - 15 <= length <= width)
+        if _breakable_beyond(breakable, width) > outliers:
+            continue  # lines run past it that could have been broken before it
+        near = bisect_right(ascending, width) - bisect_left(ascending, width - 15)
         # Terminals wrap at 72-100 columns; a wider wrap (lynx -width=200) must show in many
         # lines, so that a few long unwrapped paragraphs of similar length are not taken for it.
         if near >= (3 if width <= 100 else max(5, len(breakable) // 10)):
             return width
     return None
+
+
+def _breakable_beyond(breakable: list[tuple[int, int]], width: int) -> int:
+    """Lines longer than `width` with a space before it (`breakable` runs longest first)."""
+    count = 0
+    for length, space in breakable:
+        if length <= width:
+            break
+        count += space < width
+    return count
 
 
 _WIDEST_WRAP = 1024  # lynx's widest -width

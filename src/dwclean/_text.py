@@ -173,9 +173,7 @@ def _named_month_date(text: str, months: Mapping[str, Month]) -> str | None:
     ):
         for match in pattern.finditer(text):
             name = months.get(match.group(m).casefold())
-            if name and (
-                found := _iso(int(match.group(y)), name[1], int(match.group(d)), name[0])
-            ):
+            if name and (found := _iso(int(match.group(y)), name[1], int(match.group(d)), name[0])):
                 return found
     return None
 
