@@ -27,7 +27,6 @@ import typer
 from ._api import iter_clean
 from ._exceptions import DwcleanError, OutputError
 from ._export import neutralise, render
-from ._fetch import FetchOptions
 from ._read import DEFAULT_MAX_BYTES
 from ._version import __version__
 
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from ._batch import BatchOptions, Summary
+    from ._fetch_options import FetchOptions
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -215,18 +215,30 @@ def clean(
         names = _input_names(inputs, files_from, urls_from, null)
         if save_raw is not None:
             _ensure_folder(save_raw, "--save-raw")
-        options = FetchOptions(
-            connect_timeout=min(timeout, 10.0),
-            read_timeout=timeout,
-            retries=retries,
-            concurrency=concurrency,
-            max_bytes=max_bytes,
-            save_raw=save_raw,
-        )
+
+        def fetch_options() -> FetchOptions:
+            from ._fetch_options import FetchOptions
+
+            return FetchOptions(
+                connect_timeout=min(timeout, 10.0),
+                read_timeout=timeout,
+                retries=retries,
+                concurrency=concurrency,
+                max_bytes=max_bytes,
+                save_raw=save_raw,
+            )
+
         if _wants_crawl_path(names, captions):
+            options = fetch_options()
             code = _clean_crawls(names, options, fmt.canonical, explain, output, any_site, captions)
         else:
-            code = _clean_names(names, options, fmt.canonical, explain, output)
+            # Files at the default size limit need no options: the defaults apply (and the module
+            # that defines the options is not loaded).
+            local = not any(name.startswith(("http://", "https://")) for name in names)
+            plain = local and max_bytes == DEFAULT_MAX_BYTES
+            code = _clean_names(
+                names, None if plain else fetch_options(), fmt.canonical, explain, output
+            )
     except (_Fail, DwcleanError) as error:
         _error(str(error))
         raise typer.Exit(error.code if isinstance(error, _Fail) else error.exit_code) from None
@@ -260,7 +272,11 @@ def _ensure_folder(path: Path, option: str) -> None:
 
 
 def _clean_names(
-    names: list[str], options: FetchOptions, fmt: str, explain: bool, output: Path | None
+    names: list[str],
+    options: FetchOptions | None,
+    fmt: str,
+    explain: bool,
+    output: Path | None,
 ) -> int:
     """Clean and write every input; the exit code (0, 1 or the one failure's code)."""
     if not names:
@@ -288,7 +304,7 @@ def _clean_names(
 
 
 def _wants_crawl_path(names: list[str], captions: bool) -> bool:
-    from ._crawl_cli import wants_crawl_path
+    from ._crawl_sniff import wants_crawl_path  # not _crawl_cli: ordinary inputs never need it
 
     return wants_crawl_path(names, captions=captions)
 
