@@ -7,10 +7,9 @@ some renderers put before a colon removed, so "Read more :" and "Read more:" are
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -227,24 +226,35 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _rule_files() -> list[Path]:
-    return sorted(RULES_DIR.glob("*.toml")) + sorted((RULES_DIR / "languages").glob("*.toml"))
+    # os.listdir, not Path.glob: a glob's first use in a process costs more than the listing
+    return [
+        folder / name
+        for folder in (RULES_DIR, RULES_DIR / "languages")
+        for name in sorted(os.listdir(folder))
+        if name.endswith(".toml")
+    ]
 
 
-def _cache_path(files: list[Path]) -> Path | None:
-    """Where compiled rules are kept between runs; None when caching is off.
+def _cache_path(files: list[Path]) -> tuple[Path, str] | None:
+    """Where compiled rules are kept between runs and the key they are kept under; None when
+    caching is off.
 
-    The name carries a digest of every rule file's (and this module's) name, size and time, so
-    editing a table or the code that compiles it makes a new cache entry: a stale one is never
-    read.
+    The key names every rule file (and this module) with its size and time, and is stored with
+    the rules and compared on reading: editing a table or the code that compiles it never reads
+    a stale entry. The file name carries a checksum of the key, so that other versions and
+    checkouts keep their own entries. A checksum, not hashlib: importing hashlib (OpenSSL) would
+    cost more than the rest of loading the cached rules.
     """
     if os.environ.get("DWCLEAN_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    digest = hashlib.sha256(__version__.encode())
+    parts = [__version__]
     for path in [Path(__file__), *files]:  # this module too: it defines what is pickled
         stat = path.stat()
-        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
-    return Path(base) / "dwclean" / f"rules-{digest.hexdigest()[:20]}.pickle"
+        parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    key = ";".join(parts)
+    name = f"rules-{zlib.crc32(key.encode('utf-8', 'surrogateescape')):08x}.pickle"
+    return Path(base) / "dwclean" / name, key
 
 
 @cache
@@ -256,27 +266,48 @@ def load_rules() -> Rules:
     ~/.cache, DWCLEAN_NO_CACHE=1 turns this off). Any problem with the cache means building anew.
     """
     files = _rule_files()
-    cache_file = _cache_path(files)
-    if cache_file is not None:
-        try:
-            with cache_file.open("rb") as handle:
-                rules = pickle.load(handle)
-            if isinstance(rules, Rules):
-                return rules
-        except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError):
-            pass
+    cached = _cache_path(files)
+    if cached is not None:
+        rules = _load(*cached)
+        if rules is not None:
+            return rules
     rules = _build_rules()
-    if cache_file is not None:
-        _save(cache_file, rules)
+    if cached is not None:
+        _save(*cached, rules)
     return rules
 
 
-def _save(cache_file: Path, rules: Rules) -> None:
+def _load(cache_file: Path, key: str) -> Rules | None:
+    """The rules cached under `key`; None when there are none (or they are unreadable)."""
+    # The C unpickler alone: the `pickle` module (its pure-Python twin, struct, …) would add ~2 ms
+    # to every start, and only _save needs it.
+    try:
+        from _pickle import PickleError, load
+    except ImportError:  # an interpreter without the accelerator
+        from pickle import PickleError, load
+    try:
+        with open(cache_file, "rb") as handle:
+            entry = load(handle)
+    except (OSError, PickleError, EOFError, AttributeError, TypeError, ValueError, ImportError):
+        return None
+    if (
+        isinstance(entry, tuple)
+        and len(entry) == 2
+        and entry[0] == key
+        and isinstance(entry[1], Rules)
+    ):
+        return entry[1]
+    return None
+
+
+def _save(cache_file: Path, key: str, rules: Rules) -> None:
+    import pickle
+
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         temp = cache_file.with_name(f".{cache_file.name}.{os.getpid()}.part")
         with temp.open("wb") as handle:
-            pickle.dump(rules, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((key, rules), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, cache_file)
     except OSError:
         pass  # a read-only home is no reason to fail
