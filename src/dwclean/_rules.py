@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -245,6 +244,8 @@ def _cache_path(files: list[Path]) -> tuple[Path, str] | None:
     checkouts keep their own entries. A checksum, not hashlib: importing hashlib (OpenSSL) would
     cost more than the rest of loading the cached rules.
     """
+    import zlib
+
     if os.environ.get("DWCLEAN_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -287,27 +288,84 @@ def _load(cache_file: Path, key: str) -> Rules | None:
         from pickle import PickleError, load
     try:
         with open(cache_file, "rb") as handle:
-            entry = load(handle)
+            if load(handle) != key:  # the key comes first: another entry's rules are not read
+                return None
+            rules = load(handle)
     except (OSError, PickleError, EOFError, AttributeError, TypeError, ValueError, ImportError):
         return None
-    if (
-        isinstance(entry, tuple)
-        and len(entry) == 2
-        and entry[0] == key
-        and isinstance(entry[1], Rules)
-    ):
-        return entry[1]
-    return None
+    return rules if isinstance(rules, Rules) else None
+
+
+# Compiling the rules' ~30 regexes again (Python parses and compiles each one) was most of the
+# time spent reading the cache. So the cache holds each pattern's compiled program, from which
+# the regex engine makes the same pattern at once. A program is private to the interpreter that
+# made it: it is stored only when it gives back exactly the pattern re.compile made, and another
+# interpreter (or a changed engine) compiles the pattern anew.
+@cache
+def _engine() -> tuple[Any, str]:
+    """The regex engine (a private module without type stubs) and which interpreter's it is."""
+    import importlib
+    import sys
+
+    sre = importlib.import_module("_sre")
+    return sre, f"{sys.version} {getattr(sre, 'MAGIC', None)}"
+
+
+def _program(pattern: re.Pattern[Any]) -> tuple[Any, ...] | None:
+    """What the engine makes `pattern` from (as re._compiler.compile does); None when that
+    cannot be had, or does not give back exactly the same pattern."""
+    import importlib
+
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        compiler: Any = importlib.import_module("re._compiler")
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+        code = [int(op) for op in compiler._code(parsed, pattern.flags)]  # opcodes: unpicklable
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        program = (
+            pattern.pattern,
+            pattern.flags | parsed.state.flags,
+            code,
+            parsed.state.groups - 1,
+            groupindex,
+            tuple(indexgroup),
+        )
+        # Patterns are equal when their flags, source and compiled code are.
+        return program if _engine()[0].compile(*program) == pattern else None
+    except Exception:  # internals of another Python version: the pattern is pickled as usual
+        return None
+
+
+def _restore_pattern(interpreter: str, program: tuple[Any, ...]) -> re.Pattern[Any]:
+    sre, current = _engine()
+    if interpreter == current:
+        try:
+            pattern: re.Pattern[Any] = sre.compile(*program)
+            return pattern
+        except Exception:  # a damaged program: compiled anew below
+            pass
+    return re.compile(program[0], program[1])
 
 
 def _save(cache_file: Path, key: str, rules: Rules) -> None:
     import pickle
 
+    class Pickler(pickle.Pickler):
+        def reducer_override(self, obj: Any) -> Any:
+            program = _program(obj) if isinstance(obj, re.Pattern) else None
+            if program is None:
+                return NotImplemented  # pickled as usual (a pattern: compiled anew when read)
+            return _restore_pattern, (_engine()[1], program)
+
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         temp = cache_file.with_name(f".{cache_file.name}.{os.getpid()}.part")
         with temp.open("wb") as handle:
-            pickle.dump((key, rules), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(key, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump(rules)
         os.replace(temp, cache_file)
     except OSError:
         pass  # a read-only home is no reason to fail
