@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._exceptions import DwcleanError, EmptyInputError, NotAnArticleError
-from ._fetch import FetchOptions  # cheap: httpx itself is imported only to fetch
 from ._model import Article, Hint, PageType, Removal
 from ._page import Metadata
 from ._parse_feed import looks_like_feed, parse_feed
@@ -16,6 +15,9 @@ from ._read import DEFAULT_MAX_BYTES, decode_text, looks_like_html, read_source
 from ._rules import Rules, load_rules
 from ._segment import SegmentOptions
 from ._text import forget as forget_texts
+
+if TYPE_CHECKING:
+    from ._fetch_options import FetchOptions  # loaded only to fetch, as _fetch itself
 
 
 def clean_bytes(
@@ -56,6 +58,7 @@ def iter_clean(
     fetched: Iterator[tuple[str, Any]] = iter(())
     if urls:
         from ._fetch import fetch_many
+        from ._fetch_options import FetchOptions
 
         fetched = fetch_many(urls, options or FetchOptions())
     for name in names:

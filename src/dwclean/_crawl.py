@@ -12,9 +12,6 @@ however large the file is.
 
 from __future__ import annotations
 
-import os
-import stat
-import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +19,7 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from ._api import clean_bytes
+from ._crawl_sniff import is_warc_head
 from ._exceptions import BadInputError, DwcleanError, InputError, NotAnArticleError
 from ._export import _dumps
 from ._model import Article
@@ -109,29 +107,6 @@ def is_crawl_name(name: str) -> bool:
     return name.lower().endswith(CRAWL_SUFFIXES)
 
 
-def sniff_crawl(name: str) -> bool:
-    """Whether a path holds a WARC or WET file (gzip or plain), judged by its first bytes."""
-    if name == "-" or name.startswith(("http://", "https://")):
-        return False
-    try:
-        if not stat.S_ISREG(os.stat(name).st_mode):
-            return False  # a FIFO or device: reading its head would consume or hang
-        with open(name, "rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False  # the ordinary path reports it
-    return _is_warc_head(head)
-
-
-def _is_warc_head(head: bytes) -> bool:
-    if head[:2] == b"\x1f\x8b":
-        try:
-            head = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS).decompress(head, 16)
-        except zlib.error:
-            return False
-    return head.startswith(b"WARC/")
-
-
 def is_dw_url(url: str) -> bool:
     """Whether a URL's host is dw.com, dw.de, dw-world.de or one of their subdomains."""
     try:
@@ -209,7 +184,7 @@ def _iter_pages(
     from fastwarc.warc import ArchiveIterator
 
     head = handle.read(4096)
-    if not _is_warc_head(head):
+    if not is_warc_head(head):
         raise BadInputError(f"{label}: not a WARC or WET file")
     gzipped = head[:2] == b"\x1f\x8b"
     start = 0

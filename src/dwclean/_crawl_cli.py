@@ -14,19 +14,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ._api import iter_clean
-from ._crawl import CrawlOptions, CrawlStats, article_record, iter_crawl, jsonl_line, sniff_crawl
+from ._crawl import CrawlOptions, CrawlStats, article_record, iter_crawl, jsonl_line
+from ._crawl_sniff import sniff_crawl
 from ._exceptions import DwcleanError
 from ._export import _dumps, render
-from ._fetch import FetchOptions
+from ._fetch_options import FetchOptions
 from ._model import Article
 from ._output import open_output
 
 EXIT_PARTIAL = 1
-
-
-def wants_crawl_path(names: list[str], *, captions: bool) -> bool:
-    """Whether `clean` must go through here: a crawl file among the inputs, or --captions."""
-    return captions or any(sniff_crawl(name) for name in names)
 
 
 class _Documents:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 
 from ._model import Article, BlockKind
 
@@ -13,10 +14,18 @@ FORMATS = ("markdown", "json", "jsonl", "text")
 # Characters that are text but can act on a terminal or reorder what is shown: C1 controls
 # (U+009B is a one-character CSI), bidi overrides and isolates, and lone surrogates (from file
 # names that are not UTF-8). JSON keeps them, as escapes; terminals get them spelled out.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_TERMINAL_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+# The patterns of this module are compiled on first use: each format needs only some of them,
+# and a start of `dwclean clean FILE` should not pay for the others.
+@cache
+def _json_unsafe() -> re.Pattern[str]:
+    return re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+@cache
+def _terminal_unsafe() -> re.Pattern[str]:
+    return re.compile(
+        "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    )
 
 
 def _json_escape(match: re.Match[str]) -> str:
@@ -27,7 +36,7 @@ def _dumps(
     data: object, indent: int | None = None, separators: tuple[str, str] | None = None
 ) -> str:
     text = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
-    return _JSON_UNSAFE.sub(_json_escape, text)
+    return _json_unsafe().sub(_json_escape, text)
 
 
 def to_json(article: Article, *, explain: bool = False, indent: int | None = 2) -> str:
@@ -56,24 +65,28 @@ def neutralise(text: str, keep: str = "") -> str:
         code = ord(char)
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
-    return _TERMINAL_UNSAFE.sub(spell, text)
+    return _terminal_unsafe().sub(spell, text)
 
 
 # Minimal CommonMark escaping: only where a character could start markup, so that the source
 # stays readable (`Zweifel!`, `AT&T`, `a > b`, `a_b_c`) and renders exactly as the text.
-_INLINE = re.compile(
-    r"""\\(?=[!-/:-@\[-`{-~])        # a backslash that would escape the next character
-    | [`\[]                         # code spans, links and images (a lone ] is harmless)
-    | <(?=[A-Za-z/!?])              # raw HTML, autolinks, comments
-    | &(?=\#|[A-Za-z][A-Za-z0-9]*;)  # entity and character references
-    | [*_]                          # emphasis: decided by the neighbours, in _escape_inline
-    """,
-    re.X,
-)
-# Line starts that would turn a paragraph into a list, heading, quote, rule or fence.
-_BLOCK_START = re.compile(
-    r"[-+*](?=\s|$)|(?:[-*_]\s*){3,}$|>|\#{1,6}(?=\s|$)|~~~|\d{1,9}[.)](?=\s|$)"
-)
+@cache
+def _inline() -> re.Pattern[str]:
+    return re.compile(
+        r"""\\(?=[!-/:-@\[-`{-~])        # a backslash that would escape the next character
+        | [`\[]                         # code spans, links and images (a lone ] is harmless)
+        | <(?=[A-Za-z/!?])              # raw HTML, autolinks, comments
+        | &(?=\#|[A-Za-z][A-Za-z0-9]*;)  # entity and character references
+        | [*_]                          # emphasis: decided by the neighbours, in _escape_inline
+        """,
+        re.X,
+    )
+
+
+@cache
+def _block_start() -> re.Pattern[str]:
+    """Line starts that would turn a paragraph into a list, heading, quote, rule or fence."""
+    return re.compile(r"[-+*](?=\s|$)|(?:[-*_]\s*){3,}$|>|\#{1,6}(?=\s|$)|~~~|\d{1,9}[.)](?=\s|$)")
 
 
 def _escape_inline(match: re.Match[str]) -> str:
@@ -91,8 +104,8 @@ def _escape_inline(match: re.Match[str]) -> str:
 
 def escape_markdown(text: str) -> str:
     """Escape text so that CommonMark renders it literally, never as markup."""
-    text = _INLINE.sub(_escape_inline, " ".join(text.split()))
-    match = _BLOCK_START.match(text)
+    text = _inline().sub(_escape_inline, " ".join(text.split()))
+    match = _block_start().match(text)
     if match is None or text.startswith("\\"):
         return text
     if match.group()[0].isdigit():  # "1." starts a list: escape the dot, not the digit

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._exceptions import DwcleanError, FetchError, OutputError
-from ._read import DEFAULT_MAX_BYTES
+from ._fetch_options import FetchOptions as FetchOptions  # its home is apart: see there
 from ._version import __version__
 
 USER_AGENT = f"dwclean/{__version__} (+https://pypi.org/project/dwclean/)"
@@ -35,20 +35,6 @@ _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
 
 if TYPE_CHECKING:
     import httpx
-
-
-@dataclass(frozen=True, slots=True)
-class FetchOptions:
-    connect_timeout: float = 10.0
-    read_timeout: float = 30.0  # also the deadline of one whole attempt, body included
-    max_redirects: int = 5
-    retries: int = 2  # further attempts after the first, on 429, 5xx, timeouts, dropped links
-    backoff: float = 0.5  # seconds before the first retry; doubles each time
-    max_retry_after: float = 60.0  # a longer Retry-After is not waited for (said in the error)
-    max_total_backoff: float = 60.0  # all waits between the attempts of one URL, added up
-    max_bytes: int = DEFAULT_MAX_BYTES
-    concurrency: int = 4
-    save_raw: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,7 @@ some renderers put before a colon removed, so "Read more :" and "Read more:" are
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -244,24 +242,37 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _rule_files() -> list[Path]:
-    return sorted(RULES_DIR.glob("*.toml")) + sorted((RULES_DIR / "languages").glob("*.toml"))
+    # os.listdir, not Path.glob: a glob's first use in a process costs more than the listing
+    return [
+        folder / name
+        for folder in (RULES_DIR, RULES_DIR / "languages")
+        for name in sorted(os.listdir(folder))
+        if name.endswith(".toml")
+    ]
 
 
-def _cache_path(files: list[Path]) -> Path | None:
-    """Where compiled rules are kept between runs; None when caching is off.
+def _cache_path(files: list[Path]) -> tuple[Path, str] | None:
+    """Where compiled rules are kept between runs and the key they are kept under; None when
+    caching is off.
 
-    The name carries a digest of every rule file's (and this module's) name, size and time, so
-    editing a table or the code that compiles it makes a new cache entry: a stale one is never
-    read.
+    The key names every rule file (and this module) with its size and time, and is stored with
+    the rules and compared on reading: editing a table or the code that compiles it never reads
+    a stale entry. The file name carries a checksum of the key, so that other versions and
+    checkouts keep their own entries. A checksum, not hashlib: importing hashlib (OpenSSL) would
+    cost more than the rest of loading the cached rules.
     """
+    import zlib
+
     if os.environ.get("DWCLEAN_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    digest = hashlib.sha256(__version__.encode())
+    parts = [__version__]
     for path in [Path(__file__), *files]:  # this module too: it defines what is pickled
         stat = path.stat()
-        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
-    return Path(base) / "dwclean" / f"rules-{digest.hexdigest()[:20]}.pickle"
+        parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    key = ";".join(parts)
+    name = f"rules-{zlib.crc32(key.encode('utf-8', 'surrogateescape')):08x}.pickle"
+    return Path(base) / "dwclean" / name, key
 
 
 @cache
@@ -273,27 +284,105 @@ def load_rules() -> Rules:
     ~/.cache, DWCLEAN_NO_CACHE=1 turns this off). Any problem with the cache means building anew.
     """
     files = _rule_files()
-    cache_file = _cache_path(files)
-    if cache_file is not None:
-        try:
-            with cache_file.open("rb") as handle:
-                rules = pickle.load(handle)
-            if isinstance(rules, Rules):
-                return rules
-        except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError):
-            pass
+    cached = _cache_path(files)
+    if cached is not None:
+        rules = _load(*cached)
+        if rules is not None:
+            return rules
     rules = _build_rules()
-    if cache_file is not None:
-        _save(cache_file, rules)
+    if cached is not None:
+        _save(*cached, rules)
     return rules
 
 
-def _save(cache_file: Path, rules: Rules) -> None:
+def _load(cache_file: Path, key: str) -> Rules | None:
+    """The rules cached under `key`; None when there are none (or they are unreadable)."""
+    # The C unpickler alone: the `pickle` module (its pure-Python twin, struct, …) would add ~2 ms
+    # to every start, and only _save needs it.
+    try:
+        from _pickle import PickleError, load
+    except ImportError:  # an interpreter without the accelerator
+        from pickle import PickleError, load
+    try:
+        with open(cache_file, "rb") as handle:
+            if load(handle) != key:  # the key comes first: another entry's rules are not read
+                return None
+            rules = load(handle)
+    except (OSError, PickleError, EOFError, AttributeError, TypeError, ValueError, ImportError):
+        return None
+    return rules if isinstance(rules, Rules) else None
+
+
+# Compiling the rules' ~30 regexes again (Python parses and compiles each one) was most of the
+# time spent reading the cache. So the cache holds each pattern's compiled program, from which
+# the regex engine makes the same pattern at once. A program is private to the interpreter that
+# made it: it is stored only when it gives back exactly the pattern re.compile made, and another
+# interpreter (or a changed engine) compiles the pattern anew.
+@cache
+def _engine() -> tuple[Any, str]:
+    """The regex engine (a private module without type stubs) and which interpreter's it is."""
+    import importlib
+    import sys
+
+    sre = importlib.import_module("_sre")
+    return sre, f"{sys.version} {getattr(sre, 'MAGIC', None)}"
+
+
+def _program(pattern: re.Pattern[Any]) -> tuple[Any, ...] | None:
+    """What the engine makes `pattern` from (as re._compiler.compile does); None when that
+    cannot be had, or does not give back exactly the same pattern."""
+    import importlib
+
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        compiler: Any = importlib.import_module("re._compiler")
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+        code = [int(op) for op in compiler._code(parsed, pattern.flags)]  # opcodes: unpicklable
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        program = (
+            pattern.pattern,
+            pattern.flags | parsed.state.flags,
+            code,
+            parsed.state.groups - 1,
+            groupindex,
+            tuple(indexgroup),
+        )
+        # Patterns are equal when their flags, source and compiled code are.
+        return program if _engine()[0].compile(*program) == pattern else None
+    except Exception:  # internals of another Python version: the pattern is pickled as usual
+        return None
+
+
+def _restore_pattern(interpreter: str, program: tuple[Any, ...]) -> re.Pattern[Any]:
+    sre, current = _engine()
+    if interpreter == current:
+        try:
+            pattern: re.Pattern[Any] = sre.compile(*program)
+            return pattern
+        except Exception:  # a damaged program: compiled anew below
+            pass
+    return re.compile(program[0], program[1])
+
+
+def _save(cache_file: Path, key: str, rules: Rules) -> None:
+    import pickle
+
+    class Pickler(pickle.Pickler):
+        def reducer_override(self, obj: Any) -> Any:
+            program = _program(obj) if isinstance(obj, re.Pattern) else None
+            if program is None:
+                return NotImplemented  # pickled as usual (a pattern: compiled anew when read)
+            return _restore_pattern, (_engine()[1], program)
+
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         temp = cache_file.with_name(f".{cache_file.name}.{os.getpid()}.part")
         with temp.open("wb") as handle:
-            pickle.dump(rules, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(key, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump(rules)
         os.replace(temp, cache_file)
     except OSError:
         pass  # a read-only home is no reason to fail
