@@ -13,13 +13,19 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from statistics import median
 
 from ._model import Candidate, Hint, PageType
 from ._rules import Rules, candidate_key, key, unnumbered
 from ._text import ends_sentence, ends_with_question, is_date_line, is_prose, word_count
 
 _HEADING_MAX_WORDS = 16
+
+
+def median(values: list[int]) -> float:
+    """The median (statistics.median; its module costs milliseconds to import at every start)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _is_furniture(candidate: Candidate, text_key: str, rules: Rules) -> bool:

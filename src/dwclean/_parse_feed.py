@@ -42,15 +42,24 @@ _PIPES = re.compile(r"\s*\|[\s|]*")
 # a finished sentence glued to the next ("noturnos.Um"): two lower-case letters, the end mark
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁЂ-Џ"
 _LOWER_WORD_CHAR = rf"[^\W\d_{_UPPER}]"
-_GLUED_SENTENCE = re.compile(
+_GLUED_SENTENCE = (
     rf"(?<={_LOWER_WORD_CHAR}{{2}}[.!?…])(?:[\"”»“](?=[„“\"«]?[{_UPPER}]))?(?=[„“\"«]?[{_UPPER}])"
 )
 # a heading glued to the sentence after it: an all-lower-case word or a closing quote, then a
 # capital ("powietrzuWedług", '"Especial"Além'); "WhatsApp" and "iPhone" do not qualify
-_GLUED_HEADING = re.compile(
+_GLUED_HEADING = (
     rf"(?:(?<=\s){_LOWER_WORD_CHAR}{{3,}}|(?<=\S)[\"”»“])(?=[{_UPPER}]{_LOWER_WORD_CHAR})"
 )
-_SENTENCE_END = re.compile(r"[.!?…][\"”»]?\s+")
+_SENTENCE_END = r"[.!?…][\"”»]?\s+"
+
+
+@cache
+def _glue_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(glued sentence, glued heading, sentence end), compiled on the first run-together text:
+    their wide letter classes are slow to compile, and most inputs are no feed."""
+    return re.compile(_GLUED_SENTENCE), re.compile(_GLUED_HEADING), re.compile(_SENTENCE_END)
+
+
 _TEXT_FIELDS = ("Teaser", "Full text")  # fields whose value may stand under the label
 _MAX_HEADING_WORDS = 14
 
@@ -182,11 +191,12 @@ def _collapse(text: str) -> str:
 def _run_together(text: str, line: int, *, lead: bool) -> list[Candidate]:
     """Split text whose paragraph breaks were lost; the first piece is the lead when asked."""
     pieces: list[Candidate] = []
-    for part in _split_glued(text, _GLUED_SENTENCE):
+    glued_sentence, glued_heading, sentence_end = _glue_patterns()
+    for part in _split_glued(text, glued_sentence):
         heading_cut = 0
-        for match in _GLUED_HEADING.finditer(part):
+        for match in glued_heading.finditer(part):
             head = part[heading_cut : match.end()]
-            ends = list(_SENTENCE_END.finditer(head))
+            ends = list(sentence_end.finditer(head))
             heading_start = ends[-1].end() if ends else 0
             heading = head[heading_start:].strip()
             if not heading or word_count(heading) > _MAX_HEADING_WORDS:

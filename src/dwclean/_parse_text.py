@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from ._model import Candidate, Hint
 from ._text import ends_sentence
@@ -391,16 +392,20 @@ def _candidates(
 
 # Han characters, CJK punctuation and full-width forms: Chinese has no spaces between words, so
 # a line wrapped between two of them joins without one
-_CJK_JOIN = re.compile(
-    r"(?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef])\n(?=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef])"
-)
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+
+
+@cache
+def _cjk_join() -> re.Pattern[str]:
+    # compiled on first need: wide character ranges take milliseconds to compile
+    return re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}])")
 
 
 def _join_wrapped(lines: list[str]) -> str:
     """One logical line from a hard-wrapped one: a space at each break, none inside Chinese."""
     joined = "\n".join(line.strip() for line in lines)
     if not joined.isascii():
-        joined = _CJK_JOIN.sub("", joined)
+        joined = _cjk_join().sub("", joined)
     return " ".join(joined.split())
 
 
