@@ -59,8 +59,9 @@ def test_every_front_end_collapses_a_candidates_whitespace() -> None:
     must hand over single spaces only, none at either end, whatever the input's whitespace."""
     from pathlib import Path
 
-    from dwclean._parse_feed import looks_like_feed, parse_feed
+    from dwclean._parse_feed import parse_feed
     from dwclean._parse_html import parse_html
+    from dwclean._read import looks_like_feed
 
     fixtures = Path(__file__).resolve().parent.parent / "fixtures"
     checked = 0

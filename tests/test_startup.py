@@ -49,6 +49,8 @@ NOT_FOR_A_DUMP = {
     "dwclean._output",
     "dwclean._explain",
     "dwclean._parse_html",
+    "dwclean._parse_feed",  # a feed view's front-end: only for a feed
+    "statistics",
 }
 
 

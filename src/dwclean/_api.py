@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING, Any
 from ._exceptions import DwcleanError, EmptyInputError, NotAnArticleError
 from ._model import Article, Hint, PageType, Removal
 from ._page import Metadata
-from ._parse_feed import looks_like_feed, parse_feed
 from ._parse_text import parse_dump
 from ._pipeline import Parsed, run
-from ._read import DEFAULT_MAX_BYTES, decode_text, looks_like_html, read_source
+from ._read import DEFAULT_MAX_BYTES, decode_text, looks_like_feed, looks_like_html, read_source
 from ._rules import Rules, load_rules
 from ._segment import SegmentOptions
 from ._text import forget as forget_texts
@@ -154,6 +153,8 @@ def _clean_dump(text: str, *, url: str | None) -> Article:
 
 
 def _clean_feed(text: str, *, url: str | None, rules: Rules) -> Article:
+    from ._parse_feed import parse_feed  # the feed front-end: loaded only for a feed
+
     feed = parse_feed(text)
     if not feed.candidates:
         raise NotAnArticleError("a feed view without article text")

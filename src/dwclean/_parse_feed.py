@@ -16,6 +16,7 @@ from functools import cache
 
 from ._model import Candidate, Hint, Removal
 from ._parse_text import normalize, parse_dump
+from ._read import FEED_ITEM
 from ._rules import key, load_rules
 from ._text import is_prose, parse_date, word_count
 
@@ -37,7 +38,6 @@ def _field_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[\s|]))(?P<label>{alternatives})(?=[\s|]|$)")
 
 
-_ITEM = re.compile(r"^[\s|]*Item \d+(?=[\s|]|$)")
 _PIPES = re.compile(r"\s*\|[\s|]*")
 # a finished sentence glued to the next ("noturnos.Um"): two lower-case letters, the end mark
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁЂ-Џ"
@@ -64,18 +64,9 @@ _TEXT_FIELDS = ("Teaser", "Full text")  # fields whose value may stand under the
 _MAX_HEADING_WORDS = 14
 
 
-def looks_like_feed(text: str) -> bool:
-    """An `Item N` line among the first lines, with the `Id` field after it."""
-    head = normalize(text[:1500])
-    for line in head.splitlines()[:8]:
-        if _ITEM.match(line):
-            return " Id " in head.replace("|", " ") or "\nId" in head
-    return False
-
-
 def parse_feed(text: str) -> ParsedFeed:
     lines = normalize(text).split("\n")
-    start = next(i for i, line in enumerate(lines) if _ITEM.match(line))
+    start = next(i for i, line in enumerate(lines) if FEED_ITEM.match(line))
     removed = [
         Removal(line.strip(), "feed reader header", i + 1)
         for i, line in enumerate(lines[:start])

@@ -24,6 +24,7 @@ from ._exceptions import (
     InputError,
     InputTooLargeError,
 )
+from ._parse_text import normalize
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024  # larger than any real article page; bounds memory and time
 FIFO_WAIT = 5.0  # seconds a named pipe may stay without a writer before it is given up
@@ -321,6 +322,19 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
 def looks_like_html(text: str) -> bool:
     head = text[:4096]
     return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(text[:20000])) >= 5
+
+
+# DW's syndication view ("Item 1", "Id …", "Title …"), as feed readers show it
+FEED_ITEM = re.compile(r"^[\s|]*Item \d+(?=[\s|]|$)")
+
+
+def looks_like_feed(text: str) -> bool:
+    """An `Item N` line among the first lines, with the `Id` field after it."""
+    head = normalize(text[:1500])
+    for line in head.splitlines()[:8]:
+        if FEED_ITEM.match(line):
+            return " Id " in head.replace("|", " ") or "\nId" in head
+    return False
 
 
 def read_source(name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
