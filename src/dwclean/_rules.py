@@ -78,7 +78,7 @@ class Prefixes:
         return bool(self.items)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: one set per process
 class Language:
     code: str
     url_path: str
@@ -126,7 +126,7 @@ class Language:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: one set per process
 class PageTypeRules:
     """rules/page_types.toml: what tells feed, index, gallery, player and live pages apart."""
 
@@ -170,7 +170,7 @@ class PageTypeRules:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: one set per process
 class BylineRules:
     """rules/patterns.toml [bylines]: what in a byline is not an author's name."""
 
@@ -191,7 +191,7 @@ class BylineRules:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: one set per process
 class Rules:
     languages: dict[str, Language]
     title_lines: tuple[re.Pattern[str], ...]
