@@ -242,3 +242,26 @@ def test_time_limit_stops_one_input_not_the_batch(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert statuses["slow.txt"]["status"] == "timeout"
     assert not (out / "slow.json").exists()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="the time limit uses SIGALRM")
+def test_the_time_limit_is_not_swallowed_by_a_fallback_on_the_way(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The alarm may fire inside code that falls back on any Exception (a rules cache entry
+    compiled anew): the input must still time out, not come out cleaned late."""
+    from dwclean import _batch
+
+    real_clean_file = _batch.clean_file
+
+    def slow_clean_file(path: str, **kwargs: object) -> object:
+        try:
+            time.sleep(0.5)  # the alarm goes off in here
+        except Exception:  # a fallback of the kind the pipeline has
+            pass
+        return real_clean_file(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_batch, "clean_file", slow_clean_file)
+    options = _batch.BatchOptions(time_limit=0.05)
+    record = _batch.clean_input(str(DUMPS[0]), DUMPS[0].name, options, lambda *_: None)
+    assert record["status"] == "timeout"

@@ -235,8 +235,9 @@ def target_for(out_root: Path, relative: str, fmt: str) -> Path:
 # --- One input, in a worker -------------------------------------------------------------------
 
 
-class _TimeLimit(Exception):
-    pass
+class _TimeLimit(BaseException):
+    """Raised by the alarm: a BaseException, so that no `except Exception` fallback on the way
+    (a rules cache entry compiled anew, a broken JSON-LD block skipped) can swallow it."""
 
 
 def _on_alarm(signum: int, frame: FrameType | None) -> None:
