@@ -413,3 +413,25 @@ def test_a_caption_that_starts_with_the_word_i_stays_a_caption() -> None:
     caption = "I was there when the first night bus left the depot at midnight, says a driver"
     article = dwclean.clean(f"{SKIP_EN}Night buses\n\n{LEAD}\n\n{BODY}\n\n{caption}\n\n{BODY}\n")
     assert [b.kind.value for b in article.blocks if b.text == caption] == ["caption"]
+
+
+def test_the_boxes_after_a_modern_article_end_it_in_any_editions_words() -> None:
+    """A feedback box (heading, button) and a skip link naming the next section: a short line
+    holding the next one whole, after the last long paragraph, whatever the edition's words."""
+    long_body = " ".join([BODY] * 2)  # the article's paragraphs are long
+    tail = (
+        "Envie seu comentário!\n\nSeu comentário\n\n"
+        "Pular a próxima seção Temas relacionados\n\nTemas relacionados\n\n"
+        "Mata AtlânticaDesmatamento\n\nMais sobre o tema\n\n"
+        "Seca na Amazônia: rios atingem nível recorde\n\n"
+        "Comunidades ribeirinhas enfrentam falta de água potável e de alimentos.\n"
+    )
+    page = f"{SKIP_EN}Night buses\n\nJane Doe\n14.03.2024\n\n{LEAD}\n\n{long_body}\n\n{tail}"
+    article = dwclean.clean(page)
+    assert [b.text for b in article.blocks] == [LEAD, long_body]
+    # the same shape inside the article (a heading, then a caption it holds) is no end
+    inside = (
+        f"{SKIP_EN}Night buses\n\nJane Doe\n14.03.2024\n\n{LEAD}\n\n{long_body}\n\n"
+        f"The night buses of Bonn\n\nnight buses\n\n{long_body} More.\n"
+    )
+    assert dwclean.clean(inside).blocks[-1].text.endswith("More.")

@@ -50,17 +50,43 @@ def _language_rules(language: Language | None, rules: Rules) -> list[Language]:
     return chosen
 
 
+_ARTICLE_WORDS = 40  # a paragraph this long is the article's (teasers after it are shorter)
+_SECTION_LINE_WORDS = 12
+
+
 class _BodyCleaner(Page):
     """The article's end, and what inside it is not article text (galleries, boxes, its tail)."""
 
     def find_end(self, lead: int) -> int:
         markers = self.rules.end_markers
+        last_long = max(
+            (i for i, c in enumerate(self.candidates) if word_count(c.text) >= _ARTICLE_WORDS),
+            default=-1,
+        )
         for index in range(lead + 1, len(self.candidates)):
             if self.keys[index] in markers:
                 return index
             if is_info_box_date(self.candidates[index].text, self.rules):
                 return index
+            if index > last_long and self._names_next_section(index):
+                return index
         return len(self.candidates)
+
+    def _names_next_section(self, index: int) -> bool:
+        """The modern layout's boxes after the article, in any edition's words: a box heading
+        and its button ("Send us your feedback!" / "Your feedback"), a skip link and the
+        section it skips ("Skip next section Related topics" / "Related topics"): a short line
+        that holds the next one whole. Only after the article's last long paragraph."""
+        following = index + 1
+        if following >= len(self.candidates) or not self.alive(following):
+            return False
+        line, section = self.keys[index], self.keys[following]
+        words, section_words = word_count(line), word_count(section)
+        return (
+            2 <= section_words < words <= _SECTION_LINE_WORDS
+            and f" {section} " in f" {line.rstrip('!.:')} "
+            and not is_prose(self.candidates[index].text)
+        )
 
     def remove_galleries(self, lead: int, end: int) -> None:
         """Old-layout picture galleries repeat their title before every picture.
