@@ -435,3 +435,15 @@ def test_the_boxes_after_a_modern_article_end_it_in_any_editions_words() -> None
         f"The night buses of Bonn\n\nnight buses\n\n{long_body} More.\n"
     )
     assert dwclean.clean(inside).blocks[-1].text.endswith("More.")
+
+
+def test_a_url_wrapped_over_lines_is_debris() -> None:
+    """lynx at 79 columns prints an iframe's long URL over several lines under `IFRAME:`."""
+    fragments = (
+        "   IFRAME:\n"
+        "   https://www.googletagmanager.com/ns.html?id=GTM-PZGTJJ2&pageData[catego\n"
+        "   ryLevel1]=THEMEN&pageData[categoryLevel2]=Welt&pageData[categoryLevel3]\n\n"
+    )
+    article = dwclean.clean(fragments + f"{SKIP_EN}Night buses\n\n{LEAD}\n\n{BODY}\n")
+    assert [b.text for b in article.blocks] == [LEAD, BODY]
+    assert {r.rule for r in article.removed} >= {"url fragment"}
