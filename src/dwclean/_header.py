@@ -1,5 +1,6 @@
 """Reading the page's header: where the lead and the headline are, and the metadata around them
-(title line, layout, section, byline, date line, the old layout's info box).
+(section, byline, date line). Marks read wherever they stand (title line, layout, info box) are
+in `_marks.py`.
 
 Headline and lead are found by position first — DW prints headline, (byline,) date line, lead,
 in that order after the skip links — and only then by shape (the first running text after the
@@ -13,13 +14,11 @@ import re
 from ._byline import author_names, split_glued_date
 from ._exceptions import NotAnArticleError
 from ._model import Hint
-from ._page import Page, is_info_box_date
-from ._rules import Language
+from ._page import Page
 from ._text import is_date_line, is_prose, parse_date, tokens, word_count
 
 _HEADLINE_MAX_WORDS = 30
 _KICKER_MAX_WORDS = 3
-_TITLE_LINE_MAX_CHARS = 400
 _BANNER_REACH = 12  # how far below a cookie banner the page's navigation may start
 # a date at the start of a text, glued to its first word: "June 24, 2024Promoting …"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -232,32 +231,6 @@ class HeaderReader(Page):
             return candidate.text
         return None
 
-    def read_title_line(self) -> None:
-        for index, candidate in enumerate(self.candidates[:3]):
-            if len(candidate.text) > _TITLE_LINE_MAX_CHARS or "DW " not in candidate.text:
-                continue  # never a title line; and the pattern backtracks on "a | b | c …"
-            for pattern in self.rules.title_lines:
-                match = pattern.match(" ".join(candidate.text.split()))
-                if match:
-                    groups = match.groupdict()
-                    self.meta.title = self.meta.title or groups["title"].strip()
-                    if groups.get("section"):
-                        self.meta.section = self.meta.section or groups["section"].strip()
-                    self.meta.date = self.meta.date or parse_date(groups["date"], self.rules.months)
-                    self.remove(index, "page title line")
-                    return
-
-    def read_layout(self) -> None:
-        if self.meta.layout:
-            return
-        for name, markers in self.rules.layout_markers.items():
-            if any(k in markers for k in self.keys):
-                self.meta.layout = name
-                return
-        modern_links = self.rules.skip_links - self.rules.old_skip_links
-        if any(k in modern_links for k in self.keys):
-            self.meta.layout = "modern"
-
     def read_header(self, title: int | None, lead: int) -> None:
         """Byline and date lines between headline and lead (modern layout)."""
         start = title + 1 if title is not None else lead
@@ -279,40 +252,3 @@ class HeaderReader(Page):
                     self.remove(index, "byline")
                 else:
                     self.remove(index, "header line")
-
-    def read_info_box(self, tables: list[Language], end: int) -> None:
-        """Old-layout info boxes: "Date 19.01.2020", "Author Ben Knight", "Permalink …".
-
-        The article's permalink is the one in the box after the article; one inside the article
-        belongs to an embedded video.
-        """
-        order = list(range(end, len(self.candidates))) + list(range(end))
-        # only a line that starts like a label can be one: the others skip the label lookups
-        starts = frozenset().union(
-            *(lang.date_label.starts() | lang.author_label.starts() for lang in tables)
-        )
-        singles = any(lang.date_label.singles or lang.author_label.singles for lang in tables)
-        meta = self.meta
-        for index in order:
-            candidate = self.candidates[index]
-            text, text_key = candidate.text, self.keys[index]
-            if singles or text_key[:2] in starts:
-                self._read_labels(text, text_key, tables)
-            if not meta.date and is_info_box_date(text, self.rules):
-                meta.date = parse_date(text, self.rules.months)
-            if meta.url is None and "p.dw.com/p/" in text:
-                for word in text.split():
-                    if "p.dw.com/p/" in word:
-                        meta.url = word.strip("()[]<>.,;")
-                        break
-
-    def _read_labels(self, text: str, text_key: str, tables: list[Language]) -> None:
-        """An info box's labelled date or author line, in the page's languages."""
-        for lang in tables:
-            if not self.meta.date and lang.date_label.match(text_key):
-                self.meta.date = parse_date(text, self.rules.months)
-            if not self.meta.authors:
-                length = lang.author_label.match(text_key)
-                if length and word_count(text) <= 8:
-                    names = " ".join(text.split())[length:].strip(" :")
-                    self.meta.authors.extend(author_names(names, self.rules))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ._header import HeaderReader
 from ._language import detect_language
+from ._marks import MarksReader
 from ._model import Candidate, Hint, PageType, Removal
 from ._page import Metadata, Page, is_info_box_date
 from ._rules import Language, Rules
@@ -249,7 +250,7 @@ class _BodyCleaner(Page):
         )
 
 
-class _Stripper(HeaderReader, _BodyCleaner):
+class _Stripper(HeaderReader, MarksReader, _BodyCleaner):
     """One page, read (header) and cleaned (body)."""
 
 
