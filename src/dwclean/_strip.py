@@ -60,18 +60,17 @@ class _BodyCleaner(Page):
 
     def find_end(self, lead: int) -> int:
         markers = self.rules.end_markers
-        last_long = max(
-            (i for i, c in enumerate(self.candidates) if word_count(c.text) >= _ARTICLE_WORDS),
-            default=-1,
-        )
         for index in range(lead + 1, len(self.candidates)):
             if self.keys[index] in markers:
                 return index
             if is_info_box_date(self.candidates[index].text, self.rules):
                 return index
-            if index > last_long and self._names_next_section(index):
+            if self._names_next_section(index) and not self._long_paragraph_after(index):
                 return index
         return len(self.candidates)
+
+    def _long_paragraph_after(self, index: int) -> bool:
+        return any(word_count(c.text) >= _ARTICLE_WORDS for c in self.candidates[index + 1 :])
 
     def _names_next_section(self, index: int) -> bool:
         """The modern layout's boxes after the article, in any edition's words: a box heading
@@ -82,6 +81,8 @@ class _BodyCleaner(Page):
         if following >= len(self.candidates) or not self.alive(following):
             return False
         line, section = self.keys[index], self.keys[following]
+        if section not in line:
+            return False
         words, section_words = word_count(line), word_count(section)
         return (
             2 <= section_words < words <= _SECTION_LINE_WORDS
