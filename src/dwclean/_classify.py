@@ -11,7 +11,6 @@ Everything else is an article. What each type means for the output is in `_page_
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 
 from ._model import Candidate, Hint, PageType
@@ -89,26 +88,25 @@ def _dated_teasers(items: list[Candidate], rules: Rules) -> int:
     one date line, in its header, above its lead; the cards of its related-content section
     ("Mehr zum Thema", after "Ähnliche Themen" or the feedback box) come after an end marker
     and do not count."""
-    count = 0
-    for previous, candidate in itertools.pairwise(_before_end_marker(items, rules)):
-        text = candidate.text  # only a date ("14/02/2024"), not a teaser's "Title 24.04.2023"
-        if (
-            text[:1].isdigit()
-            and is_date_line(text, rules.months)
-            and _shape(previous, rules) == "P"
-        ):
-            count += 1
-    return count
+    dated = [  # only a date ("14/02/2024"), not a teaser's "Title 24.04.2023"
+        i
+        for i in range(1, len(items))
+        if items[i].text[:1].isdigit() and is_date_line(items[i].text, rules.months)
+    ]
+    if not dated:
+        return 0
+    end = _end_marker(items, rules)
+    return sum(1 for i in dated if i < end and _shape(items[i - 1], rules) == "P")
 
 
-def _before_end_marker(items: list[Candidate], rules: Rules) -> list[Candidate]:
-    """The items up to the first sidebar heading after running text (the article's end)."""
+def _end_marker(items: list[Candidate], rules: Rules) -> int:
+    """Where the first sidebar heading after running text is (the article's end), or the end."""
     seen_text = False
     for index, candidate in enumerate(items):
         if seen_text and candidate_key(candidate.text) in rules.end_markers:
-            return items[:index]
+            return index
         seen_text = seen_text or is_prose(candidate.text)
-    return items
+    return len(items)
 
 
 def by_url(url: str | None, candidates: list[Candidate], rules: Rules) -> PageType | None:

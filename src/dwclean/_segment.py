@@ -170,7 +170,7 @@ def _label_run(
 
 def is_credit_line(text: str, rules: Rules) -> bool:
     """A photo credit on a line of its own ("Foto: DW/I. Petrovic", "ምስል Harrison Mwilima/DW")."""
-    return word_count(text) <= 12 and rules.credit_split.match(text) is not None
+    return rules.credit_split.match(text) is not None and word_count(text) <= 12
 
 
 def _looks_like_alt(alt: str, caption: str) -> bool:
@@ -294,7 +294,9 @@ def _alt_with_agency_credit(candidate: Candidate, rules: Rules) -> bool:
     agency's credit in parentheses ("Deutschland Bayern München gegen Borussia Dortmund
     (Reuters/M. Dalder)", "Nigeria Interview mit Flüchtlingen (DW/A. Mohammed)"). A caption
     with such a credit is a sentence: "His wife is seen right. (Foto: E. Lukatsky/AP/dapd)"."""
-    if candidate.hints & (Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD | Hint.PARAGRAPH):
+    if not candidate.text.endswith(")") or candidate.hints & (
+        Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD | Hint.PARAGRAPH
+    ):
         return False
     match = rules.alt_credit.search(candidate.text)
     if match is None or candidate.credit:
@@ -401,6 +403,10 @@ def _kind_by_markup(candidate: Candidate) -> BlockKind | None:
     return None
 
 
+# a paragraph by its markup (<p> in the article's body), and nothing else
+_MARKED_PARAGRAPH = Hint.PARAGRAPH | Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT | Hint.LIST_ITEM
+
+
 def segment(
     candidates: list[Candidate], rules: Rules, options: SegmentOptions
 ) -> tuple[list[Block], list[Removal]]:
@@ -429,7 +435,11 @@ def segment(
     blocks.append(Block(BlockKind.LEAD, candidates[0].text, line=candidates[0].line))
     run: list[Candidate] = []
     for candidate in candidates[1:]:
-        own_kind = _kind_by_markup(candidate)
+        own_kind: BlockKind | None
+        if candidate.hints & _MARKED_PARAGRAPH == Hint.PARAGRAPH and not candidate.credit:
+            own_kind = BlockKind.PARAGRAPH  # the markup says so: no test of its shape needed
+        else:
+            own_kind = _kind_by_markup(candidate)
         short = own_kind is None and (
             candidate.hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT)
             or (_heading_length(candidate.text) and not candidate.hints & Hint.PARAGRAPH)

@@ -15,6 +15,7 @@ cleaned; both work on one `_page.Page`.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from dataclasses import dataclass
 
 from ._header import HeaderReader
@@ -97,9 +98,11 @@ class _BodyCleaner(Page):
         times, with only a picture's title and text between two repeats; a one-word line
         repeated in the article is a label (an ad marker in a language without a table).
         """
-        positions: dict[str, list[int]] = {}  # one pass: every short line's places
-        for i in range(lead + 1, end):
-            if self.alive(i) and is_short_line(self.candidates[i].text):
+        alive = [i for i in range(lead + 1, end) if self.alive(i)]
+        seen = Counter(self.keys[i] for i in alive)  # only a line seen twice can repeat
+        positions: dict[str, list[int]] = {}  # one pass: every repeated short line's places
+        for i in alive:
+            if seen[self.keys[i]] >= 2 and is_short_line(self.candidates[i].text):
                 positions.setdefault(self.keys[i], []).append(i)
         for title_key, places in positions.items():
             if len(places) >= 2 and word_count(title_key) == 1:
