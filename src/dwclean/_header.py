@@ -163,7 +163,8 @@ class HeaderReader(Page):
         if word_count(text_key) > 45 or not any(w in text_key for w in self.rules.cookie_words):
             return False
         # the banner's button line ("More info OK") follows it, or page furniture precedes it,
-        # or navigation follows it where a lead would be followed by text
+        # or navigation follows it where a lead would be followed by text, or it is a copy of
+        # a line above it (a page's menus and banner printed twice)
         following = self.candidates[index + 1].text if index + 1 < len(self.candidates) else ""
         furniture_before = index > 0 and self.reasons.get(index - 1, "") not in (
             "",
@@ -173,6 +174,7 @@ class HeaderReader(Page):
             (bool(following) and word_count(following) <= 4)
             or furniture_before
             or self._navigation_follows(index)
+            or text_key in self.keys[:index]
         )
 
     def _navigation_follows(self, index: int) -> bool:
