@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ._model import Candidate, Hint
 from ._text import ends_sentence
@@ -70,7 +71,6 @@ _DATE_NOT_ITEM = re.compile(r"^\d{1,2}\.\s+[^\W\d]+\.?,?\s+\d{4}\b")
 _CRAWLER_DATE = re.compile(r"^\s*date \d{4}(?:-\d{2}){0,2}(?:\s+|$)")
 # a row of a table as w3m and inscriptis print it: three or more cells, apart by 2+ spaces
 _TABLE_ROW = re.compile(r"\S {2,}\S.*\S {2,}\S")
-_MD_HEADING = re.compile(r"^(#{1,6})\s+")
 # A link target: escaped characters and one level of balanced parentheses allowed. Written as
 # "unrolled loops" (a run of plain characters, then an escape or group, then a run …): the
 # plain alternation `(?:\\.|[^()\\])*` tries both branches at every character, which made
@@ -78,14 +78,36 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_PLAIN_IN_PARENS = r"[^()\\]*(?:\\.[^()\\]*)*"
 _MD_URL = r"[^()\\]*(?:(?:\\.|\(" + _MD_PLAIN_IN_PARENS + r"\))[^()\\]*)*"
 _MD_LABEL = r"[^\]\\]*(?:\\.[^\]\\]*)*"
-_MD_IMAGE_LINE = re.compile(r"^!\[(?P<alt>" + _MD_LABEL + r")\]\(" + _MD_URL + r"\)$", re.S)
-_MD_IMAGE = re.compile(r"!\[" + _MD_LABEL + r"\]\(" + _MD_URL + r"\)")
-_MD_LINK = re.compile(r"\[(" + _MD_LABEL + r")\]\(" + _MD_URL + r"\)")
-_MD_EMPTY_LINK = re.compile(r"\[\]\(" + _MD_URL + r"\)")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~\"'])")
 _HTML2TEXT_SIGNS = re.compile(r"^\s*#{1,6} \S|!\[|\]\(")
+
+
+class _Markdown(NamedTuple):
+    """html2text's marks, compiled on the first html2text dump rather than at every start."""
+
+    heading: re.Pattern[str]
+    image_line: re.Pattern[str]
+    image: re.Pattern[str]
+    link: re.Pattern[str]
+    empty_link: re.Pattern[str]
+    strong: re.Pattern[str]
+    emphasis: re.Pattern[str]
+    escape: re.Pattern[str]
+
+
+@cache
+def _md() -> _Markdown:
+    return _Markdown(
+        heading=re.compile(r"^(#{1,6})\s+"),
+        image_line=re.compile(r"^!\[(?P<alt>" + _MD_LABEL + r")\]\(" + _MD_URL + r"\)$", re.S),
+        image=re.compile(r"!\[" + _MD_LABEL + r"\]\(" + _MD_URL + r"\)"),
+        link=re.compile(r"\[(" + _MD_LABEL + r")\]\(" + _MD_URL + r"\)"),
+        empty_link=re.compile(r"\[\]\(" + _MD_URL + r"\)"),
+        strong=re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
+        emphasis=re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"),
+        escape=re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~\"'])"),
+    )
+
+
 # Soft hyphens, zero-width spaces and BOMs vanish; no-break spaces become spaces.
 _INVISIBLE = (("\u00ad", ""), ("\u200b", ""), ("\ufeff", ""), ("\u00a0", " "))
 
@@ -342,12 +364,13 @@ def _keep_group(pattern: re.Pattern[str], text: str) -> str:
 
 def _clean_markdown(text: str) -> str:
     """Text without link targets, emphasis and escapes (images and empty links already gone)."""
+    md = _md()
     if "](" in text:
-        text = _keep_group(_MD_LINK, text)
+        text = _keep_group(md.link, text)
     if "*" in text or "_" in text:
-        text = _keep_group(_MD_STRONG, text)
-        text = _keep_group(_MD_EMPHASIS, text)
-    return _keep_group(_MD_ESCAPE, text) if "\\" in text else text
+        text = _keep_group(md.strong, text)
+        text = _keep_group(md.emphasis, text)
+    return _keep_group(md.escape, text) if "\\" in text else text
 
 
 def _candidates(
@@ -411,26 +434,27 @@ def _join_wrapped(lines: list[str]) -> str:
 
 def _markdown_candidate(text: str) -> tuple[str, str, int]:
     """html2text's line: (text without Markdown, list or heading marker, hints)."""
+    md = _md()
     hints = Hint.NONE
     marker = ""
     bullet = _BULLET.match(text)
     if bullet and bullet.group(1) in "*+-":
         marker, text = bullet.group(1), text[bullet.end() :]
         hints |= Hint.LIST_ITEM
-    heading = _MD_HEADING.match(text)
+    heading = md.heading.match(text)
     if heading:
         marker, text = heading.group(1), text[heading.end() :]
         hints |= Hint.HEADING
-    image = _MD_IMAGE_LINE.match(text)
+    image = md.image_line.match(text)
     if image:
         hints |= Hint.IMAGE_ALT
-        text = _keep_group(_MD_ESCAPE, image.group("alt"))
+        text = _keep_group(md.escape, image.group("alt"))
     else:
         if "](" in text:  # pictures and empty links print no text
-            text = _MD_IMAGE.sub("", _MD_EMPTY_LINK.sub("", text)).strip()
+            text = md.image.sub("", md.empty_link.sub("", text)).strip()
         if not text:
             hints |= Hint.DEBRIS
-        if _MD_STRONG.fullmatch(text):
+        if md.strong.fullmatch(text):
             hints |= Hint.HEADING
         text = _clean_markdown(text)
     return " ".join(text.split()), marker, hints
