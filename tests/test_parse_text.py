@@ -159,3 +159,20 @@ def test_html2texts_default_wrap_is_found_though_its_link_lines_run_longer() -> 
     assert parsed.wrap_width in range(70, 79)
     texts = [c.text for c in parsed.candidates]
     assert (sentence * 4).strip() in texts
+
+
+def test_a_markdown_heading_wrapped_back_to_the_margin_stays_one_heading() -> None:
+    """html2text at 78 columns wraps a long `# headline` onto an unindented line."""
+    import textwrap
+
+    headline = "Οι Γερμανοί τουρίστες επιστρέφουν μαζικά στα ελληνικά νησιά μετά την πανδημία."
+    sentence = "Μετά από δύο δύσκολα καλοκαίρια, οι κρατήσεις από τη Γερμανία ξεπερνούν φέτος. "
+    paragraph = sentence * 4
+    dump = "\n\n".join(
+        ["\n".join(textwrap.wrap("# " + headline, 78))]
+        + ["\n".join(textwrap.wrap(paragraph, 78))] * 3
+        + ["* [Μενού](/el/s-1)"] * 3
+    )
+    parsed = parse_dump(dump + "\n")
+    assert parsed.style is DumpStyle.HTML2TEXT
+    assert parsed.candidates[0].text == headline

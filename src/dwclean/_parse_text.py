@@ -78,6 +78,7 @@ _TABLE_ROW = re.compile(r"\S {2,}\S.*\S {2,}\S")
 _MD_PLAIN_IN_PARENS = r"[^()\\]*(?:\\.[^()\\]*)*"
 _MD_URL = r"[^()\\]*(?:(?:\\.|\(" + _MD_PLAIN_IN_PARENS + r"\))[^()\\]*)*"
 _MD_LABEL = r"[^\]\\]*(?:\\.[^\]\\]*)*"
+_MD_HEADING_START = re.compile(r" *#{1,6} ")
 _HTML2TEXT_SIGNS = re.compile(r"^\s*#{1,6} \S|!\[|\]\(")
 
 
@@ -267,7 +268,7 @@ def _split_block(
     open_brackets = _bracket_balance(block[0][1]) if markdown else 0
     for position in range(1, len(block)):
         number, line = block[position]
-        if open_brackets > 0 or _continues(current, line, wrap_width, block, position):
+        if open_brackets > 0 or _continues(current, line, wrap_width, block, position, markdown):
             current.append(line)
         else:
             groups.append((start, current))
@@ -299,6 +300,7 @@ def _continues(
     wrap_width: int | None,
     block: list[tuple[int, str]],
     position: int,
+    markdown: bool = False,
 ) -> bool:
     if wrap_width is None:
         return False
@@ -306,7 +308,9 @@ def _continues(
     first = current[0]
     indent = _indent(line)
     expected = _indent(first)
-    bullet = _BULLET.match(first.strip())
+    # html2text wraps a "# heading" back to the margin; a list item under its text
+    heading = markdown and _MD_HEADING_START.match(first) is not None
+    bullet = None if heading else _BULLET.match(first.strip())
     if bullet:
         expected += bullet.end()
     elif _is_new_item(line):
