@@ -447,3 +447,11 @@ def test_a_url_wrapped_over_lines_is_debris() -> None:
     article = dwclean.clean(fragments + f"{SKIP_EN}Night buses\n\n{LEAD}\n\n{BODY}\n")
     assert [b.text for b in article.blocks] == [LEAD, BODY]
     assert {r.rule for r in article.removed} >= {"url fragment"}
+
+
+def test_a_line_without_a_word_is_no_heading() -> None:
+    """An ellipsis on its own line in a quoted transcript ("…", "..."): text, not a subhead."""
+    for mark in ("...", "…", "***"):
+        page = f"{SKIP_EN}Night buses\n\n{LEAD}\n\n{BODY}\n\n{mark}\n\n{BODY} More.\n"
+        article = dwclean.clean(page)
+        assert [b.kind.value for b in article.blocks if b.text == mark] == ["paragraph"]

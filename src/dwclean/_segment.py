@@ -30,6 +30,7 @@ _ALT = "alt"
 # straight to the next [.?!] instead of testing three letters at every position.
 _INNER_SENTENCE = re.compile(r"[.?!](?<=[^\W\d_]{3}[.?!])\s+[^\W\d_]")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _script_switch(words: list[str]) -> int:
@@ -398,6 +399,9 @@ def _kind_by_markup(candidate: Candidate) -> BlockKind | None:
     text = candidate.text
     if text.endswith((":", "：")) or (text.startswith("(") and text.endswith(")")):
         return BlockKind.PARAGRAPH
+    if not _WORD_CHAR.search(text):
+        return BlockKind.PARAGRAPH  # "…", "***": no heading or caption has no word
+
     if _INNER_SENTENCE.search(text) and word_count(text) >= 10:
         return BlockKind.PARAGRAPH  # two sentences: running text, though the last is unfinished
     return None
