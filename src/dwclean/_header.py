@@ -18,6 +18,8 @@ from ._page import Page
 from ._text import is_date_line, is_prose, parse_date, tokens, word_count
 
 _HEADLINE_MAX_WORDS = 30
+_SKIP_LIST_ITEMS = 3  # DW's skip links: content, main menu, more DW sites (six on old pages)
+_TOP_LINES = 12  # what may stand above them: script notice, iframe (wrapped), cookie banner
 _KICKER_MAX_WORDS = 3
 _BANNER_REACH = 12  # how far below a cookie banner the page's navigation may start
 # a date at the start of a text, glued to its first word: "June 24, 2024Promoting …"
@@ -37,7 +39,7 @@ class HeaderReader(Page):
         navigation = [
             i for i, rule in self.reasons.items() if rule in ("skip link", "language menu")
         ]
-        start = max(navigation) + 1 if navigation else 0
+        start = max(navigation) + 1 if navigation else self._after_skip_list()
         header = self._header_by_position(start)
         if header is not None:
             self.headline, lead = header
@@ -64,6 +66,20 @@ class HeaderReader(Page):
                     continue
                 return index
         raise NotAnArticleError("no article text found (no paragraph of running text)")
+
+    def _after_skip_list(self) -> int:
+        """Skip links in words no table knows: DW's page opens with them as a numbered list
+        ("1. …", "2. …", "3. …") among its first lines, under at most a script notice, an
+        iframe and a cookie banner. Where that list ends, or 0."""
+        number = 0
+        for index, candidate in enumerate(self.candidates[: _TOP_LINES + _SKIP_LIST_ITEMS]):
+            if candidate.marker == f"{number + 1}.":
+                number += 1
+            elif number >= _SKIP_LIST_ITEMS:
+                return index
+            elif number or index >= _TOP_LINES:
+                return 0  # a list that is not three items long, or none at the top
+        return 0
 
     def _header_by_position(self, start: int) -> tuple[int, int] | None:
         """The modern layout's header in a dump: headline, (byline,) date line, lead — the
