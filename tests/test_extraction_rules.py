@@ -467,3 +467,21 @@ def test_skip_links_in_words_no_table_knows_still_end_the_page_top() -> None:
     article = dwclean.clean_file(str(FIXTURES / "renders" / "zh-modern-cjk.lynx79.txt"))
     assert (article.title, article.date) == (expected["title"], expected["date"])
     assert article.blocks[0].text == expected["blocks"][0]["text"]
+
+
+def test_a_feed_with_an_empty_teaser_keeps_the_pictures_caption() -> None:
+    """With the Teaser field empty, a short unfinished line above the text is the picture's
+    caption: a caption block, not a headline dropped with the header."""
+    caption = "Condenado à prisão perpétua, réu afirmou que não tinha intenção de matar pacientes"
+    feed = (
+        "DW\n\nItem 1\nId 74647098\nDate 2025-11-06\n"
+        "Title Alemanha condena enfermeiro\nShort title Enfermeiro condenado\nTeaser\n\n"
+        f"{caption}\n\n{LEAD}\n\n{BODY}\n"
+    )
+    article = dwclean.clean(feed)
+    assert article.page_type is PageType.FEED
+    assert [(b.kind.value, b.text) for b in article.blocks] == [
+        ("lead", LEAD),
+        ("caption", caption),
+        ("paragraph", BODY),
+    ]

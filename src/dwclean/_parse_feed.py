@@ -78,16 +78,19 @@ def parse_feed(text: str) -> ParsedFeed:
     candidates: list[Candidate] = []
     teaser = _value(fields, "Teaser")
     body_lines = lines[body_start:]
+    caption = None
     if teaser:
         candidates.extend(_run_together(teaser, start + 1, lead=True))
     elif body_lines:
         body_lines, caption = _picture_caption(body_lines)
-        if caption is not None:
-            candidates.append(caption)
     full_text = _value(fields, "Full text")  # printed after its label, on the same line
     if full_text:
         candidates.extend(_run_together(full_text, body_start, lead=False))
     candidates.extend(_body(body_lines, body_start, removed))
+    if caption is not None:
+        # after the text's first paragraph, the lead: printed above it, the picture's caption
+        # would be read as a headline and dropped with the header
+        candidates.insert(min(1, len(candidates)), caption)
     item_id = _value(fields, "Id")
     return ParsedFeed(
         candidates, title, date, removed, item_id if item_id and item_id.isdigit() else None
