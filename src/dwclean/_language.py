@@ -36,7 +36,7 @@ _TRADITIONAL = set("這國說為們時會對發後來經過還認問題關開東
 _WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # letters outside the Latin ranges (and not the two signs × ÷ in them)
-_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
+_NON_LATIN = re.compile(f"[^\\W\\d_{_SCRIPT_RANGES['Latn']}]+")
 
 
 @cache

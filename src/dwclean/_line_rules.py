@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ._model import Candidate, Hint
-from ._rules import Language, Rules, unnumbered
+from ._rules import Language, Rules, StartGate, unnumbered
 from ._text import is_prose
 
 # UTF-8 read as cp1252: a lead byte's letter (Ã Ø Ù Ð …) and a continuation byte's sign
@@ -42,16 +42,7 @@ def _is_garbled(text: str) -> bool:
 class LineRules:
     """The line rules of one set of language tables, compiled for lookup."""
 
-    __slots__ = (
-        "any_single",
-        "exact",
-        "lines",
-        "numbered",
-        "patterns",
-        "prefix_starts",
-        "rules",
-        "tables",
-    )
+    __slots__ = ("exact", "lines", "numbered", "prefixes", "rules", "tables")
 
     def __init__(self, rules: Rules, tables: tuple[Language, ...]) -> None:
         self.rules = rules
@@ -66,18 +57,13 @@ class LineRules:
                 exact.setdefault(text_key, name)
         self.exact = exact
         self.numbered = rules.skip_links | rules.global_lines  # html2text: "1. Inhalt"
-        self.patterns = rules.global_pattern
         lines: dict[str, str] = {}
         for lang in tables:
             for text_key in lang.debris_lines:
                 lines.setdefault(text_key, f"{lang.code} boilerplate line")
         self.lines = lines
-        # the first two letters of every prefix: other lines need no prefix lookup
-        self.prefix_starts = frozenset().union(
-            *(lang.debris_prefix.starts() | lang.cookie_banner.starts() for lang in tables)
-        )
-        self.any_single = any(
-            lang.debris_prefix.singles or lang.cookie_banner.singles for lang in tables
+        self.prefixes = StartGate(
+            table for lang in tables for table in (lang.debris_prefix, lang.cookie_banner)
         )
 
     def rule_for(self, candidate: Candidate, text_key: str) -> str | None:
@@ -95,7 +81,7 @@ class LineRules:
         text = candidate.text  # whitespace is already collapsed by the front-ends
         if _is_garbled(text):
             return "garbled text (read in the wrong encoding)"
-        at_start, anywhere = self.patterns
+        at_start, anywhere = self.rules.global_pattern
         if at_start.match(text) or anywhere.search(text):
             for name, pattern in self.rules.global_patterns:  # which one, for --explain
                 if pattern.search(text):
@@ -106,7 +92,7 @@ class LineRules:
         rule = self.lines.get(text_key)
         if rule is not None:
             return rule
-        if text_key[:2] in self.prefix_starts or self.any_single:
+        if self.prefixes.admits(text_key):
             return self._prefix_rule(text, text_key)
         return None
 

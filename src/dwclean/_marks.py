@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ._byline import author_names
 from ._page import Page, is_info_box_date
-from ._rules import Language
+from ._rules import Language, StartGate
 from ._text import parse_date, word_count
 
 _TITLE_LINE_MAX_CHARS = 400
@@ -15,8 +15,9 @@ _TITLE_LINE_MAX_CHARS = 400
 
 class MarksReader(Page):
     def read_title_line(self) -> None:
+        mark = self.rules.title_line_mark
         for index, candidate in enumerate(self.candidates[:3]):
-            if len(candidate.text) > _TITLE_LINE_MAX_CHARS or "DW " not in candidate.text:
+            if len(candidate.text) > _TITLE_LINE_MAX_CHARS or mark not in candidate.text:
                 continue  # never a title line; and the pattern backtracks on "a | b | c …"
             for pattern in self.rules.title_lines:
                 match = pattern.match(" ".join(candidate.text.split()))
@@ -48,15 +49,14 @@ class MarksReader(Page):
         """
         order = list(range(end, len(self.candidates))) + list(range(end))
         # only a line that starts like a label can be one: the others skip the label lookups
-        starts = frozenset().union(
-            *(lang.date_label.starts() | lang.author_label.starts() for lang in tables)
+        labels = StartGate(
+            table for lang in tables for table in (lang.date_label, lang.author_label)
         )
-        singles = any(lang.date_label.singles or lang.author_label.singles for lang in tables)
         meta = self.meta
         for index in order:
             candidate = self.candidates[index]
             text, text_key = candidate.text, self.keys[index]
-            if singles or text_key[:2] in starts:
+            if labels.admits(text_key):
                 self._read_labels(text, text_key, tables)
             if not meta.date and is_info_box_date(text, self.rules):
                 meta.date = parse_date(text, self.rules.months)

@@ -70,12 +70,23 @@ class Prefixes:
             return 1
         return 0
 
-    def starts(self) -> frozenset[str]:
-        """The first two letters of every phrase (one letter for a one-letter phrase)."""
-        return frozenset(self._by_start)
-
     def __bool__(self) -> bool:
         return bool(self.items)
+
+
+class StartGate:
+    """Whether a line may start with a phrase of some prefix tables: its first two letters
+    looked up once, so that most lines skip asking each table in turn."""
+
+    __slots__ = ("_any_single", "_starts")
+
+    def __init__(self, tables: Iterable[Prefixes]) -> None:
+        tables = list(tables)
+        self._starts = frozenset(start for table in tables for start in table._by_start)
+        self._any_single = any(table.singles for table in tables)
+
+    def admits(self, text_key: str) -> bool:
+        return self._any_single or text_key[:2] in self._starts
 
 
 # The two big tables are NamedTuples: a frozen dataclass of 20-40 fields takes milliseconds to
@@ -195,6 +206,7 @@ class BylineRules:
 class Rules(NamedTuple):
     languages: dict[str, Language]
     title_lines: tuple[re.Pattern[str], ...]
+    title_line_mark: str  # what every title line holds: others are not tried
     breadcrumb: re.Pattern[str]
     cookie_words: tuple[str, ...]
     info_box_date: re.Pattern[str]
@@ -215,6 +227,7 @@ class Rules(NamedTuple):
     debris_lines: frozenset[str]  # every language's boilerplate lines
     furniture_lines: frozenset[str]  # all four above: global, skip links, menus, boilerplate
     alt_credit: re.Pattern[str]
+    agency_credit: re.Pattern[str]  # an alt_credit naming an agency and a photographer
     gallery_min_repeats: int
     months: dict[str, Month]  # case-folded month name, any language → (calendar, number)
     stopword_index: dict[str, tuple[str, ...]]  # stopword → codes of the languages that have it
@@ -461,6 +474,7 @@ def _build_rules() -> Rules:
     return Rules(
         languages=languages,
         title_lines=tuple(re.compile(p) for p in patterns.get("title_lines", [])),
+        title_line_mark=str(patterns.get("title_line_mark", "")),
         info_box_date=re.compile(debris.get("info_box_date", r"(?!x)x")),
         info_box_date_words=int(debris.get("info_box_date_words", 4)),
         cookie_words=tuple(w.casefold() for w in patterns.get("cookie_words", [])),
@@ -493,6 +507,7 @@ def _build_rules() -> Rules:
         end_markers=frozenset(k for lang in languages.values() for k in lang.end_markers),
         author_labels=Prefixes([p for lang in languages.values() for p in lang.author_label.items]),
         alt_credit=re.compile(patterns.get("credits", {}).get("alt_credit", r"(?!x)x")),
+        agency_credit=re.compile(patterns.get("credits", {}).get("agency_credit", r"(?!x)x")),
         months=_month_names(languages.values()),
         stopword_index=_index(languages, "stopwords"),
         skip_link_index=_index(languages, "skip_links"),

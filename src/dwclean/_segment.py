@@ -29,7 +29,6 @@ _ALT = "alt"
 # The punctuation first, the letters before it looked behind: the regex engine then skips
 # straight to the next [.?!] instead of testing three letters at every position.
 _INNER_SENTENCE = re.compile(r"[.?!](?<=[^\W\d_]{3}[.?!])\s+[^\W\d_]")
-_LETTER = re.compile(r"[^\W\d_]")
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -299,12 +298,9 @@ def _alt_with_agency_credit(candidate: Candidate, rules: Rules) -> bool:
         Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD | Hint.PARAGRAPH
     ):
         return False
-    match = rules.alt_credit.search(candidate.text)
+    match = rules.agency_credit.search(candidate.text)
     if match is None or candidate.credit:
         return False
-    credit = match.group(0)
-    if "/" not in credit or not _LETTER.search(credit):
-        return False  # an agency and a photographer; not a date "(12/03/2020)"
     before = candidate.text[: match.start()].rstrip()
     return (
         word_count(before) <= _AGENCY_ALT_MAX_WORDS
