@@ -21,12 +21,11 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, kill_parent_and_wait_for_workers, local_server, read_terminal
 from .test_fetch import Hostile
 
 DUMP = FIXTURES / "dumps" / "en-old-seedstyle.txt"
@@ -112,16 +111,7 @@ def measured(
 
 
 def _read_pty(master: int, chunks: dict[str, bytes]) -> None:
-    data = b""
-    while True:
-        try:
-            block = os.read(master, 65536)
-        except OSError:
-            break
-        if not block:
-            break
-        data += block
-    chunks["out"] = data
+    chunks["out"] = read_terminal(master)
     os.close(master)
 
 
@@ -517,14 +507,6 @@ def test_time_limit_kills_a_worker_stuck_in_c(tmp_path: Path) -> None:
     record("--time-limit 1, worker ignoring SIGALRM", "killed, 'timeout', others cleaned", run)
 
 
-def _children(pid: int) -> set[int]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as handle:
-            return {int(p) for p in handle.read().split()}
-    except OSError:
-        return set()
-
-
 def test_workers_die_with_their_parent(tmp_path: Path) -> None:
     if not Path("/proc/self/task").is_dir():
         pytest.skip("needs /proc")
@@ -535,29 +517,8 @@ def test_workers_die_with_their_parent(tmp_path: Path) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    started = time.monotonic()
-    workers: set[int] = set()
-    while len(workers) < 2 and time.monotonic() - started < 20:
-        workers = _children(proc.pid)
-        time.sleep(0.05)
-    assert len(workers) >= 2
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    deadline = time.monotonic() + 10
-    while any(Path(f"/proc/{w}").exists() and _alive(w) for w in workers):
-        assert time.monotonic() < deadline, "workers outlived their parent"
-        time.sleep(0.05)
-    ROWS.append(
-        ("batch parent killed (SIGKILL)", "workers die with it", time.monotonic() - started, 0)
-    )
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as handle:
-            return handle.read().split(")")[-1].split()[0] != "Z"
-    except OSError:
-        return False
+    seconds = kill_parent_and_wait_for_workers(proc)
+    ROWS.append(("batch parent killed (SIGKILL)", "workers die with it", seconds, 0))
 
 
 def test_jobs_are_capped(tmp_path: Path) -> None:
@@ -574,13 +535,8 @@ def test_jobs_are_capped(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def hostile() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with local_server(Hostile) as url:
+        yield url
 
 
 HTTP_ATTACKS = [

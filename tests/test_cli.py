@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .conftest import SEED, contract_view, needs_shared, run_cli
+from .conftest import SEED, contract_view, needs_shared, read_terminal, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -292,15 +292,7 @@ def test_failed_inputs_are_named_on_a_terminal_and_numbers_agree(tmp_path: Path)
         env=env,
     )
     os.close(slave)
-    screen = b""
-    while True:
-        try:
-            block = os.read(master, 65536)
-        except OSError:
-            break
-        if not block:
-            break
-        screen += block
+    screen = read_terminal(master)
     proc.wait(timeout=60)
     text = screen.decode("utf-8", "replace")
     assert proc.returncode == 1

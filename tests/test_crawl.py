@@ -26,7 +26,7 @@ import dwclean
 from dwclean._crawl import CrawlStats, is_dw_url, iter_crawl
 
 from . import crawlfiles
-from .conftest import FIXTURES, run_cli
+from .conftest import FIXTURES, kill_parent_and_wait_for_workers, run_cli
 
 SUMMARY = re.compile(
     r"^dwclean: (?P<file>\S+): (?P<articles>\d+) articles from (?P<pages>\d+) page records, "
@@ -402,14 +402,6 @@ def _crawl_tree(src: Path, names: list[str]) -> None:
         crawlfiles.write(src / name, crawlfiles.done_when_records(1, 2, 2))
 
 
-def _children(pid: int) -> set[int]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as handle:
-            return {int(p) for p in handle.read().split()}
-    except OSError:
-        return set()
-
-
 def test_a_crawl_file_that_kills_its_worker_is_crashed_and_the_batch_goes_on(
     tmp_path: Path,
 ) -> None:
@@ -433,26 +425,7 @@ def test_crawl_workers_die_with_their_parent(tmp_path: Path) -> None:
     _crawl_tree(src, ["hang1.warc.gz", "hang2.warc.gz"])
     argv = [sys.executable, "-c", PATCHED, "batch", str(src), str(out), "-j", "2", "-q"]
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    started = time.monotonic()
-    workers: set[int] = set()
-    while len(workers) < 2 and time.monotonic() - started < 20:
-        workers = _children(proc.pid)
-        time.sleep(0.05)
-    assert len(workers) >= 2
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    deadline = time.monotonic() + 10
-    while any(_alive(w) for w in workers):
-        assert time.monotonic() < deadline, "workers outlived their parent"
-        time.sleep(0.05)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as handle:
-            return handle.read().split(")")[-1].split()[0] != "Z"
-    except OSError:
-        return False
+    kill_parent_and_wait_for_workers(proc)
 
 
 def test_a_changed_crawl_file_is_cleaned_again(tmp_path: Path) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,7 +16,7 @@ import pytest
 import dwclean
 from dwclean._fetch import FetchOptions, fetch
 
-from .conftest import FIXTURES, run_cli
+from .conftest import FIXTURES, local_server, run_cli
 
 PAGE = (FIXTURES / "dumps" / "en-old-seedstyle.txt").read_bytes()
 TITLE = "Low Rhine water levels squeeze German industry"
@@ -90,12 +89,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with local_server(Handler) as url:
+        yield url
 
 
 FAST = FetchOptions(connect_timeout=1, read_timeout=1, retries=1, backoff=0.05)
@@ -265,13 +260,8 @@ class Hostile(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def hostile() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with local_server(Hostile) as url:
+        yield url
 
 
 def test_timeout_bounds_the_whole_request_not_each_read(hostile: str) -> None:
