@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ._model import Candidate, Hint, Removal
-from ._parse_text import normalize, parse_dump
-from ._read import FEED_ITEM
+from ._parse_text import parse_dump
+from ._read import FEED_ITEM, normalize
 from ._rules import key, load_rules
 from ._text import is_prose, parse_date, word_count
 

@@ -17,6 +17,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ._model import Candidate, Hint
+from ._read import normalize
 from ._text import ends_sentence
 
 
@@ -107,10 +108,6 @@ def _md() -> _Markdown:
         emphasis=re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"),
         escape=re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~\"'])"),
     )
-
-
-# Soft hyphens, zero-width spaces and BOMs vanish; no-break spaces become spaces.
-_INVISIBLE = (("\u00ad", ""), ("\u200b", ""), ("\ufeff", ""), ("\u00a0", " "))
 
 
 def _indent(line: str) -> int:
@@ -462,16 +459,6 @@ def _markdown_candidate(text: str) -> tuple[str, str, int]:
             hints |= Hint.HEADING
         text = _clean_markdown(text)
     return " ".join(text.split()), marker, hints
-
-
-def normalize(text: str) -> str:
-    """Line ends to \\n; soft hyphens, zero-width spaces and BOMs out; no-break spaces spaces."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.isascii():
-        for char, replacement in _INVISIBLE:  # str.replace runs in C; translate(dict) does not
-            if char in text:
-                text = text.replace(char, replacement)
-    return text
 
 
 def parse_dump(text: str) -> ParsedDump:

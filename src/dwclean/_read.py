@@ -24,7 +24,6 @@ from ._exceptions import (
     InputError,
     InputTooLargeError,
 )
-from ._parse_text import normalize
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024  # larger than any real article page; bounds memory and time
 FIFO_WAIT = 5.0  # seconds a named pipe may stay without a writer before it is given up
@@ -322,6 +321,20 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
 def looks_like_html(text: str) -> bool:
     head = text[:4096]
     return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(text[:20000])) >= 5
+
+
+# Soft hyphens, zero-width spaces and BOMs vanish; no-break spaces become spaces.
+_INVISIBLE = (("\u00ad", ""), ("\u200b", ""), ("\ufeff", ""), ("\u00a0", " "))
+
+
+def normalize(text: str) -> str:
+    """Line ends to \\n; soft hyphens, zero-width spaces and BOMs out; no-break spaces spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        for char, replacement in _INVISIBLE:  # str.replace runs in C; translate(dict) does not
+            if char in text:
+                text = text.replace(char, replacement)
+    return text
 
 
 # DW's syndication view ("Item 1", "Id …", "Title …"), as feed readers show it
