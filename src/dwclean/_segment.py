@@ -392,6 +392,8 @@ def _kind_by_markup(candidate: Candidate) -> BlockKind | None:
         return None
     if hints & Hint.LIST_ITEM:
         return BlockKind.LIST_ITEM
+    if hints & Hint.PARAGRAPH:
+        return BlockKind.PARAGRAPH  # a <p> of the article's body: no test of its shape needed
     text = candidate.text
     if text.endswith((":", "：")) or (text.startswith("(") and text.endswith(")")):
         return BlockKind.PARAGRAPH
@@ -401,10 +403,6 @@ def _kind_by_markup(candidate: Candidate) -> BlockKind | None:
     if _INNER_SENTENCE.search(text) and word_count(text) >= 10:
         return BlockKind.PARAGRAPH  # two sentences: running text, though the last is unfinished
     return None
-
-
-# a paragraph by its markup (<p> in the article's body), and nothing else
-_MARKED_PARAGRAPH = Hint.PARAGRAPH | Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT | Hint.LIST_ITEM
 
 
 def segment(
@@ -435,11 +433,7 @@ def segment(
     blocks.append(Block(BlockKind.LEAD, candidates[0].text, line=candidates[0].line))
     run: list[Candidate] = []
     for candidate in candidates[1:]:
-        own_kind: BlockKind | None
-        if candidate.hints & _MARKED_PARAGRAPH == Hint.PARAGRAPH and not candidate.credit:
-            own_kind = BlockKind.PARAGRAPH  # the markup says so: no test of its shape needed
-        else:
-            own_kind = _kind_by_markup(candidate)
+        own_kind = _kind_by_markup(candidate)
         short = own_kind is None and (
             candidate.hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT)
             or (_heading_length(candidate.text) and not candidate.hints & Hint.PARAGRAPH)
