@@ -10,8 +10,16 @@ from ._model import Article, Hint, PageType, Removal
 from ._page import Metadata
 from ._parse_text import parse_dump
 from ._pipeline import Parsed, run
-from ._read import DEFAULT_MAX_BYTES, decode_text, looks_like_feed, looks_like_html, read_source
-from ._rules import Rules, load_rules
+from ._read import (
+    DEFAULT_MAX_BYTES,
+    decode_text,
+    looks_like_feed,
+    looks_like_html,
+    normalize,
+    read_source,
+    single_spaced,
+)
+from ._rules import load_rules
 from ._segment import SegmentOptions
 from ._text import forget as forget_texts
 
@@ -123,9 +131,22 @@ def clean_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
 
 
 def _clean_dump(text: str, *, url: str | None) -> Article:
+    text, line_numbers = single_spaced(normalize(text))
+    article = _clean_feed(text, url=url) if looks_like_feed(text) else _clean_lines(text, url=url)
+    if line_numbers is not None:  # read single-spaced: name the input's own lines
+        for removal in article.removed:
+            removal.line = _line_in(line_numbers, removal.line)
+        for block in article.blocks:
+            block.line = _line_in(line_numbers, block.line)
+    return article
+
+
+def _line_in(numbers: list[int], line: int) -> int:
+    return numbers[line - 1] if 0 < line <= len(numbers) else 0
+
+
+def _clean_lines(text: str, *, url: str | None) -> Article:
     rules = load_rules()
-    if looks_like_feed(text):
-        return _clean_feed(text, url=url, rules=rules)
     parsed = parse_dump(text)
     if not any(c.text and not c.hints & Hint.DEBRIS for c in parsed.candidates):
         raise NotAnArticleError("no text found")
@@ -152,7 +173,7 @@ def _clean_dump(text: str, *, url: str | None) -> Article:
     return article
 
 
-def _clean_feed(text: str, *, url: str | None, rules: Rules) -> Article:
+def _clean_feed(text: str, *, url: str | None) -> Article:
     from ._parse_feed import parse_feed  # the feed front-end: loaded only for a feed
 
     feed = parse_feed(text)
@@ -164,5 +185,5 @@ def _clean_feed(text: str, *, url: str | None, rules: Rules) -> Article:
     metadata = Metadata(title=feed.title, date=feed.date, url=url or item)
     return run(
         Parsed(feed.candidates, metadata, "dump", removed=feed.removed, page_type=PageType.FEED),
-        rules,
+        load_rules(),
     )

@@ -57,7 +57,11 @@ def _teasers(items: list[Candidate], rules: Rules) -> tuple[list[Candidate], int
     """The (heading, one paragraph) pairs after the first paragraph, and how many paragraphs
     follow another paragraph there (article text has those; listings and galleries do not)."""
     shapes = [_shape(c, rules) for c in items]
+    if "P" in shapes[:-2] and shapes[-2] == "H" and _cut_text(items[-1].text, rules):
+        shapes[-1] = "P"  # under its heading, a description cut by the dump's end
     first = shapes.index("P") if "P" in shapes else len(shapes)
+    if 0 < first < len(items) and rules.page_types.teaser_prefix.search(items[first].text):
+        first -= 1  # the first paragraph is a teaser too (its picture's label glued to it)
     headings: dict[str, Candidate] = {}  # distinct: a menu printed twice is not a listing
     running = 0
     for i in range(first + 1, len(items)):
@@ -68,6 +72,12 @@ def _teasers(items: list[Candidate], rules: Rules) -> tuple[list[Candidate], int
         elif shapes[i - 1] == "P" and i + 1 < len(items):
             running += 1  # (not the last line: a footer's or a cut page's)
     return list(headings.values()), running
+
+
+def _cut_text(text: str, rules: Rules) -> bool:
+    """The page's last line may be text the dump cut mid-sentence, unless it is a footer."""
+    at_start, anywhere = rules.global_pattern
+    return not ends_sentence(text) and not (at_start.match(text) or anywhere.search(text))
 
 
 def _gallery_frame(candidates: list[Candidate], keys: list[str], rules: Rules) -> bool:

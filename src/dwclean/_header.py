@@ -15,7 +15,7 @@ from ._byline import author_names, split_glued_date
 from ._exceptions import NotAnArticleError
 from ._model import Hint
 from ._page import Page
-from ._text import is_date_line, is_prose, parse_date, tokens, word_count
+from ._text import ends_sentence, is_date_line, is_prose, parse_date, tokens, word_count
 
 _HEADLINE_MAX_WORDS = 30
 _SKIP_LIST_ITEMS = 3  # DW's skip links: content, main menu, more DW sites (six on old pages)
@@ -26,6 +26,7 @@ _BANNER_REACH = 12  # how far below a cookie banner the page's navigation may st
 _WORD = re.compile(r"[^\W\d_]+")
 _DATE_GLUED_TO_TEXT = re.compile(r"^(\S.{2,38}?\d)(?=[^\W\d_])")
 _SENTENCE_HEADLINE_MAX_WORDS = 15  # a lead is longer
+_CUT_LEAD_MIN_WORDS = 8  # a cut first paragraph: more words than a menu entry or a headline's
 _TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, kicker, byline
 
 
@@ -65,7 +66,31 @@ class HeaderReader(Page):
                         self.remove(button, "cookie banner")
                     continue
                 return index
+        cut = self._cut_first_paragraph(start)
+        if cut is not None:
+            return cut
         raise NotAnArticleError("no article text found (no paragraph of running text)")
+
+    def _cut_first_paragraph(self, start: int) -> int | None:
+        """A dump cut inside its first paragraph (an archive keeps a page's first characters):
+        its last line, long enough for running text and without an end, is the lead."""
+        last = len(self.candidates) - 1
+        return last if last >= start and self._cut_paragraph(last) else None
+
+    def _cut_paragraph(self, index: int) -> bool:
+        """The dump's last line, cut inside running text: long enough for it, without an end,
+        and not the headline that the title line names."""
+        candidate = self.candidates[index]
+        if index != len(self.candidates) - 1 or not self.alive(index):
+            return False
+        if candidate.hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT | Hint.TITLE):
+            return False
+        text = candidate.text
+        if word_count(text) < _CUT_LEAD_MIN_WORDS or ends_sentence(text):
+            return False
+        if self.meta.title and tokens(text) == tokens(self.meta.title):
+            return False
+        return not self._is_cookie_banner(index)
 
     def _after_skip_list(self) -> int:
         """Skip links in words no table knows: DW's page opens with them as a numbered list
@@ -154,12 +179,11 @@ class HeaderReader(Page):
         if above is None or below is None:
             return False
         kicker, lead = self.candidates[above].text, self.candidates[below].text
-        return (
-            word_count(kicker) <= _KICKER_MAX_WORDS
-            and not is_prose(kicker)
-            and is_prose(lead)
-            and word_count(lead) >= 2 * words
-        )
+        if word_count(kicker) > _KICKER_MAX_WORDS or is_prose(kicker):
+            return False
+        if self._cut_paragraph(below):
+            return True  # the lead cut by the dump's end: its length is unknown
+        return is_prose(lead) and word_count(lead) >= 2 * words
 
     def _above_dateline(self, index: int) -> bool:
         """DW's header: headline, then (byline,) date line, then the lead. A sentence-like line

@@ -184,12 +184,16 @@ def detect_wrap_width(measured: _Lines, markdown: bool = False) -> int | None:
         if width in tried or width > _WIDEST_WRAP or width < 50:
             continue
         tried.add(width)
-        if _breakable_beyond(breakable, width) > outliers:
+        beyond = _breakable_beyond(breakable, width)
+        if beyond > outliers:
             continue  # lines run past it that could have been broken before it
         near = bisect_right(ascending, width) - bisect_left(ascending, width - 15)
         # Terminals wrap at 72-100 columns; a wider wrap (lynx -width=200) must show in many
         # lines, so that a few long unwrapped paragraphs of similar length are not taken for it.
-        if near >= (3 if width <= 100 else max(5, len(breakable) // 10)):
+        # Each line that runs past it must be outweighed by three that stop near it: in a short
+        # page, three lines of similar length beside two long ones are no wrapping.
+        needed = 3 if width <= 100 else max(5, len(breakable) // 10)
+        if near >= max(needed, 3 * (beyond + 1)):
             return width
     return None
 

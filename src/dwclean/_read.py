@@ -337,6 +337,54 @@ def normalize(text: str) -> str:
     return text
 
 
+_DOUBLED_MIN_GAPS = 5
+
+
+def single_spaced(text: str) -> tuple[str, list[int] | None]:
+    """A double-spaced dump read single-spaced, and the input's number of each line kept.
+
+    Line ends converted twice ("\\r\\r\\n") or a tool that spaces every line print a blank
+    line after every line: each line break becomes one blank line and each blank line three, so
+    no two lines touch and every gap is odd. Taking a gap of 2k + 1 blank lines back to k
+    restores which lines are glued (a caption and its credit) and which stand apart. A dump
+    whose gaps are all single blank lines is returned as it is (numbers None): that is how most
+    dumps separate paragraphs.
+    """
+    lines = text.split("\n")
+    gaps: list[int] = []
+    run = 0
+    seen_text = False
+    for line in lines:
+        if not line or line.isspace():
+            run += 1
+            continue
+        if seen_text:
+            if run == 0:
+                return text, None  # two lines touch: not double-spaced
+            gaps.append(run)
+        seen_text, run = True, 0
+    if len(gaps) < _DOUBLED_MIN_GAPS or any(gap % 2 == 0 for gap in gaps):
+        return text, None
+    if gaps.count(1) < 2 or len(gaps) - gaps.count(1) < 2:
+        return text, None  # line breaks and paragraph breaks must both show, twice at least
+    kept: list[str] = []
+    numbers: list[int] = []
+    blanks: list[int] = []  # the current run of blank lines, by number
+    for number, line in enumerate(lines, 1):
+        if not line or line.isspace():
+            blanks.append(number)
+            continue
+        for blank in blanks[: len(blanks) // 2] if kept else blanks:
+            kept.append("")
+            numbers.append(blank)
+        blanks.clear()
+        kept.append(line)
+        numbers.append(number)
+    kept.extend("" for _ in blanks)
+    numbers.extend(blanks)
+    return "\n".join(kept), numbers
+
+
 # DW's syndication view ("Item 1", "Id …", "Title …"), as feed readers show it
 FEED_ITEM = re.compile(r"^[\s|]*Item \d+(?=[\s|]|$)")
 

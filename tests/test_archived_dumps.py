@@ -1,0 +1,179 @@
+"""Dumps as archives and tools leave them: cut after a page's first characters, double-spaced.
+
+Every test runs on our own fixtures (fixtures/dumps), whole pages in many editions, and checks
+the class, not one page: any cut inside the first paragraph, any fixture double-spaced.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import dwclean
+from dwclean import BlockKind, PageType
+from dwclean._parse_text import parse_dump
+from dwclean._read import single_spaced
+
+DUMPS = Path(__file__).parent.parent / "fixtures" / "dumps"
+FIXTURES = sorted(DUMPS.glob("*.txt"))
+
+
+def _expected(dump: Path) -> dict[str, object]:
+    loaded: dict[str, object] = json.loads(dump.with_suffix(".expected.json").read_text())
+    return loaded
+
+
+def _articles_with_a_lead() -> list[Path]:
+    chosen = []
+    for dump in FIXTURES:
+        expected = _expected(dump)
+        blocks = expected["blocks"]
+        assert isinstance(blocks, list)
+        if expected.get("page_type", "article") in ("article", "video", "audio", "live") and (
+            blocks and blocks[0]["kind"] == "lead" and len(blocks[0]["text"].split()) >= 10
+        ):
+            chosen.append(dump)
+    return chosen
+
+
+@pytest.mark.parametrize("dump", _articles_with_a_lead(), ids=lambda p: p.stem)
+def test_a_page_cut_inside_its_first_paragraph_keeps_headline_and_cut_lead(dump: Path) -> None:
+    """Archives keep a page's first characters: where the cut falls inside the lead (after its
+    tenth word, mid-word), the headline stays the title and the cut text is the lead."""
+    expected = _expected(dump)
+    lead = expected["blocks"][0]["text"]  # type: ignore[index]
+    raw = dump.read_text(encoding="utf-8")
+    words = lead.split()[:10]
+    found = re.search(r"\s+".join(map(re.escape, words)), raw)
+    assert found, "the lead's first words are in the dump"
+    article = dwclean.clean(raw[: found.end() - 2])
+    assert article.title == expected["title"]
+    assert article.blocks[0].kind is BlockKind.LEAD
+    assert lead.startswith(article.blocks[0].text)
+    assert len(article.blocks[0].text.split()) >= 9  # the tenth word, cut (or gone if short)
+
+
+def _with_blank_lines() -> list[Path]:
+    return [dump for dump in FIXTURES if "\n\n" in dump.read_text(encoding="utf-8").strip()]
+
+
+def _summary(text: str) -> object:
+    try:
+        article = dwclean.clean(text)
+    except dwclean.DwcleanError as error:
+        return str(error)
+    blocks = [(b.kind, b.text, b.credit) for b in article.blocks]
+    return article.title, article.date, article.page_type, article.authors, blocks
+
+
+@pytest.mark.parametrize("dump", _with_blank_lines(), ids=lambda p: p.stem)
+def test_a_double_spaced_dump_cleans_like_the_dump_itself(dump: Path) -> None:
+    """Line ends converted twice print a blank line after every line: a caption and its credit
+    line no longer touch. The dump is read single-spaced, and --explain's line numbers are
+    still the input's own."""
+    raw = dump.read_text(encoding="utf-8")
+    doubled = raw.replace("\n", "\n\n")
+    assert _summary(doubled) == _summary(raw)
+    try:
+        single, double = dwclean.clean(raw), dwclean.clean(doubled)
+    except dwclean.DwcleanError:
+        return
+    # line n of the dump is line 2n - 1 of its double-spaced copy
+    moved = [(r.text, r.rule, 2 * r.line - 1 if r.line else 0) for r in single.removed]
+    assert [(r.text, r.rule, r.line) for r in double.removed] == moved
+
+
+def test_single_spaced_paragraphs_are_not_taken_for_a_double_spaced_dump() -> None:
+    """Most dumps set one blank line between paragraphs: that alone says nothing."""
+    paragraphs = [f"Paragraph {n} says something about the city council." for n in range(8)]
+    text = "\n\n".join(paragraphs)
+    assert single_spaced(text) == (text, None)
+    uneven = text.replace("\n\n", "\n\n\n\n", 1)  # one gap of three: too little to tell
+    assert single_spaced(uneven) == (uneven, None)
+    doubled = "\n\n\n\n".join(p + "\n\nImage: DW" for p in paragraphs)
+    assert single_spaced(doubled)[0] == "\n\n".join(p + "\nImage: DW" for p in paragraphs)
+
+
+def test_a_short_cut_page_with_long_lines_is_not_hard_wrapped() -> None:
+    """Three lines of similar length beside long, breakable ones are no wrap width: the title
+    line must not swallow the kicker under it (a short excerpt of an old live ticker)."""
+    dump = "\n".join(
+        [
+            "Bundesliga live: Bayern Munich vs. Borussia Dortmund | Sports| German football and"
+            " major international sports news | DW | 31.03.2018",
+            "Sports",
+            "",
+            "Bundesliga live: Bayern Munich vs. Borussia Dortmund",
+            "",
+            "Bayern Munich have a 5-0 lead over Borussia Dortmund in the second half. First-half"
+            " strikes from Robert Lewandowski (2), Thomas Müller, James Rodriguez and Franck"
+            " Ribery gave the Bavarians the advantage.",
+            "",
+            "Deutschland Bayern München gegen Borussia Dortmund (Reuters/M. Dalder )",
+            "",
+            "+++ Refresh the page for live updates. All times in Central European Time (CET) +++",
+            "",
+            "Bayern Munich 5-0 Borussia Dortmund",
+            "54' — Rafinha combines with Franck Ribery before unleashing a shot from outside",
+        ]
+    )
+    assert parse_dump(dump).wrap_width is None
+    article = dwclean.clean(dump)
+    assert article.date == "2018-03-31"
+    assert article.section == "Sports"
+
+
+_GALLERY = """Germany's most eye-catching castles
+
+Some 20,000 castles once defended the German-speaking territories. Here are our favorites among \
+those that have withstood the test of time.
+
+Marksburg Castle
+
+Marksburg Castle high above the town of Braubach on the Rhine is believed to date back to the \
+early 12th century.
+
+Wartburg
+
+It's arguably Germany's most important castle. Built around 1067 above the town of Eisenach, \
+it is where Martin Luther translated the New Testament.
+
+Nuremberg Castle
+
+In medieval times, Nuremberg Castle was a prominent imperial palace. Emperors and kin"""
+
+
+def test_a_gallery_cut_inside_a_pictures_description_is_still_a_gallery() -> None:
+    article = dwclean.clean(_GALLERY)
+    assert article.page_type is PageType.GALLERY
+    assert article.blocks[-1].kind is BlockKind.CAPTION
+    assert article.blocks[-1].text.endswith("Emperors and kin")
+
+
+def test_an_article_cut_after_a_subhead_stays_an_article() -> None:
+    """The cut-description rule needs pictures before it: one subhead over cut text is not a
+    gallery."""
+    text = _GALLERY.replace("Marksburg Castle\n\n", "").replace("Wartburg\n\n", "")
+    assert dwclean.clean(text).page_type is PageType.ARTICLE
+
+
+def test_an_old_mobile_listing_counts_its_first_teaser_with_a_picture() -> None:
+    """The old mobile site glues a teaser picture's label to the teaser ("ImageDaimler …"):
+    the first paragraph is then a teaser too, not an article's lead."""
+    teasers = [
+        ("German city of Essen pays addicts in beer to clean streets", "ImageA project is"),
+        ("'IS' fighter testifies in Frankfurt - 'I still want to die a martyr'", "Kreshnik B. is"),
+        ("Nigerian kidnappers 'free German national'", "Nigerian gunmen have"),
+        ("German motorway sniper receives long prison sentence", "A German trucker has"),
+    ]
+    page = "DW has chosen English for you\nWrong language? Change it here.\n\n" + "\n\n".join(
+        f"{headline}\n\n{opening} been in the news this week. Officials said more on Monday."
+        for headline, opening in teasers
+    )
+    with pytest.raises(dwclean.NotAnArticleError, match="index page"):
+        dwclean.clean(page)
+    with_no_label = page.replace("ImageA project", "A project")
+    assert dwclean.clean(with_no_label).page_type is PageType.ARTICLE
