@@ -177,3 +177,30 @@ def test_an_old_mobile_listing_counts_its_first_teaser_with_a_picture() -> None:
         dwclean.clean(page)
     with_no_label = page.replace("ImageA project", "A project")
     assert dwclean.clean(with_no_label).page_type is PageType.ARTICLE
+
+
+def test_a_headline_cut_under_its_kicker_is_not_taken_for_the_lead() -> None:
+    """Cut inside the headline, the last line stands in the headline's place, under the kicker:
+    there is no article text yet, and no breadcrumb becomes the title."""
+    dump = "\n".join(
+        [
+            "          * Nos podcasts",
+            "          * Mobile & RSS",
+            "        DW À LA CARTE / Nos podcasts",
+            "                Publicité",
+            "",
+            "          Environnement",
+            "",
+            "          La perte des terres fertiles et les éléphants en",
+        ]
+    )
+    with pytest.raises(dwclean.NotAnArticleError, match="no article text"):
+        dwclean.clean(dump)
+    with_lead = dump + (
+        " Guinée-Conakry\n\n          Dans le sud-est de la Guinée, les éléphants quittent"
+        " la forêt et dévastent les champs des paysans, qui"
+    )
+    article = dwclean.clean(with_lead)
+    assert article.title == "La perte des terres fertiles et les éléphants en Guinée-Conakry"
+    assert article.blocks[0].kind is BlockKind.LEAD
+    assert article.blocks[0].text.endswith("des paysans, qui")

@@ -75,7 +75,14 @@ class HeaderReader(Page):
         """A dump cut inside its first paragraph (an archive keeps a page's first characters):
         its last line, long enough for running text and without an end, is the lead."""
         last = len(self.candidates) - 1
-        return last if last >= start and self._cut_paragraph(last) else None
+        if last < start or not self._cut_paragraph(last):
+            return None
+        above = self._nearest_alive(last, -1, start - 1)
+        if self.headline is None and above is not None:
+            text = self.candidates[above].text
+            if word_count(text) <= _KICKER_MAX_WORDS and not is_date_line(text, self.rules.months):
+                return None  # under a kicker: the headline's place, and a headline cut short
+        return last
 
     def _cut_paragraph(self, index: int) -> bool:
         """The dump's last line, cut inside running text: long enough for it, without an end,
