@@ -204,3 +204,46 @@ def test_a_headline_cut_under_its_kicker_is_not_taken_for_the_lead() -> None:
     assert article.title == "La perte des terres fertiles et les éléphants en Guinée-Conakry"
     assert article.blocks[0].kind is BlockKind.LEAD
     assert article.blocks[0].text.endswith("des paysans, qui")
+
+
+FEEDS = sorted(DUMPS.glob("*-feed-*.txt"))
+
+
+@pytest.mark.parametrize("dump", FEEDS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("below", ["Item 1", "Id"])
+def test_a_feed_view_copied_from_below_its_item_line_is_the_same_article(
+    dump: Path, below: str
+) -> None:
+    """A copy of the syndication view that begins at its `Id` or `Date` field (run together on
+    one line, or one field a line, or a pipe table) is still the view."""
+    raw = dump.read_text(encoding="utf-8")
+    cut = raw.index("Id" if below == "Item 1" else "Date")
+    article, copy = dwclean.clean(raw), dwclean.clean(raw[cut:])
+    assert copy.page_type is PageType.FEED
+    assert (copy.title, copy.date) == (article.title, article.date)
+    assert [(b.kind, b.text) for b in copy.blocks] == [(b.kind, b.text) for b in article.blocks]
+
+
+def test_a_chinese_page_is_chinese_though_its_english_captions_are_longer() -> None:
+    """Agency captions stay in English on DW's Chinese pages; without the skip links to name
+    the edition, one vote a line of running text tells the page's language, not letters."""
+    caption = (
+        "In a photo taken on June 25, 2012 Chinese artist Ai Weiwei speaks to AFP inside his"
+        " compound in Beijing. Ai has a metaphor for the travel ban that will prevent him"
+        " attending the growing number of exhibitions of his work being held around the world."
+    )
+    dump = "\n\n".join(
+        [
+            "写给德国之声60岁生日的贺词",
+            "2013年5月2日",
+            "全球各地的知名人士谈他们眼中的德国之声。",
+            caption + "\n图像来源: AFP/GettyImages",
+            "中国艺术家艾未未:",
+            '"德国之声成立已经60年了。这60年中,德国之声在全世界范围内扮演了政治以及文化上的重要角色。"',
+            caption.replace("Ai Weiwei", "Vitali Klitschko") + "\n图像来源: dapd",
+            '"德国之声是能力、客观和专业的典范。我们如今比任何时候都更需要独立的媒体。"',
+        ]
+    )
+    article = dwclean.clean(dump)
+    assert article.language == "zh-Hans"
+    assert article.date == "2013-05-02"

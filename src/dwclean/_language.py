@@ -65,13 +65,38 @@ def dominant_script(text: str) -> str | None:
     return best if counts[best] else None
 
 
+def _mixed_scripts(text: str) -> bool:
+    """Latin and other letters both a fair share of the text (a sixth at least)."""
+    sample = text[:_SAMPLE]
+    others = _count(_NON_LATIN, sample)
+    latin = _count(_script_patterns()["Latn"], sample)
+    return min(latin, others) * 6 >= latin + others
+
+
+def _script_of_lines(texts: list[str]) -> str | None:
+    """The script most lines of running text are written in, one vote a line: on a Chinese or
+    Urdu page, a few long agency captions in English must not outvote the article's text.
+    A tie goes to the script with more letters."""
+    votes: Counter[str] = Counter()
+    for text in texts:
+        script = dominant_script(text)
+        if script is not None:
+            votes[script] += 1
+    if not votes:
+        return None
+    ranked = votes.most_common(2)
+    if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+        return ranked[0][0]
+    return dominant_script("\n".join(texts))
+
+
 def _han_variant(text: str) -> str:
     simplified = sum(1 for c in text if c in _SIMPLIFIED)
     traditional = sum(1 for c in text if c in _TRADITIONAL)
     return "Hant" if traditional > simplified else "Hans"
 
 
-def _sample(texts: Iterable[str]) -> str:
+def _sample(texts: Iterable[str]) -> list[str]:
     """The first texts, up to about _READ_AT_MOST characters: a long page is not read whole."""
     taken: list[str] = []
     length = 0
@@ -80,7 +105,7 @@ def _sample(texts: Iterable[str]) -> str:
         length += len(text) + 1
         if length >= _READ_AT_MOST:
             break
-    return "\n".join(taken)
+    return taken
 
 
 def detect_language(
@@ -94,10 +119,13 @@ def detect_language(
     by_links = [lang for code, lang in rules.languages.items() if links[code] >= 2]
     if len(by_links) == 1:
         return by_links[0]
-    sample = _sample(texts)
+    sampled = _sample(texts)
+    sample = "\n".join(sampled)
     if not sample.strip():
         return by_links[0] if by_links else None
     script = dominant_script(sample)
+    if script is not None and not sample.isascii() and _mixed_scripts(sample):
+        script = _script_of_lines(sampled)
     if script is None:
         return None
     if script == "Hani":

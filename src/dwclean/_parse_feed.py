@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ._exceptions import NotAnArticleError
 from ._model import Candidate, Hint, Removal
 from ._parse_text import parse_dump
-from ._read import FEED_ITEM, normalize
+from ._read import feed_start, normalize
 from ._rules import key, load_rules
 from ._text import is_prose, parse_date, word_count
 
@@ -66,7 +67,9 @@ _MAX_HEADING_WORDS = 14
 
 def parse_feed(text: str) -> ParsedFeed:
     lines = normalize(text).split("\n")
-    start = next(i for i, line in enumerate(lines) if FEED_ITEM.match(line))
+    start = feed_start(lines)
+    if start is None:
+        raise NotAnArticleError("not DW's syndication view: no Item or Id line at the top")
     removed = [
         Removal(line.strip(), "feed reader header", i + 1)
         for i, line in enumerate(lines[:start])

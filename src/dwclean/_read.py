@@ -389,13 +389,30 @@ def single_spaced(text: str) -> tuple[str, list[int] | None]:
 FEED_ITEM = re.compile(r"^[\s|]*Item \d+(?=[\s|]|$)")
 
 
-def looks_like_feed(text: str) -> bool:
-    """An `Item N` line among the first lines, with the `Id` field after it."""
-    head = normalize(text[:1500])
-    for line in head.splitlines()[:8]:
+# the view's first fields, where a copy starts below its `Item N` line
+_FEED_FIELD = re.compile(r"^[\s|]*(?:Id|Date|Title)(?=[\s|])")
+_FEED_LABELS = re.compile(r"(?:^|(?<=\s))(Id|Date|Title|Short title|Teaser)(?=\s)", re.M)
+
+
+def feed_start(lines: list[str]) -> int | None:
+    """Where DW's syndication view starts among the first lines: its `Item N` line with the
+    `Id` field after it, or, in a copy that begins below it, the first of three of its
+    fields in their order (`Id`, `Date`, `Title`, `Short title`, `Teaser`)."""
+    for index, line in enumerate(lines[:8]):
         if FEED_ITEM.match(line):
-            return " Id " in head.replace("|", " ") or "\nId" in head
-    return False
+            head = "\n".join(lines[index : index + 12])
+            return index if " Id " in head.replace("|", " ") or "\nId" in head else None
+        if _FEED_FIELD.match(line):
+            following = "\n".join(lines[index : index + 6]).replace("|", " ")
+            found = [m.group(1) for m in _FEED_LABELS.finditer(following)]
+            order = ("Id", "Date", "Title", "Short title", "Teaser")
+            fields = [label for label in order if label in found]
+            return index if len(fields) >= 3 and found[: len(fields)] == fields else None
+    return None
+
+
+def looks_like_feed(text: str) -> bool:
+    return feed_start(normalize(text[:1500]).split("\n")) is not None
 
 
 def read_source(name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
