@@ -247,3 +247,24 @@ def test_a_chinese_page_is_chinese_though_its_english_captions_are_longer() -> N
     article = dwclean.clean(dump)
     assert article.language == "zh-Hans"
     assert article.date == "2013-05-02"
+
+
+def test_in_a_dump_without_blank_lines_the_headline_is_not_glued_to_the_skip_links() -> None:
+    """Many archives keep a page's text one block a line, without blank lines: the headline
+    right under the skip links is then not an alt text glued to them."""
+    dump = "\n".join(
+        [
+            "1. Прескокни до содржината",
+            "2. Прескокни до главната навигација",
+            "3. Кон други страници на DW",
+            "Развојот на Дојче веле во неговите шест децении постоење",
+            "Ања Брокман / Александар Методијев14 мај 2013",
+            "„Hier ist die Deutsche Welle“, или во превод „Ова е Дојче веле“ - но ова се зборовите"
+            " со кои започна првата емисија.",
+            "Таа треба да биде мост за Германците во странство и да ја претставува Германија.",
+        ]
+    )
+    article = dwclean.clean(dump)
+    assert article.title == "Развојот на Дојче веле во неговите шест децении постоење"
+    assert article.date == "2013-05-14"
+    assert article.blocks[0].text.startswith("„Hier ist die Deutsche Welle“")

@@ -262,7 +262,12 @@ class HeaderReader(Page):
         return max(headings, key=lambda i: (len(self.candidates[i].text), -i))
 
     def _glued_to_furniture(self, index: int) -> bool:
-        return index > 0 and not self.candidates[index].gap_before and not self.alive(index - 1)
+        """Glued under removed furniture, in a dump that sets blank lines between its blocks
+        (where none has any, as in many archives' text, no line is glued to another)."""
+        candidates = self.candidates
+        if index == 0 or candidates[index].gap_before or self.alive(index - 1):
+            return False
+        return any(c.gap_before for c in candidates[1:])
 
     def find_section(self, title: int) -> str | None:
         """Old layout: the breadcrumb's last part, else the kicker right above the headline."""
