@@ -176,3 +176,42 @@ def test_a_markdown_heading_wrapped_back_to_the_margin_stays_one_heading() -> No
     parsed = parse_dump(dump + "\n")
     assert parsed.style is DumpStyle.HTML2TEXT
     assert parsed.candidates[0].text == headline
+
+
+def test_chinese_wrapped_by_character_count_is_joined_again() -> None:
+    """Renderers and tools that wrap by characters break Chinese lines between any two
+    characters, with no space to break at: such lines count as breakable, and the pieces join
+    without spaces, also at a number ("2022年", "1万亿元"). Our Chinese fixtures, wrapped at
+    60 to 100 columns, clean to the same article as unwrapped."""
+    import textwrap
+    from pathlib import Path
+
+    import dwclean
+
+    dumps = Path(__file__).parent.parent / "fixtures" / "dumps"
+    for name in ("zh-modern-seedstyle", "zh-Hans-modern-seedstyle-article-truncated"):
+        raw = (dumps / f"{name}.txt").read_text(encoding="utf-8")
+        article = dwclean.clean(raw)
+        for width in (60, 76, 79, 100):
+            lines = [
+                part for line in raw.split("\n") for part in textwrap.wrap(line, width) or [""]
+            ]
+            wrapped = dwclean.clean("\n".join(lines))
+            assert (wrapped.title, wrapped.date) == (article.title, article.date)
+            assert [(b.kind, b.text) for b in wrapped.blocks] == [
+                (b.kind, b.text) for b in article.blocks
+            ], (name, width)
+
+
+def test_lynx_at_79_columns_on_a_chinese_page_gives_the_whole_article() -> None:
+    """lynx wrapped our Chinese fixture page's paragraphs mid-word ("…的冰" / "箱，…"):
+    every block of the page's labels comes out whole."""
+    import dwclean
+
+    from .conftest import FIXTURES, load_json
+
+    expected = load_json(FIXTURES / "html" / "zh-modern-cjk.expected.json")
+    article = dwclean.clean_file(str(FIXTURES / "renders" / "zh-modern-cjk.lynx79.txt"))
+    assert [(b.kind.value, b.text, b.credit) for b in article.blocks] == [
+        (b["kind"], b["text"], b["credit"]) for b in expected["blocks"]
+    ]

@@ -168,9 +168,9 @@ def detect_wrap_width(measured: _Lines, markdown: bool = False) -> int | None:
     # (length, where the first space after the indentation is): a line with a space is breakable
     breakable = sorted(
         (
-            (len(line), _WIDEST_WRAP if markdown and "](" in line else line.find(" ", indent))
+            (len(line), _WIDEST_WRAP if markdown and "](" in line else space)
             for line, indent in zip(lines, measured.indents, strict=True)
-            if line.find(" ", indent) >= 0
+            if (space := _first_break(line, indent)) >= 0
         ),
         reverse=True,
     )
@@ -221,9 +221,23 @@ def _body_indent(measured: _Lines) -> int:
     return counts.most_common(1)[0][0] if counts else 0
 
 
+def _first_break(line: str, indent: int) -> int:
+    """Where a renderer could first break this line: its first space after the indentation,
+    or, in Chinese, after its first character (lines wrap between any two); -1 if nowhere."""
+    space = line.find(" ", indent)
+    if space < 0 and not line.isascii() and _cjk_char().search(line, indent):
+        return indent + 1
+    return space
+
+
 def _first_word_length(line: str) -> int:
+    """The first word's length; a Chinese line's first \"word\" is its first character."""
     stripped = line.strip()
-    return len(stripped.split(" ", 1)[0]) if stripped else 0
+    if not stripped:
+        return 0
+    if not stripped.isascii() and _cjk_char().match(stripped):
+        return 1
+    return len(stripped.split(" ", 1)[0])
 
 
 # a sentence ending inside a line: "…negotiations. Author" (not "P. Carvalho", not "28. April")
@@ -424,9 +438,15 @@ _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 
 
 @cache
+def _cjk_char() -> re.Pattern[str]:
+    return re.compile(f"[{_CJK}]")
+
+
+@cache
 def _cjk_join() -> re.Pattern[str]:
     # compiled on first need: wide character ranges take milliseconds to compile
-    return re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}])")
+    # between two Chinese characters, or one and a number ("2022年", "1万亿元", "5%左右")
+    return re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}\\d%])|(?<=[\\d%])\n(?=[{_CJK}])")
 
 
 def _join_wrapped(lines: list[str]) -> str:
