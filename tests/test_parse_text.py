@@ -201,17 +201,3 @@ def test_chinese_wrapped_by_character_count_is_joined_again() -> None:
             assert [(b.kind, b.text) for b in wrapped.blocks] == [
                 (b.kind, b.text) for b in article.blocks
             ], (name, width)
-
-
-def test_lynx_at_79_columns_on_a_chinese_page_gives_the_whole_article() -> None:
-    """lynx wrapped our Chinese fixture page's paragraphs mid-word ("…的冰" / "箱，…"):
-    every block of the page's labels comes out whole."""
-    import dwclean
-
-    from .conftest import FIXTURES, load_json
-
-    expected = load_json(FIXTURES / "html" / "zh-modern-cjk.expected.json")
-    article = dwclean.clean_file(str(FIXTURES / "renders" / "zh-modern-cjk.lynx79.txt"))
-    assert [(b.kind.value, b.text, b.credit) for b in article.blocks] == [
-        (b["kind"], b["text"], b["credit"]) for b in expected["blocks"]
-    ]

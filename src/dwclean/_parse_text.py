@@ -12,6 +12,7 @@ import enum
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -117,11 +118,13 @@ def _indent(line: str) -> int:
 class _Lines:
     """A dump's non-blank lines and their indentation, measured once for the detectors below."""
 
-    __slots__ = ("indents", "nonblank")
+    __slots__ = ("indents", "nonblank", "wide")
 
-    def __init__(self, lines: list[str]) -> None:  # lines are right-stripped
+    def __init__(self, lines: list[str], text: str) -> None:  # lines are right-stripped
         self.nonblank = [line for line in lines if line]
         self.indents = [len(line) - len(line.lstrip(" ")) for line in self.nonblank]
+        # Chinese characters: two display columns each
+        self.wide = not text.isascii() and _cjk_char().search(text) is not None
 
 
 def detect_style(measured: _Lines) -> DumpStyle:
@@ -155,8 +158,35 @@ def detect_style(measured: _Lines) -> DumpStyle:
 _WRAP_MIN_LINES = 3  # three lines near one width: a paragraph wrapped twice
 
 
-def detect_wrap_width(measured: _Lines, markdown: bool = False) -> int | None:
-    """The column a dump was hard-wrapped at, or None when lines run to any length.
+class Wrap(NamedTuple):
+    """How a dump was hard-wrapped: at `width`, counted in characters (lynx, html2text) or in
+    display columns, where a Chinese character takes two (w3m)."""
+
+    width: int
+    measure: Callable[[str], int]
+
+    def ended_early(self, line: str, following: str) -> bool:
+        """The next line's first word would have fitted: the renderer broke the line on
+        purpose."""
+        room = self.width - _WRAP_SLACK
+        return self.measure(line.rstrip()) + 1 + _first_word_width(following, self.measure) <= room
+
+
+def detect_wrap(measured: _Lines, markdown: bool = False) -> Wrap | None:
+    """How the dump was hard-wrapped, or None when lines run to any length. A dump with Chinese
+    text is measured both ways; the measure under which more lines fill the width wins."""
+    found = _wrap_width(measured, markdown, len)
+    if measured.wide:
+        in_columns = _wrap_width(measured, markdown, _columns)
+        if in_columns and (found is None or in_columns[1] > found[1]):
+            return Wrap(in_columns[0], _columns)
+    return Wrap(found[0], len) if found else None
+
+
+def _wrap_width(
+    measured: _Lines, markdown: bool, measure: Callable[[str], int]
+) -> tuple[int, int] | None:
+    """The width a dump was hard-wrapped at, and how many lines fill it.
 
     A wrapped dump has many lines just short of one width, and a line runs beyond it only when
     its first word could not be broken (a long URL), or, in Markdown, when it holds a link
@@ -168,7 +198,7 @@ def detect_wrap_width(measured: _Lines, markdown: bool = False) -> int | None:
     # (length, where the first space after the indentation is): a line with a space is breakable
     breakable = sorted(
         (
-            (len(line), _WIDEST_WRAP if markdown and "](" in line else space)
+            (measure(line), _WIDEST_WRAP if markdown and "](" in line else space)
             for line, indent in zip(lines, measured.indents, strict=True)
             if (space := _first_break(line, indent)) >= 0
         ),
@@ -194,7 +224,9 @@ def detect_wrap_width(measured: _Lines, markdown: bool = False) -> int | None:
         # page, three lines of similar length beside two long ones are no wrapping.
         needed = 3 if width <= 100 else max(5, len(breakable) // 10)
         if near >= max(needed, 3 * (beyond + 1)):
-            return width
+            # how many lines the renderer filled to the width, give or take its slack
+            filled = bisect_right(ascending, width) - bisect_left(ascending, width - _WRAP_SLACK)
+            return width, filled
     return None
 
 
@@ -230,14 +262,21 @@ def _first_break(line: str, indent: int) -> int:
     return space
 
 
-def _first_word_length(line: str) -> int:
-    """The first word's length; a Chinese line's first \"word\" is its first character."""
+def _first_word_width(line: str, measure: Callable[[str], int]) -> int:
+    """The first word's width; a Chinese line's first "word" is its first character."""
     stripped = line.strip()
     if not stripped:
         return 0
     if not stripped.isascii() and _cjk_char().match(stripped):
-        return 1
-    return len(stripped.split(" ", 1)[0])
+        return measure(stripped[0])
+    return measure(stripped.split(" ", 1)[0])
+
+
+def _columns(text: str) -> int:
+    """Display width: a Chinese character (or full-width form) takes two columns."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(map(len, _cjk_runs().findall(text)))
 
 
 # a sentence ending inside a line: "…negotiations. Author" (not "P. Carvalho", not "28. April")
@@ -247,7 +286,7 @@ _WRAP_SLACK = 8  # renderers do not always fill a line to the last column before
 
 
 def _group_lines(
-    lines: list[str], wrap_width: int | None, markdown: bool
+    lines: list[str], wrap: Wrap | None, markdown: bool
 ) -> list[tuple[int, list[str]]]:
     """Group physical lines into logical ones: (first line number, lines).
 
@@ -256,14 +295,14 @@ def _group_lines(
     next word, unless the rest of the block is a short unterminated line glued under a finished
     sentence: that is an image's alt text or caption, not more paragraph.
     """
-    if wrap_width is None and not markdown:  # every non-blank line is its own unit
+    if wrap is None and not markdown:  # every non-blank line is its own unit
         return [(number, [line]) for number, line in enumerate(lines, 1) if line]
     groups: list[tuple[int, list[str]]] = []
     block: list[tuple[int, str]] = []
 
     def flush_block() -> None:
         if block:
-            groups.extend(_split_block(block, wrap_width, markdown))
+            groups.extend(_split_block(block, wrap, markdown))
             block.clear()
 
     for number, line in enumerate(lines, 1):
@@ -276,14 +315,14 @@ def _group_lines(
 
 
 def _split_block(
-    block: list[tuple[int, str]], wrap_width: int | None, markdown: bool
+    block: list[tuple[int, str]], wrap: Wrap | None, markdown: bool
 ) -> list[tuple[int, list[str]]]:
     groups: list[tuple[int, list[str]]] = []
     start, current = block[0][0], [block[0][1]]
     open_brackets = _bracket_balance(block[0][1]) if markdown else 0
     for position in range(1, len(block)):
         number, line = block[position]
-        if open_brackets > 0 or _continues(current, line, wrap_width, block, position, markdown):
+        if open_brackets > 0 or _continues(current, line, wrap, block, position, markdown):
             current.append(line)
         else:
             groups.append((start, current))
@@ -312,12 +351,12 @@ def _is_new_item(line: str) -> bool:
 def _continues(
     current: list[str],
     line: str,
-    wrap_width: int | None,
+    wrap: Wrap | None,
     block: list[tuple[int, str]],
     position: int,
     markdown: bool = False,
 ) -> bool:
-    if wrap_width is None:
+    if wrap is None:
         return False
     previous = current[-1]
     first = current[0]
@@ -339,15 +378,15 @@ def _continues(
     joined = " ".join(current)
     if joined.count("(") > joined.count(")"):
         return True  # inside parentheses (an alt text's photo credit)
-    if len(previous.rstrip()) + 1 + _first_word_length(line) <= wrap_width - _WRAP_SLACK:
+    if wrap.ended_early(previous, line):
         return False  # the previous line ended early: a real line break
     ordinal = _ORDINAL_END.search(previous)  # "28." ends no sentence in "28. April"
     if not ordinal and ends_sentence(previous.strip()):
-        return _sentence_follows(block, position, wrap_width)
+        return _sentence_follows(block, position, wrap)
     return True
 
 
-def _sentence_follows(block: list[tuple[int, str]], position: int, wrap_width: int) -> bool:
+def _sentence_follows(block: list[tuple[int, str]], position: int, wrap: Wrap) -> bool:
     """After a finished sentence, does the paragraph go on, or does a new unit start?
 
     A paragraph's next sentence ends with its punctuation before any line ends early; a unit
@@ -360,14 +399,9 @@ def _sentence_follows(block: list[tuple[int, str]], position: int, wrap_width: i
         if ends_sentence(text) or _INNER_SENTENCE.search(text):
             return True
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if not following.strip() or _ended_early(line, following, wrap_width):
+        if not following.strip() or wrap.ended_early(line, following):
             return False
     return True
-
-
-def _ended_early(line: str, following: str, wrap_width: int) -> bool:
-    """The next line's first word would have fitted: the renderer broke the line on purpose."""
-    return len(line.rstrip()) + 1 + _first_word_length(following) <= wrap_width - _WRAP_SLACK
 
 
 def _keep_group(pattern: re.Pattern[str], text: str) -> str:
@@ -387,6 +421,8 @@ def _clean_markdown(text: str) -> str:
     if "](" in text:
         text = _keep_group(md.link, text)
     if "*" in text or "_" in text:
+        if not text.isascii():
+            text = _keep_group(_cjk_emphasis(), text)
         text = _keep_group(md.strong, text)
         text = _keep_group(md.emphasis, text)
     return _keep_group(md.escape, text) if "\\" in text else text
@@ -443,6 +479,19 @@ def _cjk_char() -> re.Pattern[str]:
 
 
 @cache
+def _cjk_runs() -> re.Pattern[str]:
+    return re.compile(f"[{_CJK}]+")
+
+
+@cache
+def _cjk_emphasis() -> re.Pattern[str]:
+    # html2text sets a space on each side of an emphasis ("和 _自制食品_ 不得"), never written in
+    # Chinese: the marks and those spaces go, the emphasised text stays
+    cjk = f"[{_CJK}]"
+    return re.compile(f"(?:(?<={cjk}) )?(\\*\\*|__|[*_])(?={cjk})(.+?)(?<={cjk})\\1(?: (?={cjk}))?")
+
+
+@cache
 def _cjk_join() -> re.Pattern[str]:
     # compiled on first need: wide character ranges take milliseconds to compile
     # between two Chinese characters, or one and a number ("2022年", "1万亿元", "5%左右")
@@ -490,15 +539,16 @@ def parse_dump(text: str) -> ParsedDump:
     if "\t" in text:
         text = text.expandtabs(8)  # tab stops restart at every line
     lines = [line.rstrip() for line in text.split("\n")]
-    measured = _Lines(lines)
+    measured = _Lines(lines, text)
     style = detect_style(measured)
-    wrap_width = detect_wrap_width(measured, style is DumpStyle.HTML2TEXT)
+    wrap = detect_wrap(measured, style is DumpStyle.HTML2TEXT)
     body_indent = _body_indent(measured)
     _unindent_crawler_marker(lines)
-    groups = _group_lines(lines, wrap_width, style is DumpStyle.HTML2TEXT)
+    groups = _group_lines(lines, wrap, style is DumpStyle.HTML2TEXT)
     candidates = _candidates(groups, body_indent, style)
     # after grouping: the marker filled the first line, which must stay as long as it was
     crawler_marker = _strip_crawler_marker(candidates)
+    wrap_width = wrap.width if wrap else None
     return ParsedDump(candidates, style, wrap_width, body_indent, crawler_marker)
 
 

@@ -28,6 +28,7 @@ from ._text import (
     ends_sentence,
     ends_with_duration,
     ends_with_period,
+    has_cjk,
     is_duration,
     is_prose,
     is_short_line,
@@ -85,11 +86,14 @@ class _BodyCleaner(Page):
         if section not in line:
             return False
         words, section_words = word_count(line), word_count(section)
-        return (
-            2 <= section_words < words <= _SECTION_LINE_WORDS
-            and f" {section} " in f" {line.rstrip('!.:')} "
-            and not is_prose(self.candidates[index].text)
+        if not 2 <= section_words < words <= _SECTION_LINE_WORDS:
+            return False
+        heading = line.rstrip("!.:！：")
+        # a whole word of the line; in Chinese, written without spaces, its start or end
+        whole = f" {section} " in f" {heading} " or (
+            has_cjk(section) and (heading.endswith(section) or heading.startswith(section))
         )
+        return whole and not is_prose(self.candidates[index].text)
 
     def remove_galleries(self, lead: int, end: int) -> None:
         """Old-layout picture galleries repeat their title before every picture.

@@ -26,6 +26,11 @@ def _cjk() -> re.Pattern[str]:
     return re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+def has_cjk(text: str) -> bool:
+    """Chinese, Japanese or Korean characters in the text (written without spaces)."""
+    return not text.isascii() and _cjk().search(text) is not None
+
+
 def forget() -> None:
     """Drop what the cached predicates below remember. Called once per page: an answer never
     outlives its page, memory stays bounded, and cleaning the same pages again (a benchmark)
