@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from ._model import Candidate, Hint
 from ._read import normalize
-from ._text import ends_sentence
+from ._text import ends_sentence, ends_with_duration
 
 
 class DumpStyle(enum.StrEnum):
@@ -283,6 +283,7 @@ def _columns(text: str) -> int:
 _INNER_SENTENCE = re.compile(r"[.!?](?<=[^\W\d_]{2}[.!?])\s+\w")  # punctuation first: fast
 _ORDINAL_END = re.compile(r"(?<![\d.])\d{1,2}\.$")
 _WRAP_SLACK = 8  # renderers do not always fill a line to the last column before wrapping
+_TEASER_LABEL_WORDS = 4  # "Watch video 02:31", "Ver el video 02:31"
 
 
 def _group_lines(
@@ -373,6 +374,8 @@ def _continues(
         return False
     if indent != expected and _BULLET.match(line.strip()):
         return False  # "  1. Inhalt" indented under a wrapped line: a list starts
+    if ends_with_duration(line) and len(line.split()) <= _TEASER_LABEL_WORDS:
+        return False  # a video teaser's label and running time: "Ver el video 02:31"
     if not ends_sentence(previous.strip()) and line.strip()[:1].islower():
         return True  # a sentence going on in lower case
     joined = " ".join(current)

@@ -88,11 +88,10 @@ def is_duration(text: str) -> bool:
 
 
 def ends_with_duration(text: str) -> bool:
+    """Video and audio teasers end with their running time: "Watch video 02:17"."""
     if not text[-1:].isdigit():
         return False
-    text = text[-6:]
-    """Video and audio teasers end with their running time: "Watch video 02:17"."""
-    return _DURATION_END.search(text) is not None
+    return _DURATION_END.search(text[-6:]) is not None
 
 
 def is_date_line(text: str, months: Mapping[str, Month] | None = None) -> bool:
