@@ -147,7 +147,7 @@ def _line_in(numbers: list[int], line: int) -> int:
 
 def _clean_lines(text: str, *, url: str | None) -> Article:
     rules = load_rules()
-    parsed = parse_dump(text)
+    parsed = parse_dump(text, normalized=True)
     if not any(c.text and not c.hints & Hint.DEBRIS for c in parsed.candidates):
         raise NotAnArticleError("no text found")
     removed = []

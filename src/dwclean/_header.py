@@ -267,7 +267,9 @@ class HeaderReader(Page):
         candidates = self.candidates
         if index == 0 or candidates[index].gap_before or self.alive(index - 1):
             return False
-        return any(c.gap_before for c in candidates[1:])
+        if self._spaced is None:
+            self._spaced = any(c.gap_before for c in candidates[1:])
+        return self._spaced
 
     def find_section(self, title: int) -> str | None:
         """Old layout: the breadcrumb's last part, else the kicker right above the headline."""

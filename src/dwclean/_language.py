@@ -50,27 +50,28 @@ def _count(pattern: re.Pattern[str], text: str) -> int:
 
 
 def dominant_script(text: str) -> str | None:
+    return _dominant(text)[0]
+
+
+def _dominant(text: str) -> tuple[str | None, bool]:
+    """The script with most letters in the text's first characters, and whether Latin and
+    another script both have a fair share of them (a sixth at least)."""
     sample = text[:_SAMPLE]
     if sample.isascii():
-        return "Latn" if any(c.isalpha() for c in sample) else None
+        return ("Latn" if any(c.isalpha() for c in sample) else None), False
     patterns = _script_patterns()
     # Most text DW publishes is Latin-script: count the other letters first, few in Latin text.
     others = _count(_NON_LATIN, sample)
     if others == 0:
-        return "Latn" if _LETTERS.search(sample) else None
-    if _count(patterns["Latn"], sample) > others:
-        return "Latn"
-    counts = {s: _count(p, sample) for s, p in patterns.items()}
+        return ("Latn" if _LETTERS.search(sample) else None), False
+    latin = _count(patterns["Latn"], sample)
+    mixed = min(latin, others) * 6 >= latin + others
+    if latin > others:
+        return "Latn", mixed
+    counts = {s: _count(p, sample) for s, p in patterns.items() if s != "Latn"}
+    counts["Latn"] = latin
     best = max(counts, key=lambda s: counts[s])
-    return best if counts[best] else None
-
-
-def _mixed_scripts(text: str) -> bool:
-    """Latin and other letters both a fair share of the text (a sixth at least)."""
-    sample = text[:_SAMPLE]
-    others = _count(_NON_LATIN, sample)
-    latin = _count(_script_patterns()["Latn"], sample)
-    return min(latin, others) * 6 >= latin + others
+    return (best if counts[best] else None), mixed
 
 
 def _script_of_lines(texts: list[str]) -> str | None:
@@ -123,8 +124,8 @@ def detect_language(
     sample = "\n".join(sampled)
     if not sample.strip():
         return by_links[0] if by_links else None
-    script = dominant_script(sample)
-    if script is not None and not sample.isascii() and _mixed_scripts(sample):
+    script, mixed = _dominant(sample)
+    if script is not None and mixed:
         script = _script_of_lines(sampled)
     if script is None:
         return None

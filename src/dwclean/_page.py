@@ -48,6 +48,7 @@ class Page:
         self.cut: list[Removal] = []  # pieces cut off a candidate's text
         self.keys = list(keys) if keys is not None else [key(c.text) for c in candidates]
         self.headline: int | None = None  # found by position (above the date line)
+        self._spaced: bool | None = None  # blank lines between blocks (known once asked)
         self.page_type = PageType.ARTICLE
 
     def remove(self, index: int, rule: str) -> None:

@@ -123,8 +123,14 @@ class _Lines:
     def __init__(self, lines: list[str], text: str) -> None:  # lines are right-stripped
         self.nonblank = [line for line in lines if line]
         self.indents = [len(line) - len(line.lstrip(" ")) for line in self.nonblank]
-        # Chinese characters: two display columns each
-        self.wide = not text.isascii() and _cjk_char().search(text) is not None
+        # Chinese text (not a language menu's "中文"): its characters take two columns each.
+        # The middle of a dump is the article's text; a sample of it is enough.
+        middle = len(text) // 2
+        sample = text[max(0, middle - _WIDE_SAMPLE) : middle + _WIDE_SAMPLE]
+        self.wide = (
+            not sample.isascii()
+            and sum(map(len, _cjk_runs().findall(sample))) * _WIDE_SHARE >= len(sample)
+        )
 
 
 def detect_style(measured: _Lines) -> DumpStyle:
@@ -155,6 +161,8 @@ def detect_style(measured: _Lines) -> DumpStyle:
     return DumpStyle.PLAIN
 
 
+_WIDE_SHARE = 10  # Chinese characters: a tenth of a dump's text at least, to count its columns
+_WIDE_SAMPLE = 1000  # characters either side of the middle
 _WRAP_MIN_LINES = 3  # three lines near one width: a paragraph wrapped twice
 
 
@@ -195,12 +203,14 @@ def _wrap_width(
     lines = measured.nonblank
     if len(lines) < _WRAP_MIN_LINES:
         return None
+    wide = measured.wide  # Chinese lines break anywhere: they need no space
     # (length, where the first space after the indentation is): a line with a space is breakable
     breakable = sorted(
         (
             (measure(line), _WIDEST_WRAP if markdown and "](" in line else space)
             for line, indent in zip(lines, measured.indents, strict=True)
-            if (space := _first_break(line, indent)) >= 0
+            if (space := line.find(" ", indent)) >= 0
+            or (wide and (space := _cjk_break(line, indent)) >= 0)
         ),
         reverse=True,
     )
@@ -253,13 +263,10 @@ def _body_indent(measured: _Lines) -> int:
     return counts.most_common(1)[0][0] if counts else 0
 
 
-def _first_break(line: str, indent: int) -> int:
-    """Where a renderer could first break this line: its first space after the indentation,
-    or, in Chinese, after its first character (lines wrap between any two); -1 if nowhere."""
-    space = line.find(" ", indent)
-    if space < 0 and not line.isascii() and _cjk_char().search(line, indent):
-        return indent + 1
-    return space
+def _cjk_break(line: str, indent: int) -> int:
+    """Where a renderer could first break a line without spaces: in Chinese, after its first
+    character (lines wrap between any two); -1 if nowhere."""
+    return indent + 1 if not line.isascii() and _cjk_char().search(line, indent) else -1
 
 
 def _first_word_width(line: str, measure: Callable[[str], int]) -> int:
@@ -537,8 +544,10 @@ def _markdown_candidate(text: str) -> tuple[str, str, int]:
     return " ".join(text.split()), marker, hints
 
 
-def parse_dump(text: str) -> ParsedDump:
-    text = normalize(text)
+def parse_dump(text: str, *, normalized: bool = False) -> ParsedDump:
+    """The candidates of a text dump (`normalized`: line ends and invisible characters done)."""
+    if not normalized:
+        text = normalize(text)
     if "\t" in text:
         text = text.expandtabs(8)  # tab stops restart at every line
     lines = [line.rstrip() for line in text.split("\n")]

@@ -338,6 +338,7 @@ def normalize(text: str) -> str:
 
 
 _DOUBLED_MIN_GAPS = 5
+_TOUCHING_LINES = re.compile(r"\S[^\S\n]*\n[^\S\n]*\S")
 
 
 def single_spaced(text: str) -> tuple[str, list[int] | None]:
@@ -350,6 +351,8 @@ def single_spaced(text: str) -> tuple[str, list[int] | None]:
     whose gaps are all single blank lines is returned as it is (numbers None): that is how most
     dumps separate paragraphs.
     """
+    if _TOUCHING_LINES.search(text):
+        return text, None  # two lines touch: not double-spaced (most dumps: found at once)
     lines = text.split("\n")
     gaps: list[int] = []
     run = 0
