@@ -1,10 +1,6 @@
-"""Reading the page's header: where the lead and the headline are, and the metadata around them
-(section, byline, date line). Marks read wherever they stand (title line, layout, info box) are
-in `_marks.py`.
-
-Headline and lead are found by position first — DW prints headline, (byline,) date line, lead,
-in that order after the skip links — and only then by shape (the first running text after the
-navigation, the headline among the short lines above it).
+"""Reading the page's header once the lead is found (`_lead.py`): the headline among the short
+lines above it, the section, the byline and date lines, a date glued to the lead. Marks read
+wherever they stand (title line, layout, info box) are in `_marks.py`.
 """
 
 from __future__ import annotations
@@ -12,141 +8,17 @@ from __future__ import annotations
 import re
 
 from ._byline import author_names, split_glued_date
-from ._exceptions import NotAnArticleError
 from ._model import Hint
 from ._page import Page
-from ._text import ends_sentence, is_date_line, is_prose, parse_date, tokens, word_count
+from ._text import is_date_line, is_prose, parse_date, tokens, word_count
 
-_HEADLINE_MAX_WORDS = 30
-_SKIP_LIST_ITEMS = 3  # DW's skip links: content, main menu, more DW sites (six on old pages)
-_TOP_LINES = 12  # what may stand above them: script notice, iframe (wrapped), cookie banner
-_KICKER_MAX_WORDS = 3
-_BANNER_REACH = 12  # how far below a cookie banner the page's navigation may start
 # a date at the start of a text, glued to its first word: "June 24, 2024Promoting …"
 _WORD = re.compile(r"[^\W\d_]+")
 _DATE_GLUED_TO_TEXT = re.compile(r"^(\S.{2,38}?\d)(?=[^\W\d_])")
-_SENTENCE_HEADLINE_MAX_WORDS = 15  # a lead is longer
-_CUT_LEAD_MIN_WORDS = 8  # a cut first paragraph: more words than a menu entry or a headline's
 _TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, kicker, byline
 
 
 class HeaderReader(Page):
-    def find_lead(self) -> int:
-        """The first paragraph of running text after the page's navigation.
-
-        Skip links and the language menu stand at the very top of every DW page, so nothing
-        above the last of them can be the lead (a garbled banner, a sentence-like menu entry).
-        """
-        navigation = [
-            i for i, rule in self.reasons.items() if rule in ("skip link", "language menu")
-        ]
-        start = max(navigation) + 1 if navigation else self._after_skip_list()
-        header = self._header_by_position(start)
-        if header is not None:
-            self.headline, lead = header
-            return lead
-        order: list[int] = list(range(start, len(self.candidates))) + list(range(start))
-        for index in order:
-            candidate = self.candidates[index]
-            if not self.alive(index) or candidate.hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
-                continue
-            if candidate.hints & Hint.LEAD:
-                return index
-            if candidate.hints & Hint.TITLE:
-                self.headline = index  # <h1>, Markdown `#`: the headline by markup
-                continue
-            if is_prose(candidate.text):
-                if self.headline is None and self._is_headline(index):
-                    self.headline = index  # a headline that reads like a sentence
-                    continue
-                if self._is_cookie_banner(index):
-                    self.remove(index, "cookie banner")
-                    button = index + 1  # its buttons' line: "More info OK"
-                    if button < len(self.candidates) and word_count(self.keys[button]) <= 4:
-                        self.remove(button, "cookie banner")
-                    continue
-                return index
-        cut = self._cut_first_paragraph(start)
-        if cut is not None:
-            return cut
-        raise NotAnArticleError("no article text found (no paragraph of running text)")
-
-    def _cut_first_paragraph(self, start: int) -> int | None:
-        """A dump cut inside its first paragraph (an archive keeps a page's first characters):
-        its last line, long enough for running text and without an end, is the lead."""
-        last = len(self.candidates) - 1
-        if last < start or not self._cut_paragraph(last):
-            return None
-        above = self._nearest_alive(last, -1, start - 1)
-        if self.headline is None and above is not None:
-            text = self.candidates[above].text
-            if word_count(text) <= _KICKER_MAX_WORDS and not is_date_line(text, self.rules.months):
-                return None  # under a kicker: the headline's place, and a headline cut short
-        return last
-
-    def _cut_paragraph(self, index: int) -> bool:
-        """The dump's last line, cut inside running text: long enough for it, without an end,
-        and not the headline that the title line names."""
-        candidate = self.candidates[index]
-        if index != len(self.candidates) - 1 or not self.alive(index):
-            return False
-        if candidate.hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT | Hint.TITLE):
-            return False
-        text = candidate.text
-        if word_count(text) < _CUT_LEAD_MIN_WORDS or ends_sentence(text):
-            return False
-        if self.meta.title and tokens(text) == tokens(self.meta.title):
-            return False
-        return not self._is_cookie_banner(index)
-
-    def _after_skip_list(self) -> int:
-        """Skip links in words no table knows: DW's page opens with them as a numbered list
-        ("1. …", "2. …", "3. …") among its first lines, under at most a script notice, an
-        iframe and a cookie banner. Where that list ends, or 0."""
-        number = 0
-        for index, candidate in enumerate(self.candidates[: _TOP_LINES + _SKIP_LIST_ITEMS]):
-            if candidate.marker == f"{number + 1}.":
-                number += 1
-            elif number >= _SKIP_LIST_ITEMS:
-                return index
-            elif number or index >= _TOP_LINES:
-                return 0  # a list that is not three items long, or none at the top
-        return 0
-
-    def _header_by_position(self, start: int) -> tuple[int, int] | None:
-        """The modern layout's header in a dump: headline, (byline,) date line, lead — the
-        headline and the lead found by their place around the date line, whatever their shape
-        (a question as headline, a lead cut short by the dump)."""
-        if any(c.hints & Hint.LEAD for c in self.candidates):
-            return None  # the front-end marked the lead
-        alive = [
-            i
-            for i in range(start, min(start + 16, len(self.candidates)))
-            if self.alive(i) and not self.candidates[i].hints & Hint.LIST_ITEM
-        ]
-        for position in (1, 2, 3):
-            if position >= len(alive) - 1:
-                return None
-            date_line = self.candidates[alive[position]].text
-            if is_date_line(date_line, self.rules.months):
-                headline = alive[0]
-                words = [word_count(self.candidates[i].text) for i in alive[:position]]
-                if position > 1 and words[0] <= _KICKER_MAX_WORDS < words[1]:
-                    headline = alive[1]  # a kicker above the headline ("Medien")
-                if position == 1 and self.meta.layout == "old" and words[0] <= _KICKER_MAX_WORDS:
-                    # The old layout prints no date line under a headline: after the kicker
-                    # ("Nachrichten") the date is the headline itself, a news bulletin's.
-                    headline = alive[1]
-                    self.meta.date = self.meta.date or parse_date(date_line, self.rules.months)
-                if word_count(self.candidates[headline].text) > _HEADLINE_MAX_WORDS:
-                    return None
-                for lead in alive[position + 1 :]:
-                    text = self.candidates[lead].text
-                    if word_count(text) >= 4 and not is_date_line(text, self.rules.months):
-                        return headline, lead
-                return None
-        return None
-
     def read_glued_date(self, lead: int) -> None:
         """Mirrors and AMP pages glue the date line to the lead: "3 maja 2013Rozpoczęcie …".
         The date is the article's; the text after it is the lead."""
@@ -162,74 +34,6 @@ class HeaderReader(Page):
             return
         self.meta.date = self.meta.date or date
         self.cut_prefix(lead, match.end(), "date glued to the text")
-
-    def _is_headline(self, index: int) -> bool:
-        """A sentence-like line that is the headline by its place: the page's title line names
-        it, a date line stands under it, or it stands under a kicker with a longer lead after it
-        (the old layout: kicker, headline, lead)."""
-        candidate = self.candidates[index]
-        text = candidate.text
-        if self.meta.title and tokens(text) == tokens(self.meta.title):
-            return True
-        if candidate.hints & Hint.HEADING and word_count(text) <= _SENTENCE_HEADLINE_MAX_WORDS:
-            return True  # the renderer set it as a heading (lynx: flush left; html2text: #)
-        return self._above_dateline(index) or self._under_kicker(index)
-
-    def _under_kicker(self, index: int) -> bool:
-        words = word_count(self.candidates[index].text)
-        if words > _SENTENCE_HEADLINE_MAX_WORDS:
-            return False
-        above = self._nearest_alive(index, -1, -1)
-        while above is not None and self.candidates[above].hints & Hint.LIST_ITEM:
-            above = self._nearest_alive(above, -1, -1)  # menu entries: not the kicker
-        below = self._nearest_alive(index, +1, len(self.candidates))
-        if above is None or below is None:
-            return False
-        kicker, lead = self.candidates[above].text, self.candidates[below].text
-        if word_count(kicker) > _KICKER_MAX_WORDS or is_prose(kicker):
-            return False
-        if self._cut_paragraph(below):
-            return True  # the lead cut by the dump's end: its length is unknown
-        return is_prose(lead) and word_count(lead) >= 2 * words
-
-    def _above_dateline(self, index: int) -> bool:
-        """DW's header: headline, then (byline,) date line, then the lead. A sentence-like line
-        with a date line right under it is the headline, whatever its shape."""
-        if word_count(self.candidates[index].text) > _HEADLINE_MAX_WORDS:
-            return False
-        for following in range(index + 1, min(index + 4, len(self.candidates))):
-            text = self.candidates[following].text
-            if is_date_line(text, self.rules.months):
-                return True
-            if is_prose(text):
-                return False
-        return False
-
-    def _is_cookie_banner(self, index: int) -> bool:
-        text_key = self.keys[index]
-        if word_count(text_key) > 45 or not any(w in text_key for w in self.rules.cookie_words):
-            return False
-        # the banner's button line ("More info OK") follows it, or page furniture precedes it,
-        # or navigation follows it where a lead would be followed by text, or it is a copy of
-        # a line above it (a page's menus and banner printed twice)
-        following = self.candidates[index + 1].text if index + 1 < len(self.candidates) else ""
-        furniture_before = index > 0 and self.reasons.get(index - 1, "") not in (
-            "",
-            "cookie banner",
-        )
-        return (
-            (bool(following) and word_count(following) <= 4)
-            or furniture_before
-            or self._navigation_follows(index)
-            or text_key in self.keys[:index]
-        )
-
-    def _navigation_follows(self, index: int) -> bool:
-        """Skip links or the language menu come after it: a banner above the page's top."""
-        return any(
-            self.reasons.get(i) in ("skip link", "language menu")
-            for i in range(index + 1, min(index + _BANNER_REACH, len(self.candidates)))
-        )
 
     def find_title(self, lead: int) -> int | None:
         """The headline: among the short lines just before the lead, the one that is it."""

@@ -1,6 +1,6 @@
 """Page-wide marks read into the metadata, wherever they stand: the page's title line (headline,
 section, date), the layout's own furniture, and the old layout's info box (date, author,
-permalink). `_header.py` reads what stands around the headline by its position.
+permalink). `_lead.py` and `_header.py` read what stands around the headline by its position.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The candidate sequence strip works on: each candidate's rule key, which ones are removed and
-why. `_line_rules.py` removes furniture by its text alone; `_header.py` (headline, lead, byline,
-date) and `_strip.py` (the article's end, boxes inside it, its tail) work on one `Page`.
+why. `_line_rules.py` removes furniture by its text alone; `_lead.py` (lead, headline),
+`_header.py` (title, byline, date) and `_strip.py` (the article's end, boxes inside it, its tail)
+work on one `Page`.
 """
 
 from __future__ import annotations

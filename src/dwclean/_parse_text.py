@@ -127,10 +127,9 @@ class _Lines:
         # The middle of a dump is the article's text; a sample of it is enough.
         middle = len(text) // 2
         sample = text[max(0, middle - _WIDE_SAMPLE) : middle + _WIDE_SAMPLE]
-        self.wide = (
-            not sample.isascii()
-            and sum(map(len, _cjk_runs().findall(sample))) * _WIDE_SHARE >= len(sample)
-        )
+        self.wide = not sample.isascii() and sum(
+            map(len, _cjk_runs().findall(sample))
+        ) * _WIDE_SHARE >= len(sample)
 
 
 def detect_style(measured: _Lines) -> DumpStyle:

@@ -8,8 +8,8 @@ Works on the common candidate sequence, whatever front-end made it. Three kinds 
 Every removal records the rule that made it, for `--explain`.
 When in doubt a candidate stays: losing article text is worse than keeping a stray line.
 
-The header (headline, lead, byline, date) is read in `_header.py`; here the article's body is
-cleaned; both work on one `_page.Page`.
+The lead and headline are found in `_lead.py`, the header around them (byline, date, section)
+is read in `_header.py`; here the article's body is cleaned; all work on one `_page.Page`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ._header import HeaderReader
 from ._language import detect_language
+from ._lead import LeadFinder
 from ._marks import MarksReader
 from ._model import Candidate, Hint, PageType, Removal
 from ._page import Metadata, Page, is_info_box_date
@@ -258,7 +259,7 @@ class _BodyCleaner(Page):
         )
 
 
-class _Stripper(HeaderReader, MarksReader, _BodyCleaner):
+class _Stripper(LeadFinder, HeaderReader, MarksReader, _BodyCleaner):
     """One page, read (header) and cleaned (body)."""
 
 
