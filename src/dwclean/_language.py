@@ -139,10 +139,11 @@ def detect_language(
     # in table order, not a set's: on a tie the first edition wins, the same in every run
     scores = {lang.code: 0 for lang in same_script}
     words = Counter(_WORD.findall(sample[:_SAMPLE].casefold()))
-    for word, count in words.items():
-        for code in rules.stopword_index.get(word, ()):
+    index = rules.stopword_index
+    for word in words.keys() & index.keys():  # the stopwords among the words, found in C
+        for code in index[word]:
             if code in scores:
-                scores[code] += count
+                scores[code] += words[word]
     for lang in same_script:
         if lang.signature_chars and not sample.isascii():
             scores[lang.code] += 5 * sum(sample.count(c) for c in lang.signature_chars)
