@@ -354,7 +354,7 @@ def single_spaced(text: str) -> tuple[str, list[int] | None]:
     if _TOUCHING_LINES.search(text):
         return text, None  # two lines touch: not double-spaced (most dumps: found at once)
     lines = text.split("\n")
-    gaps: list[int] = []
+    gaps: list[int] = []  # blank lines between two lines of text
     run = 0
     seen_text = False
     for line in lines:
@@ -362,8 +362,6 @@ def single_spaced(text: str) -> tuple[str, list[int] | None]:
             run += 1
             continue
         if seen_text:
-            if run == 0:
-                return text, None  # two lines touch: not double-spaced
             gaps.append(run)
         seen_text, run = True, 0
     if len(gaps) < _DOUBLED_MIN_GAPS or any(gap % 2 == 0 for gap in gaps):
