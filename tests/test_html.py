@@ -92,3 +92,35 @@ def test_explain_lists_the_pages_navigation_sidebars_and_footer() -> None:
     page = (FIXTURES / "html" / "de-modern-video-box.html").read_text(encoding="utf-8")
     removed = {r.rule for r in dwclean.clean(page).removed}
     assert {"navigation", "footer"} <= removed
+
+
+_TEXT = (
+    "Nadeschdins Helfer aber fühlen sich gut vorbereitet. Sie sammeln Unterschriften in 200"
+    " Städten und in 30 anderen Ländern, erklärt er im DW-Interview."
+)
+
+
+def test_a_copied_article_body_keeps_the_paragraph_after_a_captioned_picture() -> None:
+    """Mirrors keep the article's body as HTML without the page around it. A paragraph after a
+    modern <figure> with its own <figcaption> is text; in the old layout's picture box (a
+    picture, then its caption as a paragraph, no <figcaption>) the paragraph is the caption."""
+    modern = (
+        '<div class="rich-text"><p>Die erste Hürde hat er gemeistert: Boris Nadeschdin darf'
+        " 100.000 Unterschriften sammeln, sagt die Wahlkommission in Moskau.</p>"
+        '<figure><img alt="Russland Wahlkommission"><figcaption>Alles streng im Blick: Bilder'
+        " von Überwachungskameras<small>Bild: Shamil Zhumatov/REUTERS</small></figcaption>"
+        f"</figure><p>{_TEXT}</p><h2>Wer ist Boris Nadeschdin?</h2><p>{_TEXT}</p></div>"
+    )
+    kinds = {b.text: b.kind.value for b in dwclean.clean(modern).blocks}
+    assert kinds[_TEXT] == "paragraph"
+    assert kinds["Alles streng im Blick: Bilder von Überwachungskameras"] == "caption"
+    old = (
+        "<div><p>Die erste Hürde hat er gemeistert: Boris Nadeschdin darf 100.000 Unterschriften"
+        " sammeln, sagt die Wahlkommission in Moskau.</p>"
+        '<div><a href="#"><img alt="Außenminister Heiko Maas in China"></a>'
+        "<p>Chinas Vizepremier Liu He empfängt Außenminister Maas</p></div>"
+        f"<p>{_TEXT}</p></div>"
+    )
+    kinds = {b.text: b.kind.value for b in dwclean.clean(old).blocks}
+    assert kinds["Chinas Vizepremier Liu He empfängt Außenminister Maas"] == "caption"
+    assert kinds[_TEXT] == "paragraph"

@@ -447,11 +447,17 @@ def _is_fragment(html: str) -> bool:
 
 
 def _follows_picture(node: LexborNode) -> bool:
-    """A paragraph right after a picture (old layout's picture box without <figcaption>)."""
+    """A paragraph right after a picture (old layout's picture box without <figcaption>). A
+    picture box with text of its own (a <figcaption>, a caption paragraph) has its caption
+    already: the paragraph after it is article text."""
     previous = node.prev
     while previous is not None and previous.tag == "-text" and not (previous.text() or "").strip():
         previous = previous.prev
-    return previous is not None and (previous.tag == "img" or previous.css_first("img") is not None)
+    if previous is None:
+        return False
+    return previous.tag == "img" or (
+        previous.css_first("img") is not None and not previous.text(strip=True)
+    )
 
 
 def clean_html(html: str, *, url: str | None = None) -> Article:
