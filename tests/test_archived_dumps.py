@@ -268,3 +268,37 @@ def test_in_a_dump_without_blank_lines_the_headline_is_not_glued_to_the_skip_lin
     assert article.title == "Развојот на Дојче веле во неговите шест децении постоење"
     assert article.date == "2013-05-14"
     assert article.blocks[0].text.startswith("„Hier ist die Deutsche Welle“")
+
+
+def test_a_hard_wrapped_page_cut_in_its_lead_is_unwrapped_from_two_filled_lines() -> None:
+    """Cut short, a wrapped dump shows only two lines filled to its width (the title line and
+    the lead's first line) and none running past it: that is its wrap, and the lead is whole
+    up to the cut."""
+    dump = "\n".join(
+        [
+            "DW radio program picks up where schools leave off | Asia| An in-depth look",
+            "at news from across the continent | DW | 27.06.2012",
+            "  1. Inhalt",
+            "  2. Navigation",
+            "  3. Weitere Inhalte",
+            "  4. Metanavigation",
+            "  5. Suche",
+            "  6. Choose from 30 Languages",
+            "",
+            "",
+            "DW radio program picks up where schools leave off",
+            "",
+            "DW produces educational radio dramas designed to reach people in remote",
+            "areas of the continent who",
+        ]
+    )
+    assert parse_dump(dump).wrap_width == 74
+    article = dwclean.clean(dump)
+    assert (article.title, article.date) == (
+        "DW radio program picks up where schools leave off",
+        "2012-06-27",
+    )
+    assert article.blocks[0].text == (
+        "DW produces educational radio dramas designed to reach people in remote areas of the"
+        " continent who"
+    )

@@ -163,6 +163,7 @@ def detect_style(measured: _Lines) -> DumpStyle:
 _WIDE_SHARE = 10  # Chinese characters: a tenth of a dump's text at least, to count its columns
 _WIDE_SAMPLE = 1000  # characters either side of the middle
 _WRAP_MIN_LINES = 3  # three lines near one width: a paragraph wrapped twice
+_SHORT_DUMP_LINES = 40  # a page's top, cut short: two filled lines may show its wrap
 
 
 class Wrap(NamedTuple):
@@ -232,10 +233,12 @@ def _wrap_width(
         # Each line that runs past it must be outweighed by three that stop near it: in a short
         # page, three lines of similar length beside two long ones are no wrapping.
         needed = 3 if width <= 100 else max(5, len(breakable) // 10)
+        # how many lines the renderer filled to the width, give or take its slack
+        filled = bisect_right(ascending, width) - bisect_left(ascending, width - _WRAP_SLACK)
         if near >= max(needed, 3 * (beyond + 1)):
-            # how many lines the renderer filled to the width, give or take its slack
-            filled = bisect_right(ascending, width) - bisect_left(ascending, width - _WRAP_SLACK)
             return width, filled
+        if width <= 100 and beyond == 0 and filled >= 2 and len(lines) <= _SHORT_DUMP_LINES:
+            return width, filled  # a short page cut by an archive: two lines filled, none over
     return None
 
 
