@@ -77,6 +77,7 @@ def test_a_double_spaced_dump_cleans_like_the_dump_itself(dump: Path) -> None:
     raw = dump.read_text(encoding="utf-8")
     doubled = raw.replace("\n", "\n\n")
     assert _summary(doubled) == _summary(raw)
+    assert _summary(raw.replace("\n", "\r\r\n")) == _summary(raw)  # line ends converted twice
     try:
         single, double = dwclean.clean(raw), dwclean.clean(doubled)
     except dwclean.DwcleanError:
