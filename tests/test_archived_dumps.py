@@ -82,6 +82,8 @@ def test_a_double_spaced_dump_cleans_like_the_dump_itself(dump: Path) -> None:
         single, double = dwclean.clean(raw), dwclean.clean(doubled)
     except dwclean.DwcleanError:
         return
+    assert any("double-spaced" in warning for warning in double.warnings)
+    assert not any("double-spaced" in warning for warning in single.warnings)
     # line n of the dump is line 2n - 1 of its double-spaced copy
     moved = [(r.text, r.rule, 2 * r.line - 1 if r.line else 0) for r in single.removed]
     assert [(r.text, r.rule, r.line) for r in double.removed] == moved

@@ -134,6 +134,9 @@ def _clean_dump(text: str, *, url: str | None) -> Article:
     text, line_numbers = single_spaced(normalize(text))
     article = _clean_feed(text, url=url) if looks_like_feed(text) else _clean_lines(text, url=url)
     if line_numbers is not None:  # read single-spaced: name the input's own lines
+        article.warnings.append(
+            "double-spaced text (a blank line after every line) read single-spaced"
+        )
         for removal in article.removed:
             removal.line = _line_in(line_numbers, removal.line)
         for block in article.blocks:
