@@ -305,3 +305,43 @@ def test_a_hard_wrapped_page_cut_in_its_lead_is_unwrapped_from_two_filled_lines(
         "DW produces educational radio dramas designed to reach people in remote areas of the"
         " continent who"
     )
+
+
+# Each edition's ad label as its pages print it: the brief names Publicidad, Iklan, Talla,
+# اشتہار and 广告; the others are in rules/languages/SOURCES.md, "Ad labels"
+AD_LABELS = {
+    "am": "ማስታወቂያ", "ar": "إعلان", "bg": "Реклама", "bn": "বিজ্ঞাপন", "bs": "Reklama",
+    "de": "Anzeige", "el": "Διαφήμιση", "en": "Advertisement", "es": "Publicidad",
+    "fa-AF": "آگهی", "fa-IR": "آگهی", "fr": "Publicité", "ha": "Talla", "hi": "विज्ञापन",
+    "hr": "Reklama", "id": "Iklan", "mk": "Реклама", "pl": "Reklama", "ps": "اعلان",
+    "pt-002": "Publicidade", "pt-BR": "Publicidade", "ro": "Publicitate", "ru": "Реклама",
+    "sq": "Reklamë", "sr": "Reklama", "sw": "Matangazo", "tr": "Reklam", "uk": "Реклама",
+    "ur": "اشتہار", "zh-Hans": "广告", "zh-Hant": "廣告",
+}  # fmt: skip
+
+
+def test_every_edition_names_its_ad_label() -> None:
+    from dwclean._rules import key, load_rules
+
+    languages = load_rules().languages
+    assert set(AD_LABELS) == set(languages)
+    for code, label in AD_LABELS.items():
+        assert key(label) in languages[code].debris_lines, code
+
+
+@pytest.mark.parametrize("dump", _articles_with_a_lead(), ids=lambda p: p.stem)
+def test_an_ad_label_between_two_paragraphs_goes(dump: Path) -> None:
+    """The ad slot's label stands alone between paragraphs (AMP pages, the old layout): it is
+    debris in every edition, and nothing around it changes."""
+    expected = _expected(dump)
+    raw = dump.read_text(encoding="utf-8")
+    article = dwclean.clean(raw)
+    paragraphs = [b for b in article.blocks if b.kind is BlockKind.PARAGRAPH and b.line]
+    if not paragraphs:
+        pytest.skip("no paragraph")
+    lines = raw.split("\n")
+    at = paragraphs[0].line - 1
+    label = AD_LABELS[str(expected["language"])]
+    with_ad = "\n".join([*lines[:at], label, "", *lines[at:]])
+    again = dwclean.clean(with_ad)
+    assert [(b.kind, b.text) for b in again.blocks] == [(b.kind, b.text) for b in article.blocks]
