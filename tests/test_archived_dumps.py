@@ -345,3 +345,51 @@ def test_an_ad_label_between_two_paragraphs_goes(dump: Path) -> None:
     with_ad = "\n".join([*lines[:at], label, "", *lines[at:]])
     again = dwclean.clean(with_ad)
     assert [(b.kind, b.text) for b in again.blocks] == [(b.kind, b.text) for b in article.blocks]
+
+
+# A "read also" teaser line in each edition's words, as DW prints it between two paragraphs
+READ_ALSO = {
+    "ar": "اقرأ أيضا:", "bn": "আরো পড়ুন:", "bs": "Pročitajte i:", "de": "Mehr zum Thema:",
+    "el": "Διαβάστε επίσης:", "en": "Read more:", "es": "Lea también:", "fa-IR": "بیشتر بخوانید:",
+    "fr": "Lire aussi :", "hi": "और पढ़ें:", "pt-BR": "Leia também:", "ro": "Citiți și:",
+    "ru": "Читайте также:", "sw": "Soma zaidi:", "tr": "Ayrıca okuyun:", "zh-Hans": "阅读更多：",
+}  # fmt: skip
+
+
+def _with_read_also() -> list[Path]:
+    return [d for d in _articles_with_a_lead() if _expected(d)["language"] in READ_ALSO]
+
+
+@pytest.mark.parametrize("dump", _with_read_also(), ids=lambda p: p.stem)
+def test_a_read_also_teaser_between_two_paragraphs_goes(dump: Path) -> None:
+    raw = dump.read_text(encoding="utf-8")
+    article = dwclean.clean(raw)
+    paragraphs = [b for b in article.blocks if b.kind is BlockKind.PARAGRAPH and b.line]
+    if not paragraphs:
+        pytest.skip("no paragraph")
+    lines = raw.split("\n")
+    at = paragraphs[0].line - 1
+    title = " ".join(str(article.title).split()[:4])  # short: within a wrapped dump's width
+    teaser = f"{READ_ALSO[str(_expected(dump)['language'])]} {title}"
+    again = dwclean.clean("\n".join([*lines[:at], teaser, "", *lines[at:]]))
+    assert [(b.kind, b.text) for b in again.blocks] == [(b.kind, b.text) for b in article.blocks]
+
+
+def test_indonesian_read_also_lines_and_bylines() -> None:
+    """The brief's case: "Baca juga:" is a teaser of another article, "Penulis: …" a byline
+    (its name an author, the line no text), whatever their place in the article."""
+    body = [
+        "Pemerintah Jerman mengumumkan aturan baru untuk pekerja asing yang ingin bekerja di"
+        " negara itu. Aturan ini akan mulai berlaku tahun depan.",
+        "Menurut kementerian tenaga kerja, Jerman membutuhkan lebih dari 400.000 pekerja asing"
+        " setiap tahun untuk mengisi kekosongan di berbagai sektor.",
+        "Baca juga: Jerman kekurangan perawat, rumah sakit cari tenaga dari Indonesia",
+        "Para pengusaha menyambut baik langkah ini, namun serikat pekerja meminta agar upah"
+        " minimum tetap dijaga dan pekerja asing tidak dieksploitasi.",
+        "Penulis: Rizki Akbar Putra",
+        "Editor: Hendra Pasuhuk",
+    ]
+    article = dwclean.clean("\n\n".join(["Jerman perketat aturan imigrasi", *body]))
+    assert article.language == "id"
+    assert article.authors == ["Rizki Akbar Putra"]
+    assert [b.text for b in article.blocks] == [body[0], body[1], body[3]]
