@@ -485,3 +485,25 @@ def test_a_feed_with_an_empty_teaser_keeps_the_pictures_caption() -> None:
         ("caption", caption),
         ("paragraph", BODY),
     ]
+
+
+def test_every_edition_names_a_photo_credit_label() -> None:
+    languages = load_rules().languages
+    assert all(lang.credit_prefixes for lang in languages.values())
+
+
+def test_a_simplified_chinese_caption_with_its_glued_credit() -> None:
+    """The brief's 图片来源: (the Simplified form; zh-Hant pages print 圖片來源:), glued to a
+    caption as the modern layout does: the credit is split off."""
+    page = "\n\n".join(
+        [
+            "德国外长访华",
+            "德国外长马斯无意在其访华之行中回避敏感议题。中国当局的维吾尔族人政策便是其中之一。",
+            "中国政府副总理刘鹤会见德国外长马斯图片来源: picture-alliance/dpa/R. Hirschberger",
+            "马斯在北京表示,德国将继续就人权问题与中国进行对话。他说,双方在经济领域的合作十分密切。",
+        ]
+    )
+    captions = [b for b in dwclean.clean(page).blocks if b.kind is BlockKind.CAPTION]
+    assert [(c.text, c.credit) for c in captions] == [
+        ("中国政府副总理刘鹤会见德国外长马斯", "图片来源: picture-alliance/dpa/R. Hirschberger")
+    ]
