@@ -487,9 +487,10 @@ def test_a_feed_with_an_empty_teaser_keeps_the_pictures_caption() -> None:
     ]
 
 
-def test_every_edition_names_a_photo_credit_label() -> None:
+def test_every_edition_names_a_photo_credit_label_and_its_skip_links() -> None:
     languages = load_rules().languages
     assert all(lang.credit_prefixes for lang in languages.values())
+    assert all(len(lang.skip_links) >= 3 for lang in languages.values())
 
 
 def test_a_simplified_chinese_caption_with_its_glued_credit() -> None:
