@@ -508,3 +508,21 @@ def test_a_simplified_chinese_caption_with_its_glued_credit() -> None:
     assert [(c.text, c.credit) for c in captions] == [
         ("中国政府副总理刘鹤会见德国外长马斯", "图片来源: picture-alliance/dpa/R. Hirschberger")
     ]
+
+
+def test_an_arabic_cookie_banner_is_not_the_lead() -> None:
+    """The banner says "cookies" in each edition's words (Arabic: الكوكيز, ملفات تعريف الارتباط)."""
+    page = "\n\n".join(
+        [
+            "نستخدم ملفات تعريف الارتباط (الكوكيز) لتحسين خدماتنا. يمكنكم معرفة المزيد في سياسة"
+            " الخصوصية.",
+            "مزيد من المعلومات موافق",
+            "ألمانيا تسرع إجراءات الاعتراف بالشهادات المهنية الأجنبية",
+            "تعاني ألمانيا من نقص حاد في العمالة الماهرة، ولذلك قررت الحكومة تسريع إجراءات الاعتراف"
+            " بالشهادات الأجنبية.",
+            "وقال وزير العمل إن الإجراءات الجديدة ستدخل حيز التنفيذ في بداية العام المقبل.",
+        ]
+    )
+    article = dwclean.clean(page)
+    assert article.title == "ألمانيا تسرع إجراءات الاعتراف بالشهادات المهنية الأجنبية"
+    assert article.blocks[0].text.startswith("تعاني ألمانيا")
