@@ -10,7 +10,16 @@ from __future__ import annotations
 from ._exceptions import NotAnArticleError
 from ._model import Hint
 from ._page import Page
-from ._text import ends_sentence, is_date_line, is_prose, parse_date, tokens, word_count
+from ._rules import key
+from ._text import (
+    ends_sentence,
+    is_date_line,
+    is_prose,
+    parse_date,
+    tokens,
+    unmangled,
+    word_count,
+)
 
 HEADLINE_MAX_WORDS = 30  # a longer line is no headline
 _SKIP_LIST_ITEMS = 3  # DW's skip links: content, main menu, more DW sites (six on old pages)
@@ -197,6 +206,7 @@ class LeadFinder(Page):
             or furniture_before
             or self._navigation_follows(index)
             or text_key in self.keys[:index]
+            or key(unmangled(self.candidates[index].text)) in self.keys[:index]  # a garbled copy
         )
 
     def _navigation_follows(self, index: int) -> bool:

@@ -26,6 +26,17 @@ def _cjk() -> re.Pattern[str]:
     return re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+def unmangled(text: str) -> str:
+    """A line read in the wrong encoding (UTF-8 bytes decoded as Windows-1252: "amÃ©liorer"),
+    read right again; any other text as it is."""
+    if text.isascii() or ("Ã" not in text and "Â" not in text and "â€" not in text):
+        return text
+    try:
+        return text.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return text
+
+
 def has_cjk(text: str) -> bool:
     """Chinese, Japanese or Korean characters in the text (written without spaces)."""
     return not text.isascii() and _cjk().search(text) is not None
