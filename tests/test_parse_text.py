@@ -201,3 +201,19 @@ def test_chinese_wrapped_by_character_count_is_joined_again() -> None:
             assert [(b.kind, b.text) for b in wrapped.blocks] == [
                 (b.kind, b.text) for b in article.blocks
             ], (name, width)
+
+
+def test_one_sentence_a_line_of_similar_lengths_is_no_wrap() -> None:
+    """Archives store text one block a line, often without blank lines: short paragraphs of
+    one sentence each can be of about one length. A renderer that wraps breaks lines inside
+    sentences, so lines that all end a sentence show no wrap, and stay paragraphs."""
+    lines = [
+        "Merkel visits Kyiv",
+        "The chancellor arrived by train on Monday morning for talks with Zelenskyy.",
+        "She promised more air defence systems and support for reconstruction work.",
+        "Details of the aid package were not disclosed by either government today.",
+        "The visit had not been announced in advance for security reasons, aides said.",
+    ]
+    parsed = parse_dump("\n".join(lines))
+    assert parsed.wrap_width is None
+    assert [c.text for c in parsed.candidates] == lines

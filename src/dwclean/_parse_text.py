@@ -118,11 +118,13 @@ def _indent(line: str) -> int:
 class _Lines:
     """A dump's non-blank lines and their indentation, measured once for the detectors below."""
 
-    __slots__ = ("indents", "nonblank", "wide")
+    __slots__ = ("indents", "nonblank", "spaced", "wide")
 
     def __init__(self, lines: list[str], text: str) -> None:  # lines are right-stripped
         self.nonblank = [line for line in lines if line]
         self.indents = [len(line) - len(line.lstrip(" ")) for line in self.nonblank]
+        # blank lines between blocks, as every hard-wrapping renderer sets them
+        self.spaced = "\n\n" in text.strip("\n")
         # Chinese text (not a language menu's "中文"): its characters take two columns each.
         # The middle of a dump is the article's text; a sample of it is enough.
         middle = len(text) // 2
@@ -235,11 +237,27 @@ def _wrap_width(
         needed = 3 if width <= 100 else max(5, len(breakable) // 10)
         # how many lines the renderer filled to the width, give or take its slack
         filled = bisect_right(ascending, width) - bisect_left(ascending, width - _WRAP_SLACK)
+        if not _breaks_inside_sentences(lines, width, measure):
+            continue  # one sentence a line, each of about this length: no wrap
         if near >= max(needed, 3 * (beyond + 1)):
             return width, filled
-        if width <= 100 and beyond == 0 and filled >= 2 and len(lines) <= _SHORT_DUMP_LINES:
+        if (
+            width <= 100
+            and beyond == 0
+            and filled >= 2
+            and len(lines) <= _SHORT_DUMP_LINES
+            and measured.spaced
+        ):
             return width, filled  # a short page cut by an archive: two lines filled, none over
     return None
+
+
+def _breaks_inside_sentences(lines: list[str], width: int, measure: Callable[[str], int]) -> bool:
+    """A renderer that wraps breaks lines inside sentences: of the lines that fill the width,
+    one at least ends without a sentence's end."""
+    return any(
+        not ends_sentence(line) for line in lines if width - _WRAP_SLACK <= measure(line) <= width
+    )
 
 
 def _breakable_beyond(breakable: list[tuple[int, int]], width: int) -> int:
