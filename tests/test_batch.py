@@ -264,3 +264,19 @@ def test_the_time_limit_is_not_swallowed_by_a_fallback_on_the_way(
     options = _batch.BatchOptions(time_limit=0.05)
     record = _batch.clean_input(str(DUMPS[0]), DUMPS[0].name, options, lambda *_: None)
     assert record["status"] == "timeout"
+
+
+def test_an_interruption_waits_until_a_taken_record_is_counted() -> None:
+    """Ctrl-C while the parent holds a worker's record (taken off the pipe, not yet counted)
+    must not lose it: the interruption comes after the record is counted, so "interrupted
+    after N inputs" is the outputs that exist."""
+    from dwclean._workers import _interruptions_deferred
+
+    steps: list[str] = []
+    with pytest.raises(KeyboardInterrupt):
+        with _interruptions_deferred():
+            os.kill(os.getpid(), signal.SIGINT)  # arrives while the record is in hand
+            time.sleep(0.05)
+            steps.append("counted")
+        steps.append("after")  # never reached: the interruption comes right after the block
+    assert steps == ["counted"]

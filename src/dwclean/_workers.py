@@ -98,6 +98,24 @@ def _serve_tasks(conn: Connection, options: BatchOptions) -> None:
                 os._exit(0)
 
 
+_INTERRUPTIONS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _interruptions_deferred() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block is done: between taking a worker's record off
+    its pipe and counting it, an interruption would lose the record while its output exists,
+    and the count said ("interrupted after N inputs") would be one short."""
+    if not hasattr(signal, "pthread_sigmask"):  # no signal masks (Windows): as before
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTIONS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 @dataclass
 class _Worker:
     process: BaseProcess
@@ -148,10 +166,11 @@ class _Pool:
         """Take every record the worker has sent; a closed pipe means the worker died."""
         try:
             while worker.conn.poll():
-                record = worker.conn.recv()
-                worker.queue.popleft()
-                worker.since = time.monotonic()
-                self.done(record)
+                with _interruptions_deferred():  # a record taken is a record counted
+                    record = worker.conn.recv()
+                    worker.queue.popleft()
+                    worker.since = time.monotonic()
+                    self.done(record)
         except (EOFError, OSError, pickle.UnpicklingError):  # died, perhaps mid-message
             self.replace(worker, "crashed", self._death(worker))
 
