@@ -76,8 +76,7 @@ def _teasers(items: list[Candidate], rules: Rules) -> tuple[list[Candidate], int
 
 def _cut_text(text: str, rules: Rules) -> bool:
     """The page's last line may be text the dump cut mid-sentence, unless it is a footer."""
-    at_start, anywhere = rules.global_pattern
-    return not ends_sentence(text) and not (at_start.match(text) or anywhere.search(text))
+    return not ends_sentence(text) and not rules.global_debris(text)
 
 
 def _gallery_frame(candidates: list[Candidate], keys: list[str], rules: Rules) -> bool:

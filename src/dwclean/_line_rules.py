@@ -81,8 +81,7 @@ class LineRules:
         text = candidate.text  # whitespace is already collapsed by the front-ends
         if _is_garbled(text):
             return "garbled text (read in the wrong encoding)"
-        at_start, anywhere = self.rules.global_pattern
-        if at_start.match(text) or anywhere.search(text):
+        if self.rules.global_debris(text):
             for name, pattern in self.rules.global_patterns:  # which one, for --explain
                 if pattern.search(text):
                     return name

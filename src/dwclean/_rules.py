@@ -238,6 +238,11 @@ class Rules(NamedTuple):
     bylines: BylineRules
     aliases: dict[str, str]  # lower-case code a page may declare → the edition's code
 
+    def global_debris(self, text: str) -> bool:
+        """A debris pattern of every site matches the text (which one: `global_patterns`)."""
+        at_start, anywhere = self.global_pattern
+        return bool(at_start.match(text) or anywhere.search(text))
+
     def language(self, code: str | None) -> Language | None:
         """The edition a BCP 47 code names: its own code or one of its aliases ("zh", "fa")."""
         if not code:
