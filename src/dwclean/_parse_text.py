@@ -286,7 +286,7 @@ def _body_indent(measured: _Lines) -> int:
 def _cjk_break(line: str, indent: int) -> int:
     """Where a renderer could first break a line without spaces: in Chinese, after its first
     character (lines wrap between any two); -1 if nowhere."""
-    return indent + 1 if not line.isascii() and _cjk_char().search(line, indent) else -1
+    return indent + 1 if not line.isascii() and _cjk_runs().search(line, indent) else -1
 
 
 def _first_word_width(line: str, measure: Callable[[str], int]) -> int:
@@ -294,7 +294,7 @@ def _first_word_width(line: str, measure: Callable[[str], int]) -> int:
     stripped = line.strip()
     if not stripped:
         return 0
-    if not stripped.isascii() and _cjk_char().match(stripped):
+    if not stripped.isascii() and _cjk_runs().match(stripped):
         return measure(stripped[0])
     return measure(stripped.split(" ", 1)[0])
 
@@ -504,12 +504,8 @@ _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 
 
 @cache
-def _cjk_char() -> re.Pattern[str]:
-    return re.compile(f"[{_CJK}]")
-
-
-@cache
 def _cjk_runs() -> re.Pattern[str]:
+    # runs of Chinese characters: counted for display widths, searched for any at all
     return re.compile(f"[{_CJK}]+")
 
 
