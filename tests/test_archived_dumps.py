@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -329,11 +330,9 @@ def test_every_edition_names_its_ad_label() -> None:
         assert key(label) in languages[code].debris_lines, code
 
 
-@pytest.mark.parametrize("dump", _articles_with_a_lead(), ids=lambda p: p.stem)
-def test_an_ad_label_between_two_paragraphs_goes(dump: Path) -> None:
-    """The ad slot's label stands alone between paragraphs (AMP pages, the old layout): it is
-    debris in every edition, and nothing around it changes."""
-    expected = _expected(dump)
+def _same_with_line_before_first_paragraph(dump: Path, line: Callable[[str], str]) -> None:
+    """Insert a line (made from the article's title) with a blank line before the article's
+    first paragraph: cleaning gives the same blocks."""
     raw = dump.read_text(encoding="utf-8")
     article = dwclean.clean(raw)
     paragraphs = [b for b in article.blocks if b.kind is BlockKind.PARAGRAPH and b.line]
@@ -341,10 +340,16 @@ def test_an_ad_label_between_two_paragraphs_goes(dump: Path) -> None:
         pytest.skip("no paragraph")
     lines = raw.split("\n")
     at = paragraphs[0].line - 1
-    label = AD_LABELS[str(expected["language"])]
-    with_ad = "\n".join([*lines[:at], label, "", *lines[at:]])
-    again = dwclean.clean(with_ad)
+    again = dwclean.clean("\n".join([*lines[:at], line(str(article.title)), "", *lines[at:]]))
     assert [(b.kind, b.text) for b in again.blocks] == [(b.kind, b.text) for b in article.blocks]
+
+
+@pytest.mark.parametrize("dump", _articles_with_a_lead(), ids=lambda p: p.stem)
+def test_an_ad_label_between_two_paragraphs_goes(dump: Path) -> None:
+    """The ad slot's label stands alone between paragraphs (AMP pages, the old layout): it is
+    debris in every edition, and nothing around it changes."""
+    label = AD_LABELS[str(_expected(dump)["language"])]
+    _same_with_line_before_first_paragraph(dump, lambda title: label)
 
 
 # A "read also" teaser line in each edition's words, as DW prints it between two paragraphs
@@ -362,17 +367,11 @@ def _with_read_also() -> list[Path]:
 
 @pytest.mark.parametrize("dump", _with_read_also(), ids=lambda p: p.stem)
 def test_a_read_also_teaser_between_two_paragraphs_goes(dump: Path) -> None:
-    raw = dump.read_text(encoding="utf-8")
-    article = dwclean.clean(raw)
-    paragraphs = [b for b in article.blocks if b.kind is BlockKind.PARAGRAPH and b.line]
-    if not paragraphs:
-        pytest.skip("no paragraph")
-    lines = raw.split("\n")
-    at = paragraphs[0].line - 1
-    title = " ".join(str(article.title).split()[:4])  # short: within a wrapped dump's width
-    teaser = f"{READ_ALSO[str(_expected(dump)['language'])]} {title}"
-    again = dwclean.clean("\n".join([*lines[:at], teaser, "", *lines[at:]]))
-    assert [(b.kind, b.text) for b in again.blocks] == [(b.kind, b.text) for b in article.blocks]
+    prefix = READ_ALSO[str(_expected(dump)["language"])]
+    # a short teaser title: within a wrapped dump's width
+    _same_with_line_before_first_paragraph(
+        dump, lambda title: f"{prefix} {' '.join(title.split()[:4])}"
+    )
 
 
 def test_indonesian_read_also_lines_and_bylines() -> None:
