@@ -14,6 +14,7 @@ import select
 import stat
 import sys
 import zlib
+from functools import cache
 from typing import NamedTuple
 
 from ._exceptions import (
@@ -386,28 +387,47 @@ def single_spaced(text: str) -> tuple[str, list[int] | None]:
     return "\n".join(kept), numbers
 
 
-# DW's syndication view ("Item 1", "Id …", "Title …"), as feed readers show it
-FEED_ITEM = re.compile(r"^[\s|]*Item \d+(?=[\s|]|$)")
+class _FeedSigns(NamedTuple):
+    item: re.Pattern[str]  # the view's `Item N` line
+    first_field: re.Pattern[str]  # a line opening with one of its first fields
+    fields: re.Pattern[str]  # any of its first five fields, as a label
+    order: tuple[str, ...]  # those five, as regexes, in the order the view prints them
 
 
-# the view's first fields, where a copy starts below its `Item N` line
-_FEED_FIELD = re.compile(r"^[\s|]*(?:Id|Date|Title)(?=[\s|])")
-_FEED_LABELS = re.compile(r"(?:^|(?<=\s))(Id|Date|Title|Short title|Teaser)(?=\s)", re.M)
+@cache
+def _feed_signs() -> _FeedSigns:
+    """DW's syndication view ("Item 1", "Id …", "Title …") from its labels in
+    rules/page_types.toml: a copy that starts below its `Item` line starts at one of the
+    three fields after it and shows three of the five first fields in their order."""
+    from ._rules import load_rules  # (the rules are loaded for every dump anyway)
+
+    labels = load_rules().page_types.feed_labels  # regex alternatives, in the view's order
+    order = labels[1:6]
+    longest_first = "|".join(sorted(order, key=len, reverse=True))  # "Short title", "Title"
+    return _FeedSigns(
+        item=re.compile(rf"^[\s|]*{labels[0]}(?=[\s|]|$)"),
+        first_field=re.compile(rf"^[\s|]*(?:{'|'.join(labels[1:4])})(?=[\s|])"),
+        fields=re.compile(rf"(?:^|(?<=\s))({longest_first})(?=\s)", re.M),
+        order=order,
+    )
 
 
 def feed_start(lines: list[str]) -> int | None:
     """Where DW's syndication view starts among the first lines: its `Item N` line with the
     `Id` field after it, or, in a copy that begins below it, the first of three of its
     fields in their order (`Id`, `Date`, `Title`, `Short title`, `Teaser`)."""
+    signs = _feed_signs()
     for index, line in enumerate(lines[:8]):
-        if FEED_ITEM.match(line):
+        if signs.item.match(line):
             head = "\n".join(lines[index : index + 12])
             return index if " Id " in head.replace("|", " ") or "\nId" in head else None
-        if _FEED_FIELD.match(line):
+        if signs.first_field.match(line):
             following = "\n".join(lines[index : index + 6]).replace("|", " ")
-            found = [m.group(1) for m in _FEED_LABELS.finditer(following)]
-            order = ("Id", "Date", "Title", "Short title", "Teaser")
-            fields = [label for label in order if label in found]
+            found = [
+                next(i for i, label in enumerate(signs.order) if re.fullmatch(label, m.group(1)))
+                for m in signs.fields.finditer(following)
+            ]
+            fields = sorted(set(found))
             return index if len(fields) >= 3 and found[: len(fields)] == fields else None
     return None
 
