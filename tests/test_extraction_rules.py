@@ -10,7 +10,7 @@ import dwclean
 from dwclean import BlockKind, PageType
 from dwclean._byline import author_names, split_glued_date
 from dwclean._rules import load_rules
-from dwclean._text import parse_date
+from dwclean._text import is_date_shaped, parse_date
 
 SKIP_EN = "1. Skip to content\n  2. Skip to main menu\n  3. Skip to more DW sites\n\n"
 LEAD = (
@@ -75,6 +75,38 @@ def test_a_lead_cut_short_is_still_the_lead_under_the_date_line() -> None:
     dump = f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\nThe city council voted on\n\n{BODY}\n"
     article = dwclean.clean(dump)
     assert kinds(article)[0] == ("lead", "The city council voted on")
+
+
+@pytest.mark.parametrize(
+    "date_line",
+    [
+        "Mrch 14, 2024",  # a month spelled as no table spells it: a date line all the same
+        "Tuesday, Mrach 14 2024",
+        "14 Mrz. 2024Advertisement",  # with a label glued on
+    ],
+)
+def test_a_date_line_in_a_spelling_no_table_knows_is_no_headline(date_line: str) -> None:
+    """Nothing invented: the date stays unknown; the date line is neither title nor text."""
+    dump = f"{SKIP_EN}Night buses\n\n{date_line}\n\n{LEAD}\n\n{BODY}\n"
+    article = dwclean.clean(dump)
+    assert (article.title, article.date) == ("Night buses", None)
+    assert kinds(article) == [("lead", LEAD), ("paragraph", BODY)]
+
+
+@pytest.mark.parametrize(
+    ("text", "shaped"),
+    [
+        ("ማክሰኞ፣ ጳጉሜን 2 2013", True),
+        ("۱۳۹۷ خرداد ۱۴, دوشنبه", True),
+        ("Top 10 of 2023", False),  # "of": a common word, no month
+        ("Top 10 from 2023", False),
+        ("Bonn, Berlin, Köln 3 Städte 2023", False),  # more than a weekday beside it
+        ("Mrch 40, 2024", False),  # no day
+    ],
+)
+def test_what_makes_a_date_line_without_a_known_month(text: str, shaped: bool) -> None:
+    rules = load_rules()
+    assert is_date_shaped(text, rules.stopword_index) is shaped
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ class HeaderReader(Page):
             candidate = self.candidates[index]
             if candidate.hints & Hint.LIST_ITEM or is_prose(candidate.text):
                 break
-            if self.alive(index) and not is_date_line(candidate.text, self.rules.months):
+            if self.alive(index) and not self.is_date_line(candidate.text):
                 window.append(index)
             index -= 1
         if not window:
@@ -96,7 +96,7 @@ class HeaderReader(Page):
         start = title + 1 if title is not None else lead
         for index in range(start, lead):
             text = self.candidates[index].text
-            if is_date_line(text, self.rules.months):
+            if self.is_date_line(text):
                 names, date = split_glued_date(text, self.rules)  # "Arben Muka9 Tetor 2012"
                 self.meta.date = self.meta.date or date or parse_date(text, self.rules.months)
                 if date and names:
@@ -106,7 +106,7 @@ class HeaderReader(Page):
                 names, date = split_glued_date(text, self.rules)
                 labelled = self.rules.author_labels.match(self.keys[index])
                 following = self.candidates[index + 1].text if index + 1 < lead else ""
-                if date or labelled or is_date_line(following, self.rules.months):
+                if date or labelled or self.is_date_line(following):
                     self.meta.date = self.meta.date or date
                     self.meta.authors.extend(author_names(names, self.rules))
                     self.remove(index, "byline")

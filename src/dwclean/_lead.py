@@ -13,7 +13,6 @@ from ._page import Page
 from ._rules import key
 from ._text import (
     ends_sentence,
-    is_date_line,
     is_prose,
     parse_date,
     tokens,
@@ -80,7 +79,7 @@ class LeadFinder(Page):
         above = self._nearest_alive(last, -1, start - 1)
         if self.headline is None and above is not None:
             text = self.candidates[above].text
-            if word_count(text) <= _KICKER_MAX_WORDS and not is_date_line(text, self.rules.months):
+            if word_count(text) <= _KICKER_MAX_WORDS and not self.is_date_line(text):
                 return None  # under a kicker: the headline's place, and a headline cut short
         return last
 
@@ -128,7 +127,7 @@ class LeadFinder(Page):
             if position >= len(alive) - 1:
                 return None
             date_line = self.candidates[alive[position]].text
-            if is_date_line(date_line, self.rules.months):
+            if self.is_date_line(date_line):
                 headline = alive[0]
                 words = [word_count(self.candidates[i].text) for i in alive[:position]]
                 if position > 1 and words[0] <= _KICKER_MAX_WORDS < words[1]:
@@ -142,7 +141,7 @@ class LeadFinder(Page):
                     return None
                 for lead in alive[position + 1 :]:
                     text = self.candidates[lead].text
-                    if word_count(text) >= 4 and not is_date_line(text, self.rules.months):
+                    if word_count(text) >= 4 and not self.is_date_line(text):
                         return headline, lead
                 return None
         return None
@@ -183,7 +182,7 @@ class LeadFinder(Page):
             return False
         for following in range(index + 1, min(index + 4, len(self.candidates))):
             text = self.candidates[following].text
-            if is_date_line(text, self.rules.months):
+            if self.is_date_line(text):
                 return True
             if is_prose(text):
                 return False

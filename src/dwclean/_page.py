@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ._line_rules import line_rules
 from ._model import Candidate, PageType, Removal
 from ._rules import Language, Rules, candidate_key, key
+from ._text import is_date_line, is_date_shaped
 
 
 @dataclass(slots=True)
@@ -51,6 +52,13 @@ class Page:
         self.headline: int | None = None  # found by position (above the date line)
         self._spaced: bool | None = None  # blank lines between blocks (known once asked)
         self.page_type = PageType.ARTICLE
+
+    def is_date_line(self, text: str) -> bool:
+        """A date line: a date in a known form, or one with a month name no table knows (an
+        edition's spelling the tables lack), which is still no headline."""
+        return is_date_line(text, self.rules.months) or is_date_shaped(
+            text, self.rules.stopword_index
+        )
 
     def remove(self, index: int, rule: str) -> None:
         self.reasons.setdefault(index, rule)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from datetime import date
 from functools import cache, lru_cache
 
@@ -191,6 +191,35 @@ def _named_month_date(text: str, months: Mapping[str, Month]) -> str | None:
             if name and (found := _iso(int(match.group(y)), name[1], int(match.group(d)), name[0])):
                 return found
     return None
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def is_date_shaped(text: str, common_words: Container[str]) -> bool:
+    """A date whose month name no table knows ("ማክሰኞ፣ ጳጉሜን 2 2013", "18 kwietnia 2013"): a
+    day, a word of three letters or more that is no common word, and a year, with at most one
+    word beside them (the weekday, a label glued on). Not a date to read, but a date line's
+    place: the headline is above it, never it."""
+    if word_count(text) > 6:
+        return False
+    for pattern, d, m, y in (
+        (_DAY_MONTH_YEAR, 1, 2, 3),
+        (_MONTH_DAY_YEAR, 2, 1, 3),
+        (_YEAR_MONTH_DAY, 3, 2, 1),
+    ):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        month = match.group(m)
+        if len(month) < 3 or month.casefold() in common_words:
+            continue
+        if not (1 <= int(match.group(d)) <= 31 and 1000 <= int(match.group(y)) <= 2999):
+            continue
+        beside = text[: match.start()] + " " + text[match.end() :]
+        if len(_LETTERS.findall(beside)) <= 1:
+            return True
+    return False
 
 
 def tokens(text: str) -> list[str]:
