@@ -4,11 +4,14 @@ embedded players, page types (feed, gallery, index), a dump cut mid-word, lists.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import dwclean
 from dwclean import BlockKind, PageType
 from dwclean._byline import author_names, split_glued_date
+from dwclean._page_credits import unknown_credit_label
 from dwclean._rules import load_rules
 from dwclean._text import is_date_shaped, parse_date
 
@@ -558,3 +561,41 @@ def test_an_arabic_cookie_banner_is_not_the_lead() -> None:
     article = dwclean.clean(page)
     assert article.title == "ألمانيا تسرع إجراءات الاعتراف بالشهادات المهنية الأجنبية"
     assert article.blocks[0].text.startswith("تعاني ألمانيا")
+
+
+def test_a_credit_label_no_table_knows_is_learned_from_the_page() -> None:
+    """ "Attēls:" is in no table (DW has no Latvian edition): a credit of its own line, naming an
+    agency and photographer, teaches it; the caption glued to it then gets its credit too."""
+    dump = (
+        f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n"
+        "A night bus at the main station\nAttēls: DW/A. Bērziņa\n\n"
+        f"{BODY}\n\n"
+        "The new depot in the north.Attēls: AP\n\n"
+        "Er sagte: Nein.\n\n"
+        f"{BODY.replace('Council', 'Party')}\n"
+    )
+    article = dwclean.clean(dump)
+    captions = [(b.text, b.credit) for b in article.blocks if b.kind is BlockKind.CAPTION]
+    assert captions == [
+        ("A night bus at the main station", "Attēls: DW/A. Bērziņa"),
+        ("The new depot in the north.", "Attēls: AP"),
+    ]
+    assert ("subhead", "Er sagte: Nein.") in kinds(article)  # names no source: no credit
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Снимка: picture-alliance/dpa/M. Becker", "Снимка"),  # agency/photographer
+        ("Hoto: DW", "Hoto"),  # an agency DW credits
+        ("Gero Schließ (DW)Bild: DW", "Bild"),  # glued after a bracket
+        ("Jasmina RozeFoto: DW/P. Henriksen", "Foto"),  # glued after a small letter
+        ("Rachel Stewart Bild: Cem Springer/DW", None),  # "Stewart Bild" could be a name
+        ("Autor: DW", None),  # a byline's label
+        ("Er sagte: Nein.", None),  # no source
+        ("Die Quelle war klar: DW", None),  # three words before the colon
+    ],
+)
+def test_what_teaches_a_credit_label(line: str, label: str | None) -> None:
+    rules = load_rules()._replace(credit_split=re.compile(r"(?!x)x"))  # no label known
+    assert unknown_credit_label(line, rules) == label

@@ -112,6 +112,7 @@ def line_rules(rules: Rules, tables: list[Language]) -> LineRules:
     """The compiled line rules for these tables (built on first use, then kept)."""
     codes = tuple(lang.code for lang in tables)
     cached = _COMPILED.get(codes)
-    if cached is None or cached[0] is not rules:
+    # the same tables: a page's own credit labels (`_page_credits`) do not touch line rules
+    if cached is None or cached[0].languages is not rules.languages:
         cached = _COMPILED[codes] = (rules, LineRules(rules, tuple(tables)))
     return cached[1]

@@ -15,6 +15,7 @@ from . import _page_types
 from ._classify import classify
 from ._model import Article, Candidate, PageType, Removal
 from ._page import Metadata
+from ._page_credits import with_page_credit_labels
 from ._rules import Rules, candidate_key
 from ._segment import SegmentOptions, segment
 from ._strip import strip
@@ -37,6 +38,7 @@ class Parsed:
 def run(parsed: Parsed, rules: Rules) -> Article:
     # every candidate's rule key, computed once for classify and strip
     keys = [candidate_key(c.text) for c in parsed.candidates]
+    rules = with_page_credit_labels(parsed.candidates, rules)
     page_type = parsed.page_type or classify(parsed.candidates, rules, parsed.metadata.url, keys)
     if page_type is PageType.INDEX:
         _page_types.index([])

@@ -228,6 +228,7 @@ class Rules(NamedTuple):
     furniture_lines: frozenset[str]  # all four above: global, skip links, menus, boilerplate
     alt_credit: re.Pattern[str]
     agency_credit: re.Pattern[str]  # an alt_credit naming an agency and a photographer
+    photo_sources: frozenset[str]  # case-folded: the agencies and sources DW credits pictures to
     gallery_min_repeats: int
     months: dict[str, Month]  # case-folded month name, any language → (calendar, number)
     stopword_index: dict[str, tuple[str, ...]]  # stopword → codes of the languages that have it
@@ -513,6 +514,9 @@ def _build_rules() -> Rules:
         author_labels=Prefixes([p for lang in languages.values() for p in lang.author_label.items]),
         alt_credit=re.compile(patterns.get("credits", {}).get("alt_credit", r"(?!x)x")),
         agency_credit=re.compile(patterns.get("credits", {}).get("agency_credit", r"(?!x)x")),
+        photo_sources=frozenset(
+            s.casefold() for s in patterns.get("credits", {}).get("photo_sources", [])
+        ),
         months=_month_names(languages.values()),
         stopword_index=_index(languages, "stopwords"),
         skip_link_index=_index(languages, "skip_links"),
