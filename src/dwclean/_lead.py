@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ._exceptions import NotAnArticleError
 from ._model import Hint
-from ._page import Page
+from ._page import Page, is_info_box_date
 from ._rules import key
 from ._text import (
     ends_sentence,
@@ -182,6 +182,8 @@ class LeadFinder(Page):
             return False
         for following in range(index + 1, min(index + 4, len(self.candidates))):
             text = self.candidates[following].text
+            if is_info_box_date(text, self.rules):
+                return False  # "Datum 15.09.2017": the old layout's info box, after the text
             if self.is_date_line(text):
                 return True
             if is_prose(text):

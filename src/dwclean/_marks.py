@@ -73,6 +73,9 @@ class MarksReader(Page):
                 self.meta.date = parse_date(text, self.rules.months)
             if not self.meta.authors:
                 length = lang.author_label.match(text_key)
+                if length and text_key[length : length + 1] == "/":
+                    # the label's two genders, "Autorica/Autor": the second is a label too
+                    length += 1 + lang.author_label.match(text_key[length + 1 :])
                 if length and word_count(text) <= 8:
                     names = " ".join(text.split())[length:].strip(" :")
                     self.meta.authors.extend(author_names(names, self.rules))

@@ -44,7 +44,11 @@ def run(parsed: Parsed, rules: Rules) -> Article:
         _page_types.index([])
     stripped = strip(parsed.candidates, rules, parsed.metadata, page_type, keys)
     language = stripped.metadata.language
-    options = replace(parsed.options, script=language.script if language else None)
+    options = replace(
+        parsed.options,
+        script=language.script if language else None,
+        titled_pictures=page_type is PageType.GALLERY,
+    )
     blocks, relabelled = segment(stripped.candidates, rules, options)
     blocks = _page_types.HANDLERS[page_type](blocks)
     meta = stripped.metadata

@@ -81,6 +81,7 @@ class SegmentOptions:
     caption_indent: bool = False  # captions are indented deeper than body text (inscriptis)
     alt_before_caption_inline: bool = False  # lynx: "alt caption" on one line (modern figures)
     script: str | None = None  # the page's script ("Hans", "Cyrl", "Arab"), when known
+    titled_pictures: bool = False  # a gallery: the line above a picture's text is its title
 
 
 def split_credit(text: str, rules: Rules) -> tuple[str, str | None]:
@@ -220,7 +221,7 @@ def pair_picture_lines(
         ):
             removed.append(Removal(candidate.text, "image alt text", candidate.line))
             continue
-        if glued is not None and _alt_above_caption(glued, candidate, rules):
+        if glued is not None and _alt_above_caption(glued, candidate, rules, options):
             removed.append(Removal(glued.text, "image alt text", glued.line))
             kept.pop()
         elif above is not None and (
@@ -277,12 +278,20 @@ def _mostly_latin(text: str) -> bool:
 _ALT_KEYWORDS_MAX = 15
 
 
-def _alt_above_caption(above: Candidate, caption: Candidate, rules: Rules) -> bool:
+def _alt_above_caption(
+    above: Candidate, caption: Candidate, rules: Rules, options: SegmentOptions
+) -> bool:
+    """The line glued above a caption with its credit is the image's alt text; in a gallery,
+    where every picture has a title above its text, only when it repeats the caption's words."""
+    if options.titled_pictures:
+        looks_like_alt = set(tokens(above.text)) <= set(tokens(caption.text))
+    else:
+        looks_like_alt = _looks_like_alt(above.text, caption.text)
     return (
         above.credit is None
         and not above.hints & (Hint.CAPTION | Hint.LIST_ITEM)
         and split_credit(caption.text, rules)[1] is not None
-        and _looks_like_alt(above.text, caption.text)
+        and looks_like_alt
     )
 
 
@@ -384,11 +393,12 @@ def _heading_length(text: str) -> bool:
 _QUESTION_HEADING_WORDS = 12
 
 
-def _kind_by_markup(candidate: Candidate) -> BlockKind | None:
+def _kind_by_markup(candidate: Candidate, credited: bool) -> BlockKind | None:
     """Kinds a line's own form decides: a list item, and text that introduces or attributes
-    ("At a glance:", "(Süddeutsche Zeitung)"), which no heading or caption does."""
+    ("At a glance:", "(Süddeutsche Zeitung)"), which no heading or caption does. A line with a
+    credit glued on (`credited`) is a caption however many sentences it has."""
     hints = candidate.hints
-    if hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT) or candidate.credit:
+    if hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT) or candidate.credit or credited:
         return None
     if hints & Hint.LIST_ITEM:
         return BlockKind.LIST_ITEM
@@ -433,14 +443,13 @@ def segment(
     blocks.append(Block(BlockKind.LEAD, candidates[0].text, line=candidates[0].line))
     run: list[Candidate] = []
     for candidate in candidates[1:]:
-        own_kind = _kind_by_markup(candidate)
+        credited = _glued_credit(candidate, rules)
+        own_kind = _kind_by_markup(candidate, credited)
         short = own_kind is None and (
             candidate.hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT)
             or (_heading_length(candidate.text) and not candidate.hints & Hint.PARAGRAPH)
         )
-        if own_kind is None and (
-            short or candidate.hints & Hint.IMAGE_ALT or _glued_credit(candidate, rules)
-        ):
+        if own_kind is None and (short or candidate.hints & Hint.IMAGE_ALT or credited):
             run.append(candidate)
             continue
         if run:

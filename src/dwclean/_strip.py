@@ -56,6 +56,7 @@ def _language_rules(language: Language | None, rules: Rules) -> list[Language]:
 
 _ARTICLE_WORDS = 40  # a paragraph this long is the article's (teasers after it are shorter)
 _SECTION_LINE_WORDS = 12
+_LIST_INTRO_MIN_WORDS = 3  # "Other states did the same:"; a sidebar heading is shorter
 
 
 class _BodyCleaner(Page):
@@ -252,11 +253,32 @@ class _BodyCleaner(Page):
     def _paragraph_like(self, index: int) -> bool:
         candidate = self.candidates[index]
         text = candidate.text
+        if candidate.hints & Hint.LIST_ITEM:
+            return self._in_introduced_list(index)
         return bool(
             candidate.hints & Hint.PARAGRAPH
             or is_prose(text)
             or (ends_with_period(text) and word_count(text) >= 3)
+            or self._introduces_list(index)
         )
+
+    def _introduces_list(self, index: int) -> bool:
+        """A sentence that ends in a colon with a list right under it ("Other states did the
+        same:"): article text, as its list is; a sidebar's heading has no colon."""
+        text = self.candidates[index].text
+        following = index + 1
+        return (
+            text.endswith((":", "："))
+            and word_count(text) >= _LIST_INTRO_MIN_WORDS
+            and following < len(self.candidates)
+            and bool(self.candidates[following].hints & Hint.LIST_ITEM)
+        )
+
+    def _in_introduced_list(self, index: int) -> bool:
+        """A list item under such a sentence (other items between them)."""
+        while index > 0 and self.candidates[index].hints & Hint.LIST_ITEM:
+            index -= 1
+        return self._introduces_list(index)
 
 
 class _Stripper(LeadFinder, HeaderReader, MarksReader, _BodyCleaner):

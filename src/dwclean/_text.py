@@ -9,9 +9,10 @@ from functools import cache, lru_cache
 
 from ._rules import Month
 
-# Sentence ends of DW's scripts: Latin, CJK, Arabic/Urdu, Devanagari/Bengali (।), Ethiopic (። ፧)
-_SENTENCE_END = re.compile(r"[.!?…。！？؟۔।።፧]\s?[\"'”’“»«)\]」』]*$")
-_PERIOD_END = re.compile(r"[.…。۔।።]\s?[\"'”’“»«)\]」』]*$")
+# Sentence ends of DW's scripts: Latin, CJK, Arabic/Urdu, Devanagari/Bengali (। and the "৷"
+# Bengali typesetting uses for it), Ethiopic (። ፧)
+_SENTENCE_END = re.compile(r"[.!?…。！？؟۔।৷።፧]\s?[\"'”’“»«)\]」』]*$")
+_PERIOD_END = re.compile(r"[.…。۔।৷።]\s?[\"'”’“»«)\]」』]*$")
 # no look-ahead after the year: the modern layout glues two dates ("30.01.202430. Januar 2024")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
