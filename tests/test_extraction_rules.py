@@ -599,3 +599,132 @@ def test_a_credit_label_no_table_knows_is_learned_from_the_page() -> None:
 def test_what_teaches_a_credit_label(line: str, label: str | None) -> None:
     rules = load_rules()._replace(credit_split=re.compile(r"(?!x)x"))  # no label known
     assert unknown_credit_label(line, rules) == label
+
+
+def test_a_video_description_above_the_old_info_box_is_the_lead() -> None:
+    """The old layout's info box ("Date 15.09.2017") follows the text: a sentence above it is
+    the description, not a headline over a date line."""
+    dump = (
+        f"Night buses | Multimedia | DW | 15.09.2017\n{OLD_SKIP}Germany\n\nNight buses\n\n"
+        f"{LEAD}\n\nAudios and videos on the topic\n\nDate 15.09.2017\n\n"
+        "Author Tom Becker\n\nPermalink https://p.dw.com/p/2k3Fz\n"
+    )
+    article = dwclean.clean(dump)
+    assert (article.title, article.date, article.authors) == (
+        "Night buses",
+        "2017-09-15",
+        ["Tom Becker"],
+    )
+    assert kinds(article) == [("lead", LEAD)]
+
+
+def test_an_author_label_in_both_genders_is_one_label() -> None:
+    """The old info box names its author field in both genders ("Autorica/Autor"), where the
+    table has each alone."""
+    lead = (
+        "Gradsko vijeće u utorak je odlučilo proširiti mrežu noćnih autobusa, nakon što su se "
+        "radnici u smjenama godinu dana žalili da se ne mogu vratiti kući."
+    )
+    body = (
+        "Nove linije od listopada voze svakih dvadeset minuta između ponoći i pet sati ujutro, "
+        "priopćio je gradski ured za promet."
+    )
+    dump = (
+        f"Noćni autobusi | Hrvatska | DW | 15.09.2017\n{OLD_SKIP}Hrvatska\n\n"
+        f"Noćni autobusi\n\n{lead}\n\n{body}\n\nDatum 15.09.2017\n\n"
+        "Autorica/Autor Ivana Marić\n"
+    )
+    article = dwclean.clean(dump)
+    assert article.authors == ["Ivana Marić"]
+
+
+def test_a_caption_of_two_sentences_with_its_credit_glued_on_is_a_caption() -> None:
+    caption = (
+        "Shift workers wait for the last tram at the main station. Night lines have run "
+        "there since 1998"
+    )
+    dump = (
+        f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n"
+        f"Night bus Bonn\n{caption}Image: Tom Becker/DW\n\n{BODY}\n"
+    )
+    blocks = [(b.kind.value, b.text, b.credit) for b in dwclean.clean(dump).blocks]
+    assert blocks == [
+        ("lead", LEAD, None),
+        ("caption", caption, "Image: Tom Becker/DW"),
+        ("paragraph", BODY, None),
+    ]
+
+
+def test_a_modern_gallerys_picture_titles_stay_above_their_credited_texts() -> None:
+    """A gallery page in the modern layout: skip links, then per picture a title and a text
+    with its credit glued on. The titles are captions (one names a word of its text), not alt
+    text; the credits make it a gallery and not a press review."""
+    slides = [
+        ("Leipzig", "Leipzig's main station is one of the largest in Europe by floor area."),
+        ("Dammtor", "The art nouveau hall of Hamburg Dammtor was built for the emperor's visits."),
+        ("Görlitz", "Görlitz station keeps its painted waiting room from the days of the empire."),
+        ("Lübeck", "Lübeck's station hall of 1908 was restored after the war with its old roof."),
+    ]
+    body = "".join(f"{title}\n{text}Image: Tom Becker/DW\n" for title, text in slides)
+    dump = f"{SKIP_EN}Beautiful stations\n\nMarch 14, 2024\n\n{LEAD}\n\n{body}"
+    article = dwclean.clean(dump)
+    assert article.page_type is PageType.GALLERY
+    expected = [("lead", LEAD, None)]
+    for title, text in slides:
+        expected += [("caption", title, None), ("caption", text, "Image: Tom Becker/DW")]
+    assert [(b.kind.value, b.text, b.credit) for b in article.blocks] == expected
+
+
+def test_bengali_sentences_may_end_in_the_sign_bengali_typesetting_uses() -> None:
+    """DW's Bengali pages end sentences in "৷" (U+09F7) as often as in the danda "।"."""
+    lead = "জার্মানিতে বাংলাদেশি শিক্ষার্থীর সংখ্যা গত পাঁচ বছরে প্রায় দ্বিগুণ হয়েছে৷"
+    body = "বেশিরভাগই পড়ছেন প্রকৌশল আর কম্পিউটার বিজ্ঞানে, জানিয়েছে জার্মান একাডেমিক বিনিময় সংস্থা৷"
+    dump = f"কন্টেন্টে যান\n\nশিক্ষার্থী\n\n১৬ অক্টোবর ২০১৮\n\n{lead}\n\n{body}\n\nখণ্ডকালীন কাজ\n\n{body}"
+    assert [b.kind.value for b in dwclean.clean(dump).blocks] == [
+        "lead",
+        "paragraph",
+        "subhead",
+        "paragraph",
+    ]
+
+
+def test_a_list_under_a_sentence_ending_in_a_colon_is_kept_at_a_cut_pages_end() -> None:
+    dump = (
+        f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{BODY}\n\n"
+        "Three more cities plan night lines this year:\n\n  * Bonn\n  * Cologne\n  * Münster\n\n"
+        "What it costs\n\nThe transport office puts the cost of the new lines at"
+    )
+    assert kinds(dwclean.clean(dump))[2:] == [
+        ("paragraph", "Three more cities plan night lines this year:"),
+        ("list_item", "Bonn"),
+        ("list_item", "Cologne"),
+        ("list_item", "Münster"),
+        ("subhead", "What it costs"),
+        ("paragraph", "The transport office puts the cost of the new lines at"),
+    ]
+
+
+def test_a_byline_glued_to_a_solar_hijri_date_is_the_date_line() -> None:
+    """ "Name/ DW" then the date, run together: the headline is above it, the author is the
+    name alone (DW itself is no author)."""
+    lead = (
+        "د کندهار انار په خوند او رنګ مشهور دي، خو بزګران وايي چې سږکال یې د حاصل لویه "
+        "برخه په کورنیو بازارونو کې په ټیټه بیه خرڅه کړې ده."
+    )
+    body = (
+        "د ارغنداب ولسوالۍ یو بزګر دویچه ویله ته وویل چې پرون کال یې د انارو هره کارتن "
+        "په لوړه بیه پلورلې وه، خو سږکال بیه نیمایي ته راټیټه شوې ده."
+    )
+    dump = (
+        "1. محتوا ته تګ\n  2. اصلي مینو ته تګ\n  3. د دویچه ویله نورو پاڼو ته تګ\n\n"
+        "د کندهار انار بهرنیو بازارونو ته ولې نه رسېږي؟\n\n"
+        "نجیب الله احمدزی/ دويچه ويله۱۴۰۱ اسفند ۱۷, چهارشنبه\n\n"
+        f"{lead}\n\n{body}\n"
+    )
+    article = dwclean.clean(dump)
+    assert (article.title, article.date, article.authors) == (
+        "د کندهار انار بهرنیو بازارونو ته ولې نه رسېږي؟",
+        "2023-03-08",
+        ["نجیب الله احمدزی"],
+    )
+    assert kinds(article) == [("lead", lead), ("paragraph", body)]

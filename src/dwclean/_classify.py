@@ -42,8 +42,13 @@ def _shape(candidate: Candidate, rules: Rules) -> str:
     words = word_count(text)
     if text.endswith((":", "：")) or (text.startswith("(") and text.endswith(")")):
         return "O"
-    if candidate.credit or rules.credit_split.search(text) or ends_with_question(text):
-        return "O"  # a picture's caption or credit, an interview's question
+    credit = rules.credit_split.search(text)
+    if candidate.credit or credit:
+        # a picture's caption or credit; a gallery picture's text, with its credit glued on
+        caption = text[: credit.start()] if credit else text
+        return "P" if credit and credit.start() and is_prose(caption) else "O"
+    if ends_with_question(text):
+        return "O"  # an interview's question
     if candidate.hints & Hint.HEADING or (
         1 <= words <= _HEADING_MAX_WORDS and not ends_sentence(text)
     ):
@@ -79,17 +84,29 @@ def _cut_text(text: str, rules: Rules) -> bool:
     return not ends_sentence(text) and not rules.global_debris(text)
 
 
-def _gallery_frame(candidates: list[Candidate], keys: list[str], rules: Rules) -> bool:
+def _gallery_frame(
+    candidates: list[Candidate], keys: list[str], rules: Rules, pictures: int
+) -> bool:
     """Where a gallery's shape is a gallery: a bare copy of one (mirrors print no DW page
-    furniture), or the old layout's, whose gallery name comes again before every picture. On a
-    page with DW's skip links and no repeated name, short headings each over one paragraph are
-    an article's (a press review: a newspaper's name, what it wrote)."""
+    furniture), the modern layout's, where each of the `pictures` texts has its credit glued
+    on, or the old layout's, whose gallery name comes again before every picture. On a page
+    with DW's skip links, no credits and no repeated name, short headings each over one
+    paragraph are an article's (a press review: a newspaper's name, what it wrote)."""
     if not any(k in rules.skip_links for k in keys):
+        return True
+    credited = sum(1 for c in candidates if _credited_text(c, rules))
+    if credited >= max(pictures - 1, rules.page_types.gallery_min_pictures):
         return True
     repeats = Counter(
         k for k, c in zip(keys, candidates, strict=True) if 3 <= word_count(c.text) <= 20
     )
     return bool(repeats) and max(repeats.values()) >= rules.gallery_min_repeats
+
+
+def _credited_text(candidate: Candidate, rules: Rules) -> bool:
+    """Running text with a picture's credit glued to its end."""
+    credit = rules.credit_split.search(candidate.text)
+    return bool(credit and credit.start() and is_prose(candidate.text[: credit.start()]))
 
 
 def _dated_teasers(items: list[Candidate], rules: Rules) -> int:
@@ -171,7 +188,7 @@ def classify(
         if (
             len(headings) >= types.gallery_min_pictures
             and median(lengths) <= types.gallery_max_title_words
-            and _gallery_frame(candidates, keys, rules)
+            and _gallery_frame(candidates, keys, rules, len(headings))
         ):
             return PageType.GALLERY
     if any(types.live_markers.search(c.text) for c in items):

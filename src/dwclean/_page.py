@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ._byline import split_glued_date
 from ._line_rules import line_rules
 from ._model import Candidate, PageType, Removal
 from ._rules import Language, Rules, candidate_key, key
-from ._text import is_date_line, is_date_shaped
+from ._text import is_date_line, is_date_shaped, word_count
+
+_GLUED_BYLINE_MAX_WORDS = 12  # two authors' names, a date with its weekday
 
 
 @dataclass(slots=True)
@@ -55,9 +58,14 @@ class Page:
 
     def is_date_line(self, text: str) -> bool:
         """A date line: a date in a known form, or one with a month name no table knows (an
-        edition's spelling the tables lack), which is still no headline."""
-        return is_date_line(text, self.rules.months) or is_date_shaped(
-            text, self.rules.stopword_index
+        edition's spelling the tables lack), which is still no headline; also with the byline
+        glued in front ("نجیب الله احمدزی/ دويچه ويله۱۴۰۱ اسفند ۱۷, چهارشنبه")."""
+        if is_date_line(text, self.rules.months):
+            return True
+        if is_date_shaped(text, self.rules.stopword_index):
+            return True
+        return word_count(text) <= _GLUED_BYLINE_MAX_WORDS and bool(
+            split_glued_date(text, self.rules)[1]
         )
 
     def remove(self, index: int, rule: str) -> None:

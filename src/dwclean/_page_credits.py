@@ -15,7 +15,7 @@ from ._rules import Rules, key
 # one or two words, a colon, the credit: "Fotografi: DW/A.Muka", "صورة من: AP"
 _LABELLED = re.compile(r"([^\W\d_]{2,20}(?: [^\W\d_]{2,20})?) ?([:：]) (\S.{0,80})")
 # a one-word label glued to the caption: "…(DW)Bild: DW"
-_GLUED = re.compile(r"([^\W\d_]{2,20}) ?([:：]) (\S.{0,80})$")
+_GLUED = re.compile(r"([^\W\d_]{2,20}) ?([:：]) (\S[^:：]{0,80})$")  # the last colon
 _CLOSING = ")]»”\"'.!?"  # a sentence or a bracket closed, no space: glued
 _AGENCY_SLASH_PHOTOGRAPHER = re.compile(r"[^\W\d_]/\S")
 _CREDIT_MAX_WORDS = 8

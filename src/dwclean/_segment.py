@@ -276,15 +276,20 @@ def _mostly_latin(text: str) -> bool:
 
 
 _ALT_KEYWORDS_MAX = 15
+_GALLERY_ALT_MIN_WORDS = 3  # a picture's title may be the first word of its text
 
 
 def _alt_above_caption(
     above: Candidate, caption: Candidate, rules: Rules, options: SegmentOptions
 ) -> bool:
     """The line glued above a caption with its credit is the image's alt text; in a gallery,
-    where every picture has a title above its text, only when it repeats the caption's words."""
+    where every picture has a title above its text (which may be its first word: "Leipzig",
+    "Leipzig's station …"), only when it is the caption or a keyword string it starts with."""
     if options.titled_pictures:
-        looks_like_alt = set(tokens(above.text)) <= set(tokens(caption.text))
+        alt, text = key(above.text), key(split_credit(caption.text, rules)[0])
+        looks_like_alt = alt == text or (
+            word_count(alt) >= _GALLERY_ALT_MIN_WORDS and text.startswith(alt)
+        )
     else:
         looks_like_alt = _looks_like_alt(above.text, caption.text)
     return (
