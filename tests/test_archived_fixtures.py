@@ -32,6 +32,16 @@ _SHOWN_AS_ARTICLES = ("audio", "video")
 KNOWN = {
     "ro-dw-a-44212345-sezonieri-old": "an eight-word subhead after a video box reads as a caption",
     "bn-m-dw-video-65294513-pater-bag": "a place after the author's name reads as a second author",
+    "c-mk-m-dw-a-64421853-smog": "a video box's title above its 'watch video' line (the corpus "
+    "has it below): the subhead below goes instead",
+    "c-pl-corporate-a-62641275-60-lat-podcast-old": "a German alt line with no credit on a "
+    "Latin-script page reads as the caption, the caption as a subhead",
+    "c-sr-proxy158-video-63417228-gas-cyr": "a Cyrillic copy of the Latin-script edition: its "
+    "social line and related-items heading are in no table",
+    "d-am-amp-dw-audio-69158823-weba": "teasers of related items after an audio's description "
+    "stay, under a heading no table has",
+    "d-ptbr-rss-copypaste-id70448912-entrevista-amazonia": "an interview's question without "
+    "DW's 'DW:' mark reads as a subhead",
 }
 
 

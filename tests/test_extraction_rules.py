@@ -5,6 +5,7 @@ embedded players, page types (feed, gallery, index), a dump cut mid-word, lists.
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pytest
 
@@ -728,3 +729,161 @@ def test_a_byline_glued_to_a_solar_hijri_date_is_the_date_line() -> None:
         ["نجیب الله احمدزی"],
     )
     assert kinds(article) == [("lead", lead), ("paragraph", body)]
+
+
+def test_a_web_archives_banner_joined_to_the_title_line_is_no_title() -> None:
+    """A hard-wrapped capture joins the archive's banner lines to the page's title line: the
+    title line is still read from its own line of the dump."""
+    wrapped = "\n\n".join(textwrap.fill(text, 76) for text in (LEAD, BODY, BODY.upper()))
+    dump = (
+        "The Wayback Machine -\n"
+        "http://web.archive.org/web/20170704093112/http://www.dw.com/en/night-buses/a-39420518\n"
+        "Night buses | Germany | DW | 27.06.2017\n"
+        f"{OLD_SKIP}Germany\n\nNight buses\n\n{wrapped}\n"
+    )
+    article = dwclean.clean(dump)
+    assert (article.title, article.date) == ("Night buses", "2017-06-27")
+    assert article.section == "Germany"
+    assert kinds(article) == [("lead", LEAD), ("paragraph", BODY), ("paragraph", BODY.upper())]
+
+
+def test_a_live_blogs_relative_times_make_it_live_and_are_debris() -> None:
+    entries = [
+        ("Commuters in Munich switch to buses, bikes and car pools", BODY),
+        ("Transport Ministry urges both sides to return to talks", BODY.replace("Council", "All")),
+    ]
+    body = "".join(
+        f"{when}\n\n{heading}\n\n{text}\n\n"
+        for when, (heading, text) in zip(["12 minutes ago", "1 hour ago"], entries, strict=True)
+    )
+    dump = f"{SKIP_EN}Rail strike — live updates\n\nJanuary 24, 2024\n\n{LEAD}\n\n{body}"
+    article = dwclean.clean(dump)
+    assert article.page_type is PageType.LIVE
+    assert kinds(article) == [("lead", LEAD)] + [
+        item for heading, text in entries for item in (("subhead", heading), ("paragraph", text))
+    ]
+
+
+def test_an_embedded_gallery_printed_credit_first_is_debris() -> None:
+    """AMP and mirrors print a gallery inside an article as its title and teaser, then per
+    picture credit, title and text; the article goes on after it."""
+    gallery = (
+        "The journey of Gayo coffee\n"
+        "Arabica coffee grows in the Aceh highlands. Before it reaches a cup in Europe, it travels "
+        "a long way.\n"
+        "Image: Antara Foto/REUTERS\nPicked by hand\n"
+        "Ripe coffee cherries are picked one by one by farmers in Central Aceh.\n"
+        "Image: NurPhoto/picture alliance\nDried in the sun\n"
+        "After peeling, the beans dry for several days until their moisture drops.\n"
+    )
+    dump = f"{SKIP_EN}Night buses\nMarch 14, 2024\n{LEAD}\n{BODY}\n{gallery}{BODY.upper()}\n"
+    article = dwclean.clean(dump)
+    assert kinds(article) == [("lead", LEAD), ("paragraph", BODY), ("paragraph", BODY.upper())]
+    assert {r.rule for r in article.removed} >= {"embedded picture gallery"}
+
+
+def test_quotes_each_under_a_speaker_with_a_portraits_credit_are_no_gallery() -> None:
+    """An article of quotes as AMP prints it: each speaker's portrait credit, the speaker's
+    name and the quote. The same rhythm as a gallery, but a name before a colon is no title."""
+    speakers = [("Ai Weiwei:", BODY), ("Shirin Ebadi:", LEAD), ("Vitali K.:", BODY.upper())]
+    quotes = "".join(f"Image: DW\n{speaker}\n{quote}\n" for speaker, quote in speakers)
+    article = dwclean.clean(f"{SKIP_EN}Night buses\nMarch 14, 2024\n{LEAD}\n{quotes}")
+    texts = [b.text for b in article.blocks]
+    assert all(speaker in texts and quote in texts for speaker, quote in speakers)
+
+
+def test_alt_caption_and_credit_on_three_lines_make_one_caption() -> None:
+    dump = (
+        f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n"
+        "Deutschland Bahnstreik GDL Berlin Hauptbahnhof\n"
+        "Departure boards at Berlin's main station showed long lists of cancellations\n"
+        "Image: dpa/picture alliance\n\n"
+        f"{BODY}\n"
+    )
+    blocks = [(b.kind.value, b.text, b.credit) for b in dwclean.clean(dump).blocks]
+    assert blocks[1] == (
+        "caption",
+        "Departure boards at Berlin's main station showed long lists of cancellations",
+        "Image: dpa/picture alliance",
+    )
+    assert len(blocks) == 3
+
+
+def test_a_credit_line_in_a_dump_with_a_blank_line_after_every_line() -> None:
+    """Where no two lines touch, a credit line belongs to the short line above it."""
+    dump = (
+        f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n"
+        "A night bus at the main station\n\nImage: Tom Becker/DW\n\n{BODY}\n"
+    ).replace("{BODY}", BODY)
+    blocks = [(b.kind.value, b.text, b.credit) for b in dwclean.clean(dump).blocks]
+    assert blocks[1] == ("caption", "A night bus at the main station", "Image: Tom Becker/DW")
+
+
+def test_a_dotted_date_glued_to_the_lead_is_no_list_item() -> None:
+    """ "29. maj 2024Od 1. juna …": a date glued to the lead, not item 29 of a list."""
+    lead = (
+        "Od 1. juna u Njemačkoj važi takozvana Karta šansi. Ona omogućava ljudima iz zemalja "
+        "izvan EU da dođu u Njemačku i do godinu dana traže posao."
+    )
+    body = (
+        "Njemačkoj nedostaju stotine hiljada radnika, od njegovatelja i električara do "
+        "programera, pa je vlada prošle godine reformisala zakon o useljavanju."
+    )
+    article = dwclean.clean(f"Karta šansi za radnike sa Balkana\n29. maj 2024{lead}\n{body}\n")
+    assert (article.title, article.date) == ("Karta šansi za radnike sa Balkana", "2024-05-29")
+    assert kinds(article) == [("lead", lead), ("paragraph", body)]
+
+
+def test_an_interviews_questions_marked_dw_are_paragraphs() -> None:
+    qa = "".join(
+        f"DW: {question}\n\n{answer}\n\n"
+        for question, answer in [("Why the change of mind?", BODY), ("What will it cost?", LEAD)]
+    )
+    article = dwclean.clean(f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{qa}")
+    assert ("paragraph", "DW: Why the change of mind?") in kinds(article)
+    assert all(b.kind is not BlockKind.SUBHEAD for b in article.blocks)
+
+
+def test_an_items_description_with_related_teasers_is_no_index_page() -> None:
+    """Headline, date line, description: an item. The teasers of related items after it do
+    not make it a listing (they would, with no item header above them)."""
+    teasers = "".join(
+        f"{title}\n\n{text}\n\n"
+        for title, text in [
+            ("Cholera outbreak spreads in three regions of Ethiopia", BODY),
+            ("Drought and floods test farmers across the Horn of Africa", LEAD),
+            ("Mental health care reaches few of the displaced in Tigray", BODY),
+            ("Clean water projects bring relief to villages near Gondar", LEAD),
+            ("Mobile clinics return to the camps around Bahir Dar after the rains", BODY),
+        ]
+    )
+    related = f"Related content\n\n{teasers}"
+    item = f"{SKIP_EN}Malaria on the rise\n\nMay 21, 2024\n\n{LEAD}\n\n{related}"
+    assert dwclean.clean(item).blocks[0].text == LEAD
+    with pytest.raises(dwclean.NotAnArticleError):
+        dwclean.clean(f"{SKIP_EN}Health\n\n{related}")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Vlada je prije dvije godine najavila da će dijelovi zakona o radu u Njemačkoj biti "
+            "promijenjeni, a hiljade radnika čeka odluku.",
+            "bs",
+        ),
+        (
+            "Vlada je pre dve godine najavila da će delovi zakona o radu u Nemačkoj biti "
+            "promenjeni, a hiljade radnika čeka odluku.",
+            "sr",
+        ),
+        (
+            "Vlada je prije dvije godine najavila da će dijelovi zakona o radu u Njemačkoj biti "
+            "promijenjeni, a tisuće radnika čeka odluku.",
+            "hr",
+        ),
+    ],
+)
+def test_bosnian_serbian_and_croatian_are_told_apart_by_their_forms(text: str, code: str) -> None:
+    body = text.replace("Vlada", "Ministarstvo")
+    assert dwclean.clean(f"Naslov vijesti\n\n{text}\n\n{body}\n").language == code

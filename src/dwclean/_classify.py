@@ -103,6 +103,25 @@ def _gallery_frame(
     return bool(repeats) and max(repeats.values()) >= rules.gallery_min_repeats
 
 
+_LIVE_MIN_TIMES = 2
+_HEADER_REACH = 6  # the kicker, headline and byline above the date line
+_ITEM_LEAD_MIN_WORDS = 12
+
+
+def _item_header(items: list[Candidate], rules: Rules) -> bool:
+    """An item's header at the page's top: a headline, (a byline,) its date line, then the
+    lead. A listing prints dates under its teasers, never a date line over running text
+    right under its heading: a video's or audio's description followed by the teasers of
+    related items is an item page, however much those teasers look like a listing."""
+    for index in range(min(_HEADER_REACH, len(items) - 2)):
+        headline = items[index].text
+        if is_prose(headline) or not is_date_line(items[index + 1].text, rules.months):
+            continue
+        lead = items[index + 2].text
+        return is_prose(lead) and word_count(lead) >= _ITEM_LEAD_MIN_WORDS
+    return False
+
+
 def _credited_text(candidate: Candidate, rules: Rules) -> bool:
     """Running text with a picture's credit glued to its end."""
     credit = rules.credit_split.search(candidate.text)
@@ -172,18 +191,24 @@ def classify(
     ]
     if any(types.index_markers.search(c.text) for c in items):
         return PageType.INDEX
+    # an item's own header: teasers after its text are its related items, not a listing
+    listing = not _item_header(items, rules)
     headings, running = _teasers(items, rules)
     pictures_labelled = sum(1 for c in items if types.teaser_prefix.search(c.text))
-    if pictures_labelled >= 2 and running <= 1:
+    if listing and pictures_labelled >= 2 and running <= 1:
         return PageType.INDEX
     dated = sum(1 for c in candidates if types.dated_teaser.search(c.text))
-    if dated >= types.min_teasers and running == 0 and len(headings) <= 1:
+    if listing and dated >= types.min_teasers and running == 0 and len(headings) <= 1:
         return PageType.INDEX  # teasers with their dates, and no article text around them
-    if _dated_teasers(items, rules) >= types.min_dated_cards:
+    if listing and _dated_teasers(items, rules) >= types.min_dated_cards:
         return PageType.INDEX
     if len(headings) >= min(types.min_teasers, types.gallery_min_pictures) and running == 0:
         lengths = [word_count(h.text) for h in headings]
-        if len(headings) >= types.min_teasers and median(lengths) >= types.min_headline_words:
+        if (
+            listing
+            and len(headings) >= types.min_teasers
+            and median(lengths) >= types.min_headline_words
+        ):
             return PageType.INDEX
         if (
             len(headings) >= types.gallery_min_pictures
@@ -193,6 +218,8 @@ def classify(
             return PageType.GALLERY
     if any(types.live_markers.search(c.text) for c in items):
         return PageType.LIVE
+    if sum(1 for c in items if types.live_times.match(c.text)) >= _LIVE_MIN_TIMES:
+        return PageType.LIVE  # entries under their times: "12 minutes ago", "1 hour ago"
     return _player_page(candidates, keys, rules) or PageType.ARTICLE
 
 

@@ -5,6 +5,8 @@ permalink). `_lead.py` and `_header.py` read what stands around the headline by 
 
 from __future__ import annotations
 
+import itertools
+
 from ._byline import author_names
 from ._page import Page, is_info_box_date
 from ._rules import Language, StartGate
@@ -19,8 +21,13 @@ class MarksReader(Page):
         for index, candidate in enumerate(self.candidates[:3]):
             if len(candidate.text) > _TITLE_LINE_MAX_CHARS or mark not in candidate.text:
                 continue  # never a title line; and the pattern backtracks on "a | b | c …"
-            for pattern in self.rules.title_lines:
-                match = pattern.match(" ".join(candidate.text.split()))
+            # a hard-wrapped dump may have joined the lines above it to it (an archive's
+            # banner): its last line of the dump alone, then the whole (a title line wrapped)
+            texts = [candidate.text]
+            if "\n" in candidate.raw:
+                texts.insert(0, candidate.raw.rsplit("\n", 1)[-1])
+            for pattern, text in itertools.product(self.rules.title_lines, texts):
+                match = pattern.match(" ".join(text.split()))
                 if match:
                     groups = match.groupdict()
                     self.meta.title = self.meta.title or groups["title"].strip()

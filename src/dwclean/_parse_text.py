@@ -68,7 +68,7 @@ _BULLET_SIGNS = "*+o#•-·□☆◦▪■●○"  # what a bullet line starts w
 _LONE_BULLETS = frozenset("*•+o#")  # a bullet whose item text the renderer lost
 _BULLET = re.compile(r"^([*+o#•\-·□☆◦▪■●○]|\d{1,3}\.)\s+(?=\S)")
 # "10. Mai 2012", "31. decembar 2016.": a date line, not item 10 of a numbered list
-_DATE_NOT_ITEM = re.compile(r"^\d{1,2}\.\s+[^\W\d]+\.?,?\s+\d{4}\b")
+_DATE_NOT_ITEM = re.compile(r"^\d{1,2}\.\s+[^\W\d]+\.?,?\s+\d{4}(?!\d)")  # also glued: "…2024Od"
 # A crawler's marker before the page text (" date 2019-08 "): never the article's date
 _CRAWLER_DATE = re.compile(r"^\s*date \d{4}(?:-\d{2}){0,2}(?:\s+|$)")
 # a row of a table as w3m and inscriptis print it: three or more cells, apart by 2+ spaces

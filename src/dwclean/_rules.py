@@ -154,6 +154,7 @@ class PageTypeRules:
     player_markers: re.Pattern[str]
     player_title_above: re.Pattern[str]
     live_markers: re.Pattern[str]
+    live_times: re.Pattern[str]  # an entry's relative time: "12 minutes ago"
     by_url: tuple[tuple[str, re.Pattern[str]], ...]  # (page type, URL pattern)
 
     @classmethod
@@ -178,6 +179,7 @@ class PageTypeRules:
             player_markers=alternation(table.get("player", {}).get("markers", [])),
             player_title_above=alternation(table.get("player", {}).get("title_above", [])),
             live_markers=alternation(table.get("live", {}).get("markers", [])),
+            live_times=alternation(table.get("live", {}).get("relative_times", [])),
             by_url=tuple((kind, re.compile(p)) for kind, p in table.get("url", {}).items()),
         )
 

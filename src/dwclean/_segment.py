@@ -174,6 +174,26 @@ def is_credit_line(text: str, rules: Rules) -> bool:
     return rules.credit_split.match(text) is not None and word_count(text) <= 12
 
 
+_KEYWORDS_CAPITALISED = 0.7
+
+
+def _keyword_alt(candidate: Candidate, rules: Rules) -> bool:
+    """Alt text, caption, credit, each a line of its own: DW's alt texts are German keyword
+    strings, capitalised nouns and names ("Deutschland Bahnstreik GDL Berlin Hauptbahnhof"),
+    where a subhead above a picture has its small words and verbs."""
+    if candidate.hints & (Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD | Hint.PARAGRAPH):
+        return False
+    if candidate.credit or split_credit(candidate.text, rules)[1]:
+        return False  # a picture's caption with its credit, the picture before
+    words = candidate.text.split()
+    if not 2 <= len(words) <= _ALT_KEYWORDS_MAX or ends_sentence(candidate.text):
+        return False
+    if not words[0][:1].isupper() or candidate.text.endswith((":", "：")):  # "Ai Weiwei:"
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return capitalised >= _KEYWORDS_CAPITALISED * len(words)
+
+
 def _looks_like_alt(alt: str, caption: str) -> bool:
     """The line glued above a caption is its image's alt text: DW's alt texts are keyword
     strings or the caption itself, not finished sentences."""
@@ -195,12 +215,17 @@ def pair_picture_lines(
     """
     kept: list[Candidate] = []
     removed: list[Removal] = []
+    # a dump with a blank line after every line shows no line glued to another: a credit line
+    # then belongs to the short line above it
+    spaced = len(candidates) > 2 and all(c.gap_before for c in candidates[1:])
     for position, candidate in enumerate(candidates):
         if not kept:
             kept.append(candidate)  # the lead
             continue
         above = kept[-1] if len(kept) > 1 else None
         glued = above if above is not None and _glued_under(above, candidate) else None
+        if spaced and glued is None and above is not None and is_short_line(above.text):
+            glued = above if is_credit_line(candidate.text, rules) else None
         if is_credit_line(candidate.text, rules):
             if (
                 glued is not None
@@ -209,6 +234,10 @@ def pair_picture_lines(
                 and split_credit(glued.text, rules)[1] is None  # not credited already
             ):
                 kept[-1] = replace(glued, credit=candidate.text, hints=glued.hints | Hint.CAPTION)
+                alt = kept[-2] if len(kept) > 2 else None  # (kept[0] is the lead)
+                if alt is not None and _glued_under(alt, glued) and _keyword_alt(alt, rules):
+                    removed.append(Removal(alt.text, "image alt text", alt.line))
+                    del kept[-2]
             elif kept:
                 removed.append(
                     Removal(candidate.text, "photo credit without caption", candidate.line)
@@ -344,6 +373,8 @@ def _credited_alt(alt: Candidate, caption: Candidate, rules: Rules) -> bool:
 # A heading that names its topic before a colon, in at most four words ("2024: Yulia Navalnaya",
 # "For website operators: DW articles"); DW's captions do so too, but their text goes on in
 # lower case ("Seit Monaten umkämpft: die ostukrainische Stadt Bachmut").
+# DW's interviews give the interviewer's turns as "DW: …?", in every edition
+_INTERVIEWER = re.compile(r"(?:DW|Deutsche Welle) ?[:：] ")
 _LABELLED_HEADING = re.compile(r"^\w+(?: \w+){0,3}: \S")
 _TOPIC_CAPTION = re.compile(
     r"^\w+(?: \w+){1,4}: [^\W\d_A-ZÀ-ÞА-Я]"
@@ -412,6 +443,8 @@ def _kind_by_markup(candidate: Candidate, credited: bool) -> BlockKind | None:
     text = candidate.text
     if text.endswith((":", "：")) or (text.startswith("(") and text.endswith(")")):
         return BlockKind.PARAGRAPH
+    if _INTERVIEWER.match(text):
+        return BlockKind.PARAGRAPH  # an interview's question, DW's turn: no heading
     if not _WORD_CHAR.search(text):
         return BlockKind.PARAGRAPH  # "…", "***": no heading or caption has no word
 

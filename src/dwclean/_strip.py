@@ -18,6 +18,7 @@ import itertools
 from collections import Counter
 from dataclasses import dataclass
 
+from ._embedded import EmbeddedGalleries
 from ._header import HeaderReader
 from ._language import detect_language
 from ._lead import LeadFinder
@@ -177,7 +178,13 @@ class _BodyCleaner(Page):
         for index in range(lead + 1, end):
             candidate = self.candidates[index]
             text = candidate.text
-            if is_duration(text) and self.page_type is PageType.LIVE:
+            live = self.page_type is PageType.LIVE
+            if live and self.rules.page_types.live_times.match(text):
+                self.remove(index, "ticker timestamp")  # "12 minutes ago", then the heading
+                entry = self._nearest_alive(index, +1, end)
+                if entry is not None and is_short_line(self.candidates[entry].text):
+                    self.candidates[entry].hints |= Hint.HEADING
+            elif live and is_duration(text):
                 self.remove(index, "ticker timestamp")  # "09:45": an entry's time, no video
             elif is_duration(text):
                 self.remove(index, "video teaser")
@@ -281,7 +288,7 @@ class _BodyCleaner(Page):
         return self._introduces_list(index)
 
 
-class _Stripper(LeadFinder, HeaderReader, MarksReader, _BodyCleaner):
+class _Stripper(LeadFinder, HeaderReader, MarksReader, EmbeddedGalleries, _BodyCleaner):
     """One page, read (header) and cleaned (body)."""
 
 
@@ -323,6 +330,7 @@ def strip(
     stripper.read_info_box(tables, end)
     stripper.remove_range(end, len(candidates), "after the article (sidebar, footer)")
     stripper.remove_galleries(lead, end)
+    stripper.remove_embedded_galleries(lead, end)
     stripper.remove_boxes(lead, end)
     stripper.mark_cut_paragraph(lead, end)
     stripper.remove_tail(lead, end)
