@@ -650,10 +650,21 @@ BUG_4_TEXT = [
 ]
 
 
+# dwclean bug 9, found by this property (fuzz_long seed 71) in the rule that reads a byline
+# glued to a date line as the date line: a sentence ending in a word glued to a date ("… A0
+# 19.01.2020.") was taken for one, the paragraph above it for the headline, and both were lost.
+BUG_9_TEXT = [
+    "The the the the the the the the the the.",
+    "The the the the the the the the A0 19.01.2020.",
+    "The the the the the the the the the the.",
+]
+
+
 @example(BUG_2_TEXT)
 @example(BUG_2_ARTICLE)
 @example(BUG_3_TEXT)
 @example(BUG_4_TEXT)
+@example(BUG_9_TEXT)
 @given(plain_paragraphs())
 def test_nothing_lost_from_plain_paragraphs(lines: list[str]) -> None:
     check_nothing_lost(lines)

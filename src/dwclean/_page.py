@@ -12,7 +12,7 @@ from ._byline import split_glued_date
 from ._line_rules import line_rules
 from ._model import Candidate, PageType, Removal
 from ._rules import Language, Rules, candidate_key, key
-from ._text import is_date_line, is_date_shaped, word_count
+from ._text import is_date_line, is_date_shaped, is_prose, word_count
 
 _GLUED_BYLINE_MAX_WORDS = 12  # two authors' names, a date with its weekday
 
@@ -64,9 +64,9 @@ class Page:
             return True
         if is_date_shaped(text, self.rules.stopword_index):
             return True
-        return word_count(text) <= _GLUED_BYLINE_MAX_WORDS and bool(
-            split_glued_date(text, self.rules)[1]
-        )
+        if word_count(text) > _GLUED_BYLINE_MAX_WORDS or is_prose(text):
+            return False  # a sentence that mentions a date ("… A0 19.01.2020.") is text
+        return bool(split_glued_date(text, self.rules)[1])
 
     def remove(self, index: int, rule: str) -> None:
         self.reasons.setdefault(index, rule)

@@ -401,11 +401,16 @@ def _alt_repeats_caption(alt: Candidate, caption: Candidate) -> bool:
     return smaller >= 3 and len(a & c) >= _ALT_OVERLAP * smaller
 
 
+_GLUED_CREDIT_REACH = 200  # characters: a label and ten words of credit
+
+
 def _glued_credit(candidate: Candidate, rules: Rules) -> bool:
     """A modern caption: a credit label glued to the caption text ("…ManausFoto: X/AFP")."""
     if candidate.hints & Hint.PARAGRAPH:
         return False
-    match = rules.credit_split.search(candidate.text)
+    # a credit of at most ten words ends the text: only its end is searched (long paragraphs)
+    text = candidate.text
+    match = rules.credit_split.search(text, max(0, len(text) - _GLUED_CREDIT_REACH))
     return bool(
         match
         and match.start() > 0
