@@ -42,6 +42,18 @@ KNOWN = {
     "stay, under a heading no table has",
     "d-ptbr-rss-copypaste-id70448912-entrevista-amazonia": "an interview's question without "
     "DW's 'DW:' mark reads as a subhead",
+    "e-ar-odvt-g-67634512-aswaq-eid-al-milad": "a gallery picture's text with its credit after "
+    "a space keeps the credit in its text",
+    "e-de-m-dw-mobile-a-18298745-mietpreisbremse": "'Bild' glued before the old mobile site's "
+    "caption (the excerpts show it only before listing teasers) makes it alt text",
+    "e-pt-br-rss-copypaste-30219-id68512345-oneline": "a feed copy with no address: pt-BR and "
+    "pt-002 share their words",
+    "e-ru-tiue-a-70301542-deutschlandticket-58": "a kicker glued to the headline stays in it",
+    "e-zh-hans-chinainperspective-a-69342817-dianche-guanshui": "a repost site's own lines above "
+    "the headline: its name is taken for the headline",
+    "f-bn-dw-g-68254312-karnival": "a gallery picture's credit printed before its title is dropped",
+    "f-hi-dw-a-67993456-padhai-sasti": "a subhead after a read-also line reads as a caption",
+    "f-ur-amp-dw-a-69351820-mehngai": "a place after the author's name reads as a second author",
 }
 
 

@@ -776,10 +776,24 @@ def test_an_embedded_gallery_printed_credit_first_is_debris() -> None:
         "Image: NurPhoto/picture alliance\nDried in the sun\n"
         "After peeling, the beans dry for several days until their moisture drops.\n"
     )
-    dump = f"{SKIP_EN}Night buses\nMarch 14, 2024\n{LEAD}\n{BODY}\n{gallery}{BODY.upper()}\n"
+    second = BODY.replace("Council", "All")
+    dump = (
+        f"{SKIP_EN}Night buses\nMarch 14, 2024\n{LEAD}\n{BODY}\n{second}\n{gallery}{BODY.upper()}\n"
+    )
     article = dwclean.clean(dump)
-    assert kinds(article) == [("lead", LEAD), ("paragraph", BODY), ("paragraph", BODY.upper())]
+    assert kinds(article) == [
+        ("lead", LEAD),
+        ("paragraph", BODY),
+        ("paragraph", second),
+        ("paragraph", BODY.upper()),
+    ]
     assert {r.rule for r in article.removed} >= {"embedded picture gallery"}
+    # the same pictures right under the lead, with no article text around them: the page's
+    # own (a gallery page the page type missed), kept
+    page = dwclean.clean(f"{SKIP_EN}Night buses\nMarch 14, 2024\n{LEAD}\n{gallery}")
+    assert "Ripe coffee cherries are picked one by one by farmers in Central Aceh." in [
+        b.text for b in page.blocks
+    ]
 
 
 def test_quotes_each_under_a_speaker_with_a_portraits_credit_are_no_gallery() -> None:

@@ -14,6 +14,7 @@ from ._rules import Rules, key
 from ._text import is_date_line, parse_date, word_count
 
 _MAX_NAME_WORDS = 5
+_SOURCES_IN_BRACKETS = re.compile(r"\s*\(([^()]+)\)$")
 _GLUED_DATE = re.compile(r"(?<=[^\s\d.,:;/()-])(?=\d)")  # letters and Indic vowel signs
 
 
@@ -37,6 +38,11 @@ def author_names(text: str, rules: Rules) -> list[str]:
     cut = rules.bylines.editor_label.search(text)
     if cut:
         text = text[: cut.start()].strip(" ,;/")
+    sources = _SOURCES_IN_BRACKETS.search(text)  # "Katrin Brandes (dpa, afp)": the agencies
+    if sources and all(
+        key(part) in rules.bylines.agencies for part in re.split(r"[,/;]\s*", sources[1])
+    ):
+        text = text[: sources.start()]
     names = rules.bylines.separator.split(text)
     return [
         name.strip(" ,;:/")

@@ -15,6 +15,7 @@ from collections import Counter
 
 from ._model import Candidate, Hint, PageType
 from ._rules import Rules, candidate_key, key, unnumbered
+from ._segment import is_credit_line
 from ._text import ends_sentence, ends_with_question, is_date_line, is_prose, word_count
 
 _HEADING_MAX_WORDS = 16
@@ -42,7 +43,7 @@ def _shape(candidate: Candidate, rules: Rules) -> str:
     words = word_count(text)
     if text.endswith((":", "：")) or (text.startswith("(") and text.endswith(")")):
         return "O"
-    credit = rules.credit_split.search(text)
+    credit = rules.find_credit(text)
     if candidate.credit or credit:
         # a picture's caption or credit; a gallery picture's text, with its credit glued on
         caption = text[: credit.start()] if credit else text
@@ -94,7 +95,10 @@ def _gallery_frame(
     paragraph are an article's (a press review: a newspaper's name, what it wrote)."""
     if not any(k in rules.skip_links for k in keys):
         return True
-    credited = sum(1 for c in candidates if _credited_text(c, rules))
+    # each picture's credit, glued to its text or on a line of its own (AMP: before its title)
+    credited = sum(
+        1 for c in candidates if _credited_text(c, rules) or is_credit_line(c.text, rules)
+    )
     if credited >= max(pictures - 1, rules.page_types.gallery_min_pictures):
         return True
     repeats = Counter(
@@ -104,6 +108,7 @@ def _gallery_frame(
 
 
 _LIVE_MIN_TIMES = 2
+_LIVE_TIME_MAX_CHARS = 24  # "il y a 12 minutes": longer lines are no entry's time
 _HEADER_REACH = 6  # the kicker, headline and byline above the date line
 _ITEM_LEAD_MIN_WORDS = 12
 
@@ -124,7 +129,7 @@ def _item_header(items: list[Candidate], rules: Rules) -> bool:
 
 def _credited_text(candidate: Candidate, rules: Rules) -> bool:
     """Running text with a picture's credit glued to its end."""
-    credit = rules.credit_split.search(candidate.text)
+    credit = rules.find_credit(candidate.text)
     return bool(credit and credit.start() and is_prose(candidate.text[: credit.start()]))
 
 
@@ -218,7 +223,8 @@ def classify(
             return PageType.GALLERY
     if any(types.live_markers.search(c.text) for c in items):
         return PageType.LIVE
-    if sum(1 for c in items if types.live_times.match(c.text)) >= _LIVE_MIN_TIMES:
+    times = (c for c in items if len(c.text) <= _LIVE_TIME_MAX_CHARS)
+    if sum(1 for c in times if types.live_times.match(c.text)) >= _LIVE_MIN_TIMES:
         return PageType.LIVE  # entries under their times: "12 minutes ago", "1 hour ago"
     return _player_page(candidates, keys, rules) or PageType.ARTICLE
 

@@ -61,8 +61,13 @@ class HeaderReader(Page):
         # a line glued under the navigation (an image's alt text) belongs to its block
         window = [i for i in window if not self._glued_to_furniture(i)] or window
         headings = [i for i in window if self.candidates[i].hints & Hint.HEADING] or window
-        # "Mirror | Home | News": a menu or a breadcrumb, not a headline
-        headings = [i for i in headings if " | " not in self.candidates[i].text] or headings
+        # "Mirror | Home | News": a menu or a breadcrumb, not a headline; nor a line with an
+        # address in it (a copy's "Source: https://www.dw.com/…")
+        headings = [
+            i
+            for i in headings
+            if " | " not in self.candidates[i].text and "://" not in self.candidates[i].text
+        ] or headings
         return max(headings, key=lambda i: (len(self.candidates[i].text), -i))
 
     def _glued_to_furniture(self, index: int) -> bool:

@@ -12,7 +12,7 @@ from ._byline import split_glued_date
 from ._line_rules import line_rules
 from ._model import Candidate, PageType, Removal
 from ._rules import Language, Rules, candidate_key, key
-from ._text import is_date_line, is_date_shaped, is_prose, word_count
+from ._text import has_digit, is_date_line, is_date_shaped, is_prose, word_count
 
 _GLUED_BYLINE_MAX_WORDS = 12  # two authors' names, a date with its weekday
 
@@ -60,6 +60,8 @@ class Page:
         """A date line: a date in a known form, or one with a month name no table knows (an
         edition's spelling the tables lack), which is still no headline; also with the byline
         glued in front ("نجیب الله احمدزی/ دويچه ويله۱۴۰۱ اسفند ۱۷, چهارشنبه")."""
+        if not has_digit(text):
+            return False  # (most lines: no date in any form)
         if is_date_line(text, self.rules.months):
             return True
         if is_date_shaped(text, self.rules.stopword_index):

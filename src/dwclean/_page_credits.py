@@ -19,10 +19,14 @@ _GLUED = re.compile(r"([^\W\d_]{2,20}) ?([:：]) (\S[^:：]{0,80})$")  # the las
 _CLOSING = ")]»”\"'.!?"  # a sentence or a bracket closed, no space: glued
 _AGENCY_SLASH_PHOTOGRAPHER = re.compile(r"[^\W\d_]/\S")
 _CREDIT_MAX_WORDS = 8
+_CREDIT_MAX_CHARS = 83  # the colon, a space and _GLUED's credit
+_LABEL_MAX_CHARS = 44  # two words of a label before it, and a space
 
 
 def _credits_a_source(credit: str, rules: Rules) -> bool:
     words = credit.split()
+    if not words:
+        return False
     if len(words) > _CREDIT_MAX_WORDS or credit.endswith((".", "!", "?")):
         return False
     if _AGENCY_SLASH_PHOTOGRAPHER.search(credit):
@@ -34,12 +38,16 @@ def _credits_a_source(credit: str, rules: Rules) -> bool:
 def unknown_credit_label(text: str, rules: Rules) -> str | None:
     """The label of a credit whose label no table knows, without its colon ("Снимка"), or None: a
     credit line of its own, or a capitalised label glued to a caption ("…(DW)Bild: DW")."""
-    if ":" not in text and "：" not in text:
-        return None
-    parts = _glued_label(text)  # first: "Jasmina RozeFoto: X" is no two-word label
+    last_colon = max(text.rfind(":"), text.rfind("："))
+    if last_colon < 0 or len(text) - last_colon > _CREDIT_MAX_CHARS:
+        return None  # no colon, or more than a credit after the last one (most lines)
+    if not _credits_a_source(text[last_colon + 1 :].strip(), rules):
+        return None  # ("Read more: …", "Author: …": no credit, decided before any regex)
+    label_start = max(0, last_colon - _LABEL_MAX_CHARS)
+    parts = _glued_label(text, label_start)  # first: "Jasmina RozeFoto: X" is no 2-word label
     if parts is None and (match := _LABELLED.fullmatch(text)):
         parts = (match[1], match[2], match[3])
-    if parts is None or rules.credit_split.search(text):
+    if parts is None or rules.credit_split.search(text, label_start):
         return None
     label, colon, credit = parts
     label_key = key(label + colon)
@@ -50,10 +58,11 @@ def unknown_credit_label(text: str, rules: Rules) -> str | None:
     return label
 
 
-def _glued_label(text: str) -> tuple[str, str, str] | None:
+def _glued_label(text: str, start: int) -> tuple[str, str, str] | None:
     """A label glued to the caption before it: a capital right after a small letter or a
-    bracket, where no word begins ("Gero Schließ (DW)Bild: DW", "Rachel StewartBild: X/DW")."""
-    match = _GLUED.search(text)
+    bracket, where no word begins ("Gero Schließ (DW)Bild: DW", "Rachel StewartBild: X/DW").
+    Searched from `start`, just before the last colon."""
+    match = _GLUED.search(text, start)
     if match is None:
         return None
     word = match.group(1)
@@ -66,7 +75,8 @@ def _glued_label(text: str) -> tuple[str, str, str] | None:
 
 def with_page_credit_labels(candidates: list[Candidate], rules: Rules) -> Rules:
     """The rules, with the credit labels this page teaches added (the same rules when none)."""
-    labels = {label for c in candidates if (label := unknown_credit_label(c.text, rules))}
+    with_colon = (c.text for c in candidates if ":" in c.text or "：" in c.text)
+    labels = {label for text in with_colon if (label := unknown_credit_label(text, rules))}
     if not labels:
         return rules
     learned = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))

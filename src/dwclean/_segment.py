@@ -85,7 +85,7 @@ class SegmentOptions:
 
 
 def split_credit(text: str, rules: Rules) -> tuple[str, str | None]:
-    match = rules.credit_split.search(text)
+    match = rules.find_credit(text)
     if match is None or match.start() == 0:
         return text, None
     before = text[: match.start()]
@@ -149,7 +149,12 @@ def _label_run(
             labels[i] = BlockKind.SUBHEAD  # a credit closes its picture box
     if options.alt_lines:
         for i in range(len(run) - 1):
-            if labels[i] is None and labels[i + 1] == BlockKind.CAPTION:
+            # right above it (with the alt text removed in between, a subhead stands there)
+            if (
+                labels[i] is None
+                and labels[i + 1] == BlockKind.CAPTION
+                and _glued_under(run[i], run[i + 1])
+            ):
                 labels[i] = _ALT
         open_lines = [i for i, label in enumerate(labels) if label is None]
         # pair the unresolved lines from the end: (alt, caption); an odd one out is a subhead
@@ -410,7 +415,7 @@ def _glued_credit(candidate: Candidate, rules: Rules) -> bool:
         return False
     # a credit of at most ten words ends the text: only its end is searched (long paragraphs)
     text = candidate.text
-    match = rules.credit_split.search(text, max(0, len(text) - _GLUED_CREDIT_REACH))
+    match = rules.find_credit(text, max(0, len(text) - _GLUED_CREDIT_REACH))
     return bool(
         match
         and match.start() > 0

@@ -239,7 +239,7 @@ class _BodyCleaner(Page):
 
     def _has_credit(self, index: int) -> bool:
         candidate = self.candidates[index]
-        return candidate.credit is not None or bool(self.rules.credit_split.search(candidate.text))
+        return candidate.credit is not None or bool(self.rules.find_credit(candidate.text))
 
     def mark_cut_paragraph(self, lead: int, end: int) -> None:
         """A dump that stops mid-text (a crawler's or an archive's cut) never reached a sidebar

@@ -17,6 +17,7 @@ _PERIOD_END = re.compile(r"[.…。۔।৷።]\s?[\"'”’“»«)\]」』]*$"
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DATE_LINE = re.compile(r"^[\d.\s/:-]*(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}\s*年)")
+_DIGIT = re.compile(r"\d")
 _US_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})")
 _DURATION_END = re.compile(r"(?<!\d)\d{1,2}:\d{2}$")
 
@@ -106,10 +107,15 @@ def ends_with_duration(text: str) -> bool:
     return _DURATION_END.search(text[-6:]) is not None
 
 
+def has_digit(text: str) -> bool:
+    """A digit of any script: every date has one."""
+    return _DIGIT.search(text) is not None
+
+
 def is_date_line(text: str, months: Mapping[str, Month] | None = None) -> bool:
     """A dateline under the headline: a date and little else."""
-    if word_count(text) > 6:
-        return False
+    if word_count(text) > 6 or not _DIGIT.search(text):
+        return False  # (every date has a digit, in some script: most lines stop here)
     return _DATE_LINE.match(text) is not None or parse_date(text, months) is not None
 
 
