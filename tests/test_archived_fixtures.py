@@ -52,7 +52,6 @@ KNOWN = {
     "e-zh-hans-chinainperspective-a-69342817-dianche-guanshui": "a repost site's own lines above "
     "the headline: its name is taken for the headline",
     "f-bn-dw-g-68254312-karnival": "a gallery picture's credit printed before its title is dropped",
-    "f-hi-dw-a-67993456-padhai-sasti": "a subhead after a read-also line reads as a caption",
     "f-ur-amp-dw-a-69351820-mehngai": "a place after the author's name reads as a second author",
 }
 
