@@ -42,8 +42,11 @@ KNOWN = {
     "stay, under a heading no table has",
     "d-ptbr-rss-copypaste-id70448912-entrevista-amazonia": "an interview's question without "
     "DW's 'DW:' mark reads as a subhead",
-    "e-ar-odvt-g-67634512-aswaq-eid-al-milad": "a gallery picture's text with its credit after "
-    "a space keeps the credit in its text",
+    "g-de-wayback-2013-a-16666240-nachrichten": "a title line of several parts: the label takes "
+    "the last as the section, dwclean the first (as the corpus labels do)",
+    "h-en-m-live-71735902-german-election-live": "an editor ('Edited by: …') is no author here",
+    "h-pt-br-amp-a-69052418-opiniao-enchentes-rs": "a '--' separator line stays, as a line "
+    "without a word does",
     "e-de-m-dw-mobile-a-18298745-mietpreisbremse": "'Bild' glued before the old mobile site's "
     "caption (the excerpts show it only before listing teasers) makes it alt text",
     "e-pt-br-rss-copypaste-30219-id68512345-oneline": "a feed copy with no address: pt-BR and "

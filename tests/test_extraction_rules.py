@@ -901,3 +901,118 @@ def test_an_items_description_with_related_teasers_is_no_index_page() -> None:
 def test_bosnian_serbian_and_croatian_are_told_apart_by_their_forms(text: str, code: str) -> None:
     body = text.replace("Vlada", "Ministarstvo")
     assert dwclean.clean(f"Naslov vijesti\n\n{text}\n\n{body}\n").language == code
+
+
+def test_an_old_video_box_in_words_no_table_knows() -> None:
+    """ "Watch video 01:52", "Share" (here in Ukrainian), the video's title, share buttons,
+    permalink, the title again: the box goes whole; the title is the line printed twice."""
+    box = (
+        "Дивитися відео 01:52\n\nПоділитися\n\nBus lines at night\n\n"
+        "Надіслати Facebook Twitter google+ Whatsapp Tumblr\n\n"
+        "Постійне посилання https://p.dw.com/p/2eHq9\n\nBus lines at night\n\n"
+    )
+    dump = f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{box}{BODY}\n"
+    assert kinds(dwclean.clean(dump)) == [("lead", LEAD), ("paragraph", BODY)]
+
+
+def test_a_modern_video_box_has_its_title_above_its_label() -> None:
+    box = (
+        "To view this video please enable JavaScript, and consider upgrading to a web browser "
+        "that supports HTML5 video\nFloods in southern Germany: residents count the cost\n"
+        "Watch video 02:14\n\n"
+    )
+    dump = f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{BODY}\n\n{box}{BODY.upper()}\n"
+    assert kinds(dwclean.clean(dump)) == [
+        ("lead", LEAD),
+        ("paragraph", BODY),
+        ("paragraph", BODY.upper()),
+    ]
+
+
+def test_an_old_item_page_with_its_info_box_and_related_teasers_is_no_index() -> None:
+    """Teasers below the old layout's info box are the sidebar's: they make no listing."""
+    teasers = "".join(
+        f"{title} {day}.04.2018\n\n{text}\n\n"
+        for title, day, text in [
+            ("Heavy rain destroys crops in the north of the country", 12, BODY),
+            ("Government wants more young people in farming", "05", LEAD),
+            ("Cashew farmers ask for fairer prices at the market", 29, BODY),
+            ("Young founders look for money to start their companies", 22, LEAD),
+        ]
+    )
+    dump = (
+        f"Night buses | Germany | DW | 20.04.2018\n{OLD_SKIP}Germany\n\nNight buses\n\n"
+        f"{LEAD}\n\nDate 20.04.2018\n\nAuthor Tom Becker\n\n"
+        f"Permalink https://p.dw.com/p/2wRf8\n\nRelated content\n\n{teasers}"
+    )
+    article = dwclean.clean(dump)
+    assert article.blocks[0].text == LEAD
+
+
+def test_an_old_gallery_inside_an_article_with_two_pictures_is_debris() -> None:
+    """Two repeats of the gallery's name are enough where each stands under its picture's alt
+    text with its credit."""
+    gallery = "".join(
+        f"  • Griechenland Lesbos Flüchtlinge im Schnee ({agency})\n    Winter on Lesbos\n"
+        f"    {title}\n    {text}\n"
+        for agency, title, text in [
+            ("Reuters", "Snow over the camp", BODY),
+            ("AFP", "Fire against the cold", LEAD),
+        ]
+    )
+    dump = (
+        f"Night buses | Germany | DW | 10.01.2017\n{OLD_SKIP}Germany\n\nNight buses\n\n"
+        f"{LEAD}\n\n{BODY}\n\n{gallery}\n{BODY.upper()}\n"
+    )
+    assert kinds(dwclean.clean(dump)) == [
+        ("lead", LEAD),
+        ("paragraph", BODY),
+        ("paragraph", BODY.upper()),
+    ]
+
+
+def test_a_listings_teaser_title_ending_in_its_date_is_no_item_header() -> None:
+    teasers = "".join(
+        f"{title} 1{day}.05.2014\n\n{text}\n\n"
+        for day, (title, text) in enumerate(
+            [
+                ("Floods: thousands leave their homes near Belgrade", BODY),
+                ("Germany sends pumps and experts to the region", LEAD),
+                ("Prime minister says the damage will cost billions", BODY),
+                ("Commentary: solidarity in times of disaster", LEAD),
+                ("Volunteers from all over the country fill sandbags", BODY),
+            ]
+        )
+    )
+    with pytest.raises(dwclean.NotAnArticleError):
+        dwclean.clean(f"{OLD_SKIP}Serbia\n\n{teasers}")
+
+
+def test_a_live_blogs_clock_times_with_am_or_pm_are_entry_times() -> None:
+    entries = [("Markets react calmly", BODY), ("Greens concede losses", LEAD.upper())]
+    body = "".join(
+        f"{when}\n\n{heading}\n\n{text}\n\n"
+        for when, (heading, text) in zip(["11:42 AM", "10:58 AM"], entries, strict=True)
+    )
+    dump = f"{SKIP_EN}Election — live updates\n\nFebruary 24, 2025\n\n{LEAD}\n\n{body}"
+    article = dwclean.clean(dump)
+    assert article.page_type is PageType.LIVE
+    assert kinds(article)[1:] == [
+        item for heading, text in entries for item in (("subhead", heading), ("paragraph", text))
+    ]
+
+
+def test_a_gallery_pictures_credit_after_a_space_is_its_credit() -> None:
+    body = "".join(
+        f"{title}\n{text} Image: AP/picture alliance\n"
+        for title, text in [
+            ("Leipzig", "Leipzig's main station is one of the largest in Europe by floor area."),
+            ("Dammtor", "The hall of Dammtor was built for the emperor's visits. It is old."),
+            ("Görlitz", "Görlitz station keeps its painted waiting room. It is from 1917."),
+        ]
+    )
+    article = dwclean.clean(f"Beautiful stations\n{LEAD}\n{body}")
+    assert article.page_type is PageType.GALLERY
+    texts = [b for b in article.blocks[1:] if b.text.endswith(".")]
+    assert len(texts) == 3
+    assert all(b.credit == "Image: AP/picture alliance" for b in texts)

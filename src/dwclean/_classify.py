@@ -11,9 +11,11 @@ Everything else is an article. What each type means for the output is in `_page_
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ._model import Candidate, Hint, PageType
+from ._page import is_info_box_date
 from ._rules import Rules, candidate_key, key, unnumbered
 from ._segment import is_credit_line
 from ._text import ends_sentence, ends_with_question, is_date_line, is_prose, word_count
@@ -110,7 +112,20 @@ def _gallery_frame(
 _LIVE_MIN_TIMES = 2
 _LIVE_TIME_MAX_CHARS = 24  # "il y a 12 minutes": longer lines are no entry's time
 _HEADER_REACH = 6  # the kicker, headline and byline above the date line
+_DIGIT = re.compile(r"\d")
+_DATE_WORDS_BEFORE_DAY = 2  # "Tuesday, March 14, 2024"; a teaser's title before its date: more
 _ITEM_LEAD_MIN_WORDS = 12
+
+
+def _before_info_box(items: list[Candidate], rules: Rules) -> list[Candidate]:
+    """The old layout's item text ends at its info box ("Date 20.04.2018", after running text):
+    the teasers in the sidebar below are other items', whatever their shape."""
+    seen_text = False
+    for index, candidate in enumerate(items):
+        if seen_text and is_info_box_date(candidate.text, rules):
+            return items[:index]
+        seen_text = seen_text or is_prose(candidate.text)
+    return items
 
 
 def _item_header(items: list[Candidate], rules: Rules) -> bool:
@@ -119,9 +134,12 @@ def _item_header(items: list[Candidate], rules: Rules) -> bool:
     right under its heading: a video's or audio's description followed by the teasers of
     related items is an item page, however much those teasers look like a listing."""
     for index in range(min(_HEADER_REACH, len(items) - 2)):
-        headline = items[index].text
-        if is_prose(headline) or not is_date_line(items[index + 1].text, rules.months):
+        headline, date_line = items[index].text, items[index + 1].text
+        if is_prose(headline) or not is_date_line(date_line, rules.months):
             continue
+        digit = _DIGIT.search(date_line)
+        if digit and word_count(date_line[: digit.start()]) > _DATE_WORDS_BEFORE_DAY:
+            continue  # "Поплаве: Обреновац под водом 17.05.2014": a teaser's title and date
         lead = items[index + 2].text
         return is_prose(lead) and word_count(lead) >= _ITEM_LEAD_MIN_WORDS
     return False
@@ -189,11 +207,14 @@ def classify(
         return known
     keys = keys if keys is not None else [key(c.text) for c in candidates]
     types = rules.page_types
-    items = [
-        c
-        for c, text_key in zip(candidates, keys, strict=True)
-        if c.text and not _is_furniture(c, text_key, rules)
-    ]
+    items = _before_info_box(
+        [
+            c
+            for c, text_key in zip(candidates, keys, strict=True)
+            if c.text and not _is_furniture(c, text_key, rules)
+        ],
+        rules,
+    )
     if any(types.index_markers.search(c.text) for c in items):
         return PageType.INDEX
     # an item's own header: teasers after its text are its related items, not a listing

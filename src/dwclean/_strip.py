@@ -116,7 +116,10 @@ class _BodyCleaner(Page):
                 for i in places:
                     self.remove(i, "repeated label")
                 continue
-            if len(places) < self.rules.gallery_min_repeats or word_count(title_key) < 3:
+            # two repeats are enough where each stands under its picture's alt text
+            framed = all(self._picture_above(i) for i in places)
+            least = 2 if framed else self.rules.gallery_min_repeats
+            if len(places) < least or word_count(title_key) < 3:
                 continue
             gaps = [
                 sum(1 for i in range(a + 1, b) if self.alive(i))
@@ -128,6 +131,15 @@ class _BodyCleaner(Page):
                 self._remove_gallery_frame(places, end)
             else:
                 self._remove_gallery(places, lead, end)
+
+    def _picture_above(self, index: int) -> bool:
+        """An alt text with its credit, as a list item, right above ("• Griechenland … (AP)")."""
+        above = self.candidates[index - 1] if index else None
+        return (
+            above is not None
+            and bool(above.hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT))
+            and bool(self.rules.alt_credit.search(above.text))
+        )
 
     def _remove_gallery_frame(self, places: list[int], end: int) -> None:
         """A gallery page: the repeated gallery name and each picture's alt line are debris, the
@@ -193,8 +205,11 @@ class _BodyCleaner(Page):
                     self.remove(title, "video teaser")
             elif ends_with_duration(text) and word_count(text) <= 6:
                 self.remove(index, "video teaser")
-                title = self._nearest_alive(index, +1, end)
-                if title is not None and is_short_line(self.candidates[title].text):
+                title = self._video_title(index, end)
+                if title is not None and title < index:
+                    self.remove(title, "video teaser")
+                elif title is not None:
+                    self.remove_range(index + 1, title, "video teaser")  # its "Share" label
                     self._remove_with_repeats(title, end, "video teaser")
             elif candidate.hints & Hint.LIST_ITEM and self.rules.alt_credit.search(text):
                 self.remove(index, "picture teaser")
@@ -210,6 +225,36 @@ class _BodyCleaner(Page):
                     and is_short_line(self.candidates[title].text)
                 ):
                     self.remove(title, "media player")
+
+    def _video_title(self, label: int, end: int) -> int | None:
+        """The old layout's video box: "Watch video 02:17", "Share", the video's title, share
+        buttons, permalink, the title again. The title is the next short line, or, where the
+        box's "Share" is in words no table knows, the one of the next two it prints again.
+        Under the player's notice ("To view this video …"), the title stands above the label."""
+        above = label - 1
+        if (
+            above > 0
+            and self.alive(above)
+            and is_short_line(self.candidates[above].text)
+            and self.reasons.get(above - 1) == "video placeholder"
+        ):
+            return above
+        first = self._nearest_alive(label, +1, end)
+        if first is None or not is_short_line(self.candidates[first].text):
+            return None
+        second = self._nearest_alive(first, +1, end)
+        if (
+            second is not None
+            and second - first <= 2
+            and is_short_line(self.candidates[second].text)
+            and not self._repeated_soon(first, end)
+            and self._repeated_soon(second, end)
+        ):
+            return second
+        return first
+
+    def _repeated_soon(self, index: int, end: int) -> bool:
+        return self.keys[index] in self.keys[index + 1 : min(index + 8, end)]
 
     def _remove_with_repeats(self, index: int, end: int, rule: str) -> None:
         """Remove a teaser title, and the copies of it the same box prints a few lines on."""
