@@ -28,6 +28,8 @@ class EmbeddedGalleries(Page):
         alive = [i for i in range(lead + 1, end) if self.alive(i)]
         texts = [self.candidates[i].text for i in alive]
         credits = [is_credit_line(text, self.rules) for text in texts]
+        if not any(credits):
+            return  # no credit on a line of its own: no such gallery (most pages)
         cut_by_the_end = bool(alive) and alive[-1] == len(self.candidates) - 1
         # inside an article's body: after two paragraphs in a row, which a page made of
         # pictures (a gallery the page type missed) never has

@@ -222,16 +222,21 @@ def pair_picture_lines(
     removed: list[Removal] = []
     # a dump with a blank line after every line shows no line glued to another: a credit line
     # then belongs to the short line above it
-    spaced = len(candidates) > 2 and all(c.gap_before for c in candidates[1:])
+    spaced = (
+        len(candidates) > 2
+        and candidates[0].line > 0  # (a dump's: HTML has no lines)
+        and all(c.gap_before for c in candidates[1:])
+    )
     for position, candidate in enumerate(candidates):
         if not kept:
             kept.append(candidate)  # the lead
             continue
         above = kept[-1] if len(kept) > 1 else None
         glued = above if above is not None and _glued_under(above, candidate) else None
-        if spaced and glued is None and above is not None and is_short_line(above.text):
-            glued = above if is_credit_line(candidate.text, rules) else None
-        if is_credit_line(candidate.text, rules):
+        credit_line = is_credit_line(candidate.text, rules)
+        if credit_line and spaced and glued is None and above is not None:
+            glued = above if is_short_line(above.text) else None
+        if credit_line:
             if (
                 glued is not None
                 and glued.credit is None
