@@ -45,6 +45,25 @@ KNOWN = {
     "g-de-wayback-2013-a-16666240-nachrichten": "a title line of several parts: the label takes "
     "the last as the section, dwclean the first (as the corpus labels do)",
     "h-en-m-live-71735902-german-election-live": "an editor ('Edited by: …') is no author here",
+    "i-hi-rss-copypaste-28135-id70593814-visa-table": "a feed copy's pipe table with the full "
+    "text run together after it loses its first paragraph",
+    "i-ro-rss-copypaste-30871-id71296583-transnistria-table": "a caption and its credit glued "
+    "between two paragraphs of a feed copy's run-together text",
+    "i-sq-m-dw-de-albanian-mobile-A-17743218-kandidat": "'Image' glued before the old mobile "
+    "site's lead and caption stays",
+    "i-uk-rss-copypaste-25611-id70812256-1000-dniv-oneline": "a credit glued to the next "
+    "paragraph in a one-line feed copy",
+    "j-de-learngerman-a-71871530-langsam-gesprochene-nachrichten-20250305": "learngerman's own "
+    "furniture and its dated headline",
+    "j-en-corporate-a-71834512-radio-partners-east-africa": "a press release's contact line "
+    "after the text goes as a footer",
+    "j-ptbr-wayback-2019-dw-a-49934127-cafe-torrefacoes": "pt-BR and pt-002 share their words "
+    "where the page names neither",
+    "j-ru-m-dw-a-70791346-uchitelya-nehvatka": "a consent dialog with its categories is read as "
+    "the article where the dump is cut in the date line",
+    "j-sw-proxy158-audio-68571204-wakulima-chai-kericho": "a podcast page's links and other "
+    "episodes stay",
+    "j-tr-dw-a-71196843-asgari-ucret-tablo": "a table's source line after it reads as a subhead",
     "h-pt-br-amp-a-69052418-opiniao-enchentes-rs": "a '--' separator line stays, as a line "
     "without a word does",
     "e-de-m-dw-mobile-a-18298745-mietpreisbremse": "'Bild' glued before the old mobile site's "

@@ -1016,3 +1016,29 @@ def test_a_gallery_pictures_credit_after_a_space_is_its_credit() -> None:
     texts = [b for b in article.blocks[1:] if b.text.endswith(".")]
     assert len(texts) == 3
     assert all(b.credit == "Image: AP/picture alliance" for b in texts)
+
+
+def test_a_table_with_pipes_between_its_cells_keeps_its_rows() -> None:
+    """Three or more rows in a row with as many cells: each a paragraph, its header row too
+    (which a one-word label such as "Date " would otherwise take)."""
+    rows = ["Date | Hourly minimum wage (euro)", "January 2015 | 8.50", "January 2017 | 8.84"]
+    rows += ["January 2019 | 9.19", "January 2025 | 12.82"]
+    table = "\n".join(rows)
+    dump = f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{table}\n\n{BODY}\n"
+    assert kinds(dwclean.clean(dump))[1:] == [("paragraph", row) for row in rows] + [
+        ("paragraph", BODY)
+    ]
+
+
+def test_a_lead_cut_after_a_few_words_under_the_named_headline() -> None:
+    """A long header leaves the archive's 2,000 bytes only the headline (named by the title
+    line) and the lead's first words: they are the lead."""
+    dump = (
+        "Night buses for Bonn | Germany | DW | 14.08.2019\n"
+        f"{OLD_SKIP}Germany\n\nNight buses for Bonn\n\nThe city council voted on Tues"
+    )
+    article = dwclean.clean(dump)
+    assert (article.title, kinds(article)) == (
+        "Night buses for Bonn",
+        [("lead", "The city council voted on Tues")],
+    )

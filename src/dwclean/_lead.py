@@ -27,6 +27,7 @@ _KICKER_MAX_WORDS = 3
 _BANNER_REACH = 12  # how far below a cookie banner the page's navigation may start
 _SENTENCEHEADLINE_MAX_WORDS = 15  # a lead is longer
 _CUT_LEAD_MIN_WORDS = 8  # a cut first paragraph: more words than a menu entry or a headline's
+_CUT_LEAD_UNDER_HEADLINE_MIN_WORDS = 4
 
 
 class LeadFinder(Page):
@@ -92,9 +93,15 @@ class LeadFinder(Page):
         if candidate.hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT | Hint.TITLE):
             return False
         text = candidate.text
-        if word_count(text) < _CUT_LEAD_MIN_WORDS or ends_sentence(text):
-            return False
         if self.meta.title and tokens(text) == tokens(self.meta.title):
+            return False
+        # right under the headline the title line names, a cut lead may be a few words only
+        least = _CUT_LEAD_MIN_WORDS
+        above = self._nearest_alive(index, -1, -1)
+        title = self.meta.title
+        if above is not None and title and tokens(self.candidates[above].text) == tokens(title):
+            least = _CUT_LEAD_UNDER_HEADLINE_MIN_WORDS
+        if word_count(text) < least or ends_sentence(text):
             return False
         return not self._is_cookie_banner(index)
 

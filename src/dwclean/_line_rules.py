@@ -92,13 +92,16 @@ class LineRules:
         if rule is not None:
             return rule
         if self.prefixes.admits(text_key):
-            return self._prefix_rule(text, text_key)
+            return self._prefix_rule(text, text_key, bool(candidate.hints & Hint.PARAGRAPH))
         return None
 
-    def _prefix_rule(self, text: str, text_key: str) -> str | None:
+    def _prefix_rule(self, text: str, text_key: str, paragraph: bool) -> str | None:
+        """(A one-word label — "Date " — takes no line a front-end knows is a paragraph, such
+        as a table's header row: "Tarih | Saatlik brüt asgari ücret".)"""
         for lang in self.tables:
             length = lang.debris_prefix.match(text_key)
-            if length and (_specific(text_key[:length]) or not is_prose(text)):
+            general = not paragraph and not is_prose(text)
+            if length and (_specific(text_key[:length]) or general):
                 return f"{lang.code} boilerplate prefix"
             if lang.cookie_banner.match(text_key):
                 return "cookie banner"

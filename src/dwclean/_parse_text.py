@@ -576,8 +576,28 @@ def parse_dump(text: str, *, normalized: bool = False) -> ParsedDump:
     candidates = _candidates(groups, body_indent, style)
     # after grouping: the marker filled the first line, which must stay as long as it was
     crawler_marker = _strip_crawler_marker(candidates)
+    _mark_table_rows(candidates)
     wrap_width = wrap.width if wrap else None
     return ParsedDump(candidates, style, wrap_width, body_indent, crawler_marker)
+
+
+_TABLE_MIN_ROWS = 3
+
+
+def _mark_table_rows(candidates: list[Candidate]) -> None:
+    """A table printed with pipes between its cells ("Ocak 2015 | 8,50"): three or more lines in
+    a row with as many cells each. Each row is a paragraph of the article (a menu with pipes is
+    one line, and a title line stands alone)."""
+    run: list[Candidate] = []
+    for candidate in [*candidates, Candidate("")]:
+        cells = candidate.text.count(" | ")
+        if cells and run and not candidate.gap_before and cells == run[-1].text.count(" | "):
+            run.append(candidate)
+            continue
+        if len(run) >= _TABLE_MIN_ROWS:
+            for row in run:
+                row.hints |= Hint.PARAGRAPH
+        run = [candidate] if cells else []
 
 
 def _unindent_crawler_marker(lines: list[str]) -> None:
