@@ -111,6 +111,7 @@ def _gallery_frame(
 
 _LIVE_MIN_TIMES = 2
 _LIVE_TIME_MAX_CHARS = 24  # "il y a 12 minutes": longer lines are no entry's time
+_INFO_BOX_DATE_MAX_CHARS = 60  # "Datum 20.04.2018": a label of three words at most, a date
 _HEADER_REACH = 6  # the kicker, headline and byline above the date line
 _DIGIT = re.compile(r"\d")
 _DATE_WORDS_BEFORE_DAY = 2  # "Tuesday, March 14, 2024"; a teaser's title before its date: more
@@ -122,9 +123,11 @@ def _before_info_box(items: list[Candidate], rules: Rules) -> list[Candidate]:
     the teasers in the sidebar below are other items', whatever their shape."""
     seen_text = False
     for index, candidate in enumerate(items):
-        if seen_text and is_info_box_date(candidate.text, rules):
+        text = candidate.text
+        short_with_digit = len(text) <= _INFO_BOX_DATE_MAX_CHARS and _DIGIT.search(text)
+        if seen_text and short_with_digit and is_info_box_date(text, rules):
             return items[:index]
-        seen_text = seen_text or is_prose(candidate.text)
+        seen_text = seen_text or is_prose(text)
     return items
 
 

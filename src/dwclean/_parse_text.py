@@ -589,15 +589,23 @@ def _mark_table_rows(candidates: list[Candidate]) -> None:
     a row with as many cells each. Each row is a paragraph of the article (a menu with pipes is
     one line, and a title line stands alone)."""
     run: list[Candidate] = []
-    for candidate in [*candidates, Candidate("")]:
-        cells = candidate.text.count(" | ")
-        if cells and run and not candidate.gap_before and cells == run[-1].text.count(" | "):
+    run_cells = 0
+    for candidate in candidates:
+        text = candidate.text
+        cells = text.count(" | ") if " | " in text else 0
+        if cells and run and not candidate.gap_before and cells == run_cells:
             run.append(candidate)
             continue
         if len(run) >= _TABLE_MIN_ROWS:
-            for row in run:
-                row.hints |= Hint.PARAGRAPH
-        run = [candidate] if cells else []
+            _mark_rows(run)
+        run, run_cells = ([candidate], cells) if cells else ([], 0)
+    if len(run) >= _TABLE_MIN_ROWS:
+        _mark_rows(run)
+
+
+def _mark_rows(run: list[Candidate]) -> None:
+    for row in run:
+        row.hints |= Hint.PARAGRAPH
 
 
 def _unindent_crawler_marker(lines: list[str]) -> None:

@@ -223,7 +223,7 @@ class Rules(NamedTuple):
     skip_links: frozenset[str]  # every language's skip links (a dump's language is not known yet)
     old_skip_links: frozenset[str]  # the old layout's German skip list, on every edition
     credit_split: re.Pattern[str]  # finds a photo credit glued to the end of a caption
-    credit_marks: str  # the last letter of every credit label (":", "："…): none, no credit
+    credit_marks: re.Pattern[str]  # the last letter of every credit label: none, no credit
     author_labels: Prefixes  # every language's, for bylines in any language
     end_markers: frozenset[str]  # every language's sidebar headings that end an article
     label_words: frozenset[str]  # one-word boilerplate lines of every language ("Anzeige")
@@ -244,7 +244,7 @@ class Rules(NamedTuple):
 
     def find_credit(self, text: str, start: int = 0) -> re.Match[str] | None:
         """A photo credit at the end of `text` (from `start`): its label and the rest."""
-        if not any(mark in text for mark in self.credit_marks):
+        if self.credit_marks.search(text) is None:
             return None  # no label's last letter: no credit (most lines, found at once)
         return self.credit_split.search(text, start)
 
@@ -514,7 +514,9 @@ def _build_rules() -> Rules:
         skip_links=skip_links,
         old_skip_links=frozenset(key(s) for s in patterns.get("skip_links", [])),
         credit_split=credit_split,
-        credit_marks="".join(sorted({p.rstrip()[-1] for p in credit_prefixes} | {":", "："})),
+        credit_marks=re.compile(
+            "[" + re.escape("".join({p.rstrip()[-1] for p in credit_prefixes} | {":", "："})) + "]"
+        ),
         debris_lines=debris_lines,
         furniture_lines=global_lines | skip_links | menu_entries | debris_lines,
         label_words=frozenset(

@@ -174,8 +174,13 @@ def _label_run(
     return [label or BlockKind.SUBHEAD for label in labels]
 
 
+_CREDIT_LINE_MAX_CHARS = 160  # a label and twelve words
+
+
 def is_credit_line(text: str, rules: Rules) -> bool:
     """A photo credit on a line of its own ("Foto: DW/I. Petrovic", "ምስል Harrison Mwilima/DW")."""
+    if len(text) > _CREDIT_LINE_MAX_CHARS or rules.credit_marks.search(text) is None:
+        return False  # (running text, or no label's last letter: most lines, found at once)
     return rules.credit_split.match(text) is not None and word_count(text) <= 12
 
 
