@@ -1,5 +1,9 @@
-"""Picture galleries embedded in an article as AMP pages and mirrors print them: the gallery's
-title and teaser, then per picture its credit, its title and its text, credit first:
+"""Other DW items inside an article, debris like any teaser of other content (labels.md):
+picture galleries and video or audio boxes.
+
+- The old layout's galleries repeat their name before every picture (`remove_galleries`).
+- AMP pages and mirrors print a gallery as its title and teaser, then per picture its credit,
+  its title and its text, credit first (`remove_embedded_galleries`):
 
     7 Alasan Berkunjung ke Kota Bonn            ← the gallery's title
     Banyak metropolitan lain …                  ← its teaser
@@ -7,21 +11,109 @@ title and teaser, then per picture its credit, its title and its text, credit fi
     Monumen Beethoven di pusat kota Bonn        ← its title
     Komponis besar Jerman …                     ← its text
 
-Another DW item, so debris (labels.md), like the old layout's galleries (`_strip`). An article's
-own picture prints its credit after its caption, and text or a heading after that, never a
-second credit-title-text picture: a gallery takes two pictures, or one the dump's end cuts; and
-it stands inside the article's body, after two paragraphs in a row.
+  An article's own picture prints its credit after its caption, and text or a heading after
+  that, never a second credit-title-text picture: a gallery takes two pictures, or one the
+  dump's end cuts; and it stands inside the article's body, after two paragraphs in a row.
+- Video and audio boxes, players, ticker times (`remove_boxes`).
 """
 
 from __future__ import annotations
 
-from ._model import PageType
+import itertools
+from collections import Counter
+
+from ._model import Hint, PageType
 from ._page import Page
 from ._segment import is_credit_line
-from ._text import is_prose, is_short_line
+from ._text import ends_with_duration, is_duration, is_prose, is_short_line, word_count
 
 
 class EmbeddedGalleries(Page):
+    """Picture galleries inside an article, in the old layout's print and in AMP's."""
+
+    def remove_galleries(self, lead: int, end: int) -> None:
+        """Old-layout picture galleries repeat their title before every picture.
+
+        A gallery title is a headline (several words) repeated at least `gallery_min_repeats`
+        times, with only a picture's title and text between two repeats; a one-word line
+        repeated in the article is a label (an ad marker in a language without a table).
+        """
+        alive = [i for i in range(lead + 1, end) if self.alive(i)]
+        seen = Counter(self.keys[i] for i in alive)  # only a line seen twice can repeat
+        positions: dict[str, list[int]] = {}  # one pass: every repeated short line's places
+        for i in alive:
+            if seen[self.keys[i]] >= 2 and is_short_line(self.candidates[i].text):
+                positions.setdefault(self.keys[i], []).append(i)
+        for title_key, places in positions.items():
+            if len(places) >= 2 and word_count(title_key) == 1:
+                for i in places:
+                    self.remove(i, "repeated label")
+                continue
+            # two repeats are enough where each stands under its picture's alt text
+            framed = all(self._picture_above(i) for i in places)
+            least = 2 if framed else self.rules.gallery_min_repeats
+            if len(places) < least or word_count(title_key) < 3:
+                continue
+            gaps = [
+                sum(1 for i in range(a + 1, b) if self.alive(i))
+                for a, b in itertools.pairwise(places)
+            ]
+            if max(gaps) > 4:
+                continue  # real article text between the repeats: not a gallery
+            if self.page_type is PageType.GALLERY:
+                self._remove_gallery_frame(places, end)
+            else:
+                self._remove_gallery(places, lead, end)
+
+    def _picture_above(self, index: int) -> bool:
+        """An alt text with its credit, as a list item, right above ("• Griechenland … (AP)")."""
+        above = self.candidates[index - 1] if index else None
+        return (
+            above is not None
+            and bool(above.hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT))
+            and bool(self.rules.alt_credit.search(above.text))
+        )
+
+    def _remove_gallery_frame(self, places: list[int], end: int) -> None:
+        """A gallery page: the repeated gallery name and each picture's alt line are debris, the
+        pictures' titles and texts are the page's content; the author line after it, a byline."""
+        for i in places:
+            self.remove(i, "gallery name")
+            before = i - 1
+            if self.candidates[before].hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
+                self.remove(before, "image alt text")
+
+    def _remove_gallery(self, places: list[int], lead: int, end: int) -> None:
+        """A gallery inside an article: another DW item, debris from its first title to the
+        last picture's text, and the byline after it."""
+        first, last = places[0], places[-1]
+        before = first - 1
+        if before > lead and self.candidates[before].hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
+            first = before
+        # after the last title: the last picture's own title and text, then its byline
+        tail = last + 1
+        taken_short = taken_prose = False
+        while tail < end:
+            text = self.candidates[tail].text
+            if not self.alive(tail):
+                tail += 1
+            elif not taken_prose and not taken_short and is_short_line(text):
+                taken_short = True
+                tail += 1
+            elif not taken_prose and is_prose(text):
+                taken_prose = True
+                tail += 1
+            else:
+                break
+        for i in range(first, tail):
+            self.remove(i, "picture gallery")
+        if tail < end and self._is_byline(tail):
+            self.remove(tail, "picture gallery")
+
+    def _is_byline(self, index: int) -> bool:
+        text_key = self.keys[index]
+        return bool(self.rules.author_labels.match(text_key)) and word_count(text_key) <= 8
+
     def remove_embedded_galleries(self, lead: int, end: int) -> None:
         if self.page_type is PageType.GALLERY:
             return  # the page's own pictures (AMP prints them credit first too)
@@ -46,6 +138,92 @@ class EmbeddedGalleries(Page):
             for index in alive[position:found]:
                 self.remove(index, "embedded picture gallery")
             position = found
+
+
+class EmbeddedBoxes(Page):
+    """Video and audio boxes, players and ticker times inside an article."""
+
+    def remove_boxes(self, lead: int, end: int) -> None:
+        """Video teasers and list items with a photo credit are boxes inside the article.
+
+        A teaser line with a running time ("Watch video 02:17") is followed by the video's
+        title; a bare running time ("02:23", the modern layout) follows it.
+        """
+        for index in range(lead + 1, end):
+            candidate = self.candidates[index]
+            text = candidate.text
+            live = self.page_type is PageType.LIVE
+            if live and self.rules.page_types.live_times.match(text):
+                self.remove(index, "ticker timestamp")  # "12 minutes ago", then the heading
+                entry = self._nearest_alive(index, +1, end)
+                if entry is not None and is_short_line(self.candidates[entry].text):
+                    self.candidates[entry].hints |= Hint.HEADING
+            elif live and is_duration(text):
+                self.remove(index, "ticker timestamp")  # "09:45": an entry's time, no video
+            elif is_duration(text):
+                self.remove(index, "video teaser")
+                title = self._nearest_alive(index, -1, lead)
+                if title is not None and is_short_line(self.candidates[title].text):
+                    self.remove(title, "video teaser")
+            elif ends_with_duration(text) and word_count(text) <= 6:
+                self.remove(index, "video teaser")
+                title = self._video_title(index, end)
+                if title is not None and title < index:
+                    self.remove(title, "video teaser")
+                elif title is not None:
+                    self.remove_range(index + 1, title, "video teaser")  # its "Share" label
+                    self._remove_with_repeats(title, end, "video teaser")
+            elif candidate.hints & Hint.LIST_ITEM and self.rules.alt_credit.search(text):
+                self.remove(index, "picture teaser")
+            elif self.rules.page_types.live_markers.search(text):
+                self.remove(index, "live ticker notice")
+            elif self.rules.page_types.player_markers.search(text):
+                # an embedded player: its notice, and the audio's or video's title above it
+                self.remove(index, "media player")
+                title = self._nearest_alive(index, -1, lead)
+                if (
+                    title is not None
+                    and self.rules.page_types.player_title_above.search(text)
+                    and is_short_line(self.candidates[title].text)
+                ):
+                    self.remove(title, "media player")
+
+    def _video_title(self, label: int, end: int) -> int | None:
+        """The old layout's video box: "Watch video 02:17", "Share", the video's title, share
+        buttons, permalink, the title again. The title is the next short line, or, where the
+        box's "Share" is in words no table knows, the one of the next two it prints again.
+        Under the player's notice ("To view this video …"), the title stands above the label."""
+        above = label - 1
+        if (
+            above > 0
+            and self.alive(above)
+            and is_short_line(self.candidates[above].text)
+            and self.reasons.get(above - 1) == "video placeholder"
+        ):
+            return above
+        first = self._nearest_alive(label, +1, end)
+        if first is None or not is_short_line(self.candidates[first].text):
+            return None
+        second = self._nearest_alive(first, +1, end)
+        if (
+            second is not None
+            and second - first <= 2
+            and is_short_line(self.candidates[second].text)
+            and not self._repeated_soon(first, end)
+            and self._repeated_soon(second, end)
+        ):
+            return second
+        return first
+
+    def _repeated_soon(self, index: int, end: int) -> bool:
+        return self.keys[index] in self.keys[index + 1 : min(index + 8, end)]
+
+    def _remove_with_repeats(self, index: int, end: int, rule: str) -> None:
+        """Remove a teaser title, and the copies of it the same box prints a few lines on."""
+        self.remove(index, rule)
+        for other in range(index + 1, min(index + 8, end)):
+            if self.keys[other] == self.keys[index]:
+                self.remove(other, rule)
 
 
 def _gallery_end(
