@@ -11,14 +11,21 @@ Everything else is an article. What each type means for the output is in `_page_
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from ._model import Candidate, Hint, PageType
 from ._page import is_info_box_date
 from ._rules import Rules, candidate_key, key, unnumbered
 from ._segment import is_credit_line
-from ._text import ends_sentence, ends_with_question, is_date_line, is_prose, word_count
+from ._text import (
+    ends_sentence,
+    ends_with_question,
+    has_digit,
+    is_date_line,
+    is_prose,
+    word_count,
+    words_before_digit,
+)
 
 _HEADING_MAX_WORDS = 16
 
@@ -113,7 +120,6 @@ _LIVE_MIN_TIMES = 2
 _LIVE_TIME_MAX_CHARS = 24  # "il y a 12 minutes": longer lines are no entry's time
 _INFO_BOX_DATE_MAX_CHARS = 60  # "Datum 20.04.2018": a label of three words at most, a date
 _HEADER_REACH = 6  # the kicker, headline and byline above the date line
-_DIGIT = re.compile(r"\d")
 _DATE_WORDS_BEFORE_DAY = 2  # "Tuesday, March 14, 2024"; a teaser's title before its date: more
 _ITEM_LEAD_MIN_WORDS = 12
 
@@ -124,7 +130,7 @@ def _before_info_box(items: list[Candidate], rules: Rules) -> list[Candidate]:
     seen_text = False
     for index, candidate in enumerate(items):
         text = candidate.text
-        short_with_digit = len(text) <= _INFO_BOX_DATE_MAX_CHARS and _DIGIT.search(text)
+        short_with_digit = len(text) <= _INFO_BOX_DATE_MAX_CHARS and has_digit(text)
         if seen_text and short_with_digit and is_info_box_date(text, rules):
             return items[:index]
         seen_text = seen_text or is_prose(text)
@@ -140,8 +146,7 @@ def _item_header(items: list[Candidate], rules: Rules) -> bool:
         headline, date_line = items[index].text, items[index + 1].text
         if is_prose(headline) or not is_date_line(date_line, rules.months):
             continue
-        digit = _DIGIT.search(date_line)
-        if digit and word_count(date_line[: digit.start()]) > _DATE_WORDS_BEFORE_DAY:
+        if words_before_digit(date_line) > _DATE_WORDS_BEFORE_DAY:
             continue  # "Поплаве: Обреновац под водом 17.05.2014": a teaser's title and date
         lead = items[index + 2].text
         return is_prose(lead) and word_count(lead) >= _ITEM_LEAD_MIN_WORDS

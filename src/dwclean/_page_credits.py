@@ -47,7 +47,7 @@ def unknown_credit_label(text: str, rules: Rules) -> str | None:
     parts = _glued_label(text, label_start)  # first: "Jasmina RozeFoto: X" is no 2-word label
     if parts is None and (match := _LABELLED.fullmatch(text)):
         parts = (match[1], match[2], match[3])
-    if parts is None or rules.credit_split.search(text, label_start):
+    if parts is None or rules.find_credit(text, label_start):  # a label a table knows
         return None
     label, colon, credit = parts
     label_key = key(label + colon)

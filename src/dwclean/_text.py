@@ -112,9 +112,15 @@ def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
+def words_before_digit(text: str) -> int:
+    """How many words come before the text's first digit (all of them if it has none)."""
+    digit = _DIGIT.search(text)
+    return word_count(text[: digit.start()] if digit else text)
+
+
 def is_date_line(text: str, months: Mapping[str, Month] | None = None) -> bool:
     """A dateline under the headline: a date and little else."""
-    if word_count(text) > 6 or not _DIGIT.search(text):
+    if word_count(text) > 6 or not has_digit(text):
         return False  # (every date has a digit, in some script: most lines stop here)
     return _DATE_LINE.match(text) is not None or parse_date(text, months) is not None
 
@@ -185,14 +191,18 @@ def parse_date(text: str, months: Mapping[str, Month] | None = None) -> str | No
     return _named_month_date(text, months) if months else None
 
 
+# the orders a date with a month's name is written in: (pattern, group of the day, of the month
+# name, of the year)
+_NAMED_MONTH_DATES = (
+    (_DAY_MONTH_YEAR, 1, 2, 3),
+    (_MONTH_DAY_YEAR, 2, 1, 3),
+    (_YEAR_MONTH_DAY, 3, 2, 1),
+)
+
+
 def _named_month_date(text: str, months: Mapping[str, Month]) -> str | None:
     """The first date with a month's name: "21 de novembro de 2023", "March 14, 2024"."""
-    # (pattern, group of the day, of the month name, of the year)
-    for pattern, d, m, y in (
-        (_DAY_MONTH_YEAR, 1, 2, 3),
-        (_MONTH_DAY_YEAR, 2, 1, 3),
-        (_YEAR_MONTH_DAY, 3, 2, 1),
-    ):
+    for pattern, d, m, y in _NAMED_MONTH_DATES:
         for match in pattern.finditer(text):
             name = months.get(match.group(m).casefold())
             if name and (found := _iso(int(match.group(y)), name[1], int(match.group(d)), name[0])):
@@ -210,11 +220,7 @@ def is_date_shaped(text: str, common_words: Container[str]) -> bool:
     place: the headline is above it, never it."""
     if word_count(text) > 6:
         return False
-    for pattern, d, m, y in (
-        (_DAY_MONTH_YEAR, 1, 2, 3),
-        (_MONTH_DAY_YEAR, 2, 1, 3),
-        (_YEAR_MONTH_DAY, 3, 2, 1),
-    ):
+    for pattern, d, m, y in _NAMED_MONTH_DATES:
         match = pattern.search(text)
         if match is None:
             continue
