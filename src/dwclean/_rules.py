@@ -191,6 +191,7 @@ class BylineRules:
     agencies: frozenset[str]  # keys
     editor_label: re.Pattern[str]
     separator: re.Pattern[str]
+    interviewer: re.Pattern[str]  # an interview's question under DW's name: "DW: …"
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> BylineRules:
@@ -202,6 +203,7 @@ class BylineRules:
                 "|".join(rf"(?:(?<=\s)|^){re.escape(label)}" for label in labels) or r"(?!x)x"
             ),
             separator=re.compile("|".join(re.escape(s) for s in separators) or r"(?!x)x"),
+            interviewer=re.compile(table.get("interviewer", r"(?!x)x")),
         )
 
 

@@ -388,8 +388,6 @@ def _credited_alt(alt: Candidate, caption: Candidate, rules: Rules) -> bool:
 # A heading that names its topic before a colon, in at most four words ("2024: Yulia Navalnaya",
 # "For website operators: DW articles"); DW's captions do so too, but their text goes on in
 # lower case ("Seit Monaten umkämpft: die ostukrainische Stadt Bachmut").
-# DW's interviews give the interviewer's turns as "DW: …?", in every edition
-_INTERVIEWER = re.compile(r"(?:DW|Deutsche Welle) ?[:：] ")
 _LABELLED_HEADING = re.compile(r"^\w+(?: \w+){0,3}: \S")
 _TOPIC_CAPTION = re.compile(
     r"^\w+(?: \w+){1,4}: [^\W\d_A-ZÀ-ÞА-Я]"
@@ -449,7 +447,7 @@ def _heading_length(text: str) -> bool:
 _QUESTION_HEADING_WORDS = 12
 
 
-def _kind_by_markup(candidate: Candidate, credited: bool) -> BlockKind | None:
+def _kind_by_markup(candidate: Candidate, credited: bool, rules: Rules) -> BlockKind | None:
     """Kinds a line's own form decides: a list item, and text that introduces or attributes
     ("At a glance:", "(Süddeutsche Zeitung)"), which no heading or caption does. A line with a
     credit glued on (`credited`) is a caption however many sentences it has."""
@@ -463,7 +461,7 @@ def _kind_by_markup(candidate: Candidate, credited: bool) -> BlockKind | None:
     text = candidate.text
     if text.endswith((":", "：")) or (text.startswith("(") and text.endswith(")")):
         return BlockKind.PARAGRAPH
-    if _INTERVIEWER.match(text):
+    if rules.bylines.interviewer.match(text):
         return BlockKind.PARAGRAPH  # an interview's question, DW's turn: no heading
     if not _WORD_CHAR.search(text):
         return BlockKind.PARAGRAPH  # "…", "***": no heading or caption has no word
@@ -509,7 +507,7 @@ def segment(
     run: list[Candidate] = []
     for candidate in candidates[1:]:
         credited = _glued_credit(candidate, rules)
-        own_kind = _kind_by_markup(candidate, credited)
+        own_kind = _kind_by_markup(candidate, credited, rules)
         short = own_kind is None and (
             candidate.hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT)
             or (_heading_length(candidate.text) and not candidate.hints & Hint.PARAGRAPH)
