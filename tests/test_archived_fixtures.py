@@ -18,7 +18,7 @@ import pytest
 
 import dwclean
 
-from .conftest import FIXTURES, load_json
+from .conftest import FIXTURES, golden_cases, load_json
 
 PAGES = sorted((FIXTURES / "archived").glob("*.txt"))
 
@@ -105,16 +105,7 @@ def _view(article: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN[p.stem], strict=True))
-        if p.stem in KNOWN
-        else p
-        for p in PAGES
-    ],
-    ids=[p.stem for p in PAGES],
-)
+@pytest.mark.parametrize("page", golden_cases(PAGES, KNOWN))
 def test_archived_page_matches_its_golden_file(page: Path) -> None:
     expected = load_json(page.with_name(page.stem + ".expected.json"))
     if expected["page_type"] == "index":

@@ -747,21 +747,31 @@ def test_a_web_archives_banner_joined_to_the_title_line_is_no_title() -> None:
     assert kinds(article) == [("lead", LEAD), ("paragraph", BODY), ("paragraph", BODY.upper())]
 
 
+def _live_blog(header: str, times: list[str], entries: list[tuple[str, str]]) -> str:
+    """A live blog's dump: its header, the lead, then per entry its time, heading and text."""
+    body = "".join(
+        f"{when}\n\n{heading}\n\n{text}\n\n"
+        for when, (heading, text) in zip(times, entries, strict=True)
+    )
+    return f"{header}{LEAD}\n\n{body}"
+
+
+def _entry_blocks(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each entry's heading a subhead, its text a paragraph."""
+    return [
+        item for heading, text in entries for item in (("subhead", heading), ("paragraph", text))
+    ]
+
+
 def test_a_live_blogs_relative_times_make_it_live_and_are_debris() -> None:
     entries = [
         ("Commuters in Munich switch to buses, bikes and car pools", BODY),
         ("Transport Ministry urges both sides to return to talks", BODY.replace("Council", "All")),
     ]
-    body = "".join(
-        f"{when}\n\n{heading}\n\n{text}\n\n"
-        for when, (heading, text) in zip(["12 minutes ago", "1 hour ago"], entries, strict=True)
-    )
-    dump = f"{SKIP_EN}Rail strike — live updates\n\nJanuary 24, 2024\n\n{LEAD}\n\n{body}"
-    article = dwclean.clean(dump)
+    header = f"{SKIP_EN}Rail strike — live updates\n\nJanuary 24, 2024\n\n"
+    article = dwclean.clean(_live_blog(header, ["12 minutes ago", "1 hour ago"], entries))
     assert article.page_type is PageType.LIVE
-    assert kinds(article) == [("lead", LEAD)] + [
-        item for heading, text in entries for item in (("subhead", heading), ("paragraph", text))
-    ]
+    assert kinds(article) == [("lead", LEAD), *_entry_blocks(entries)]
 
 
 def test_an_embedded_gallery_printed_credit_first_is_debris() -> None:
@@ -915,18 +925,23 @@ def test_an_old_video_box_in_words_no_table_knows() -> None:
     assert kinds(dwclean.clean(dump)) == [("lead", LEAD), ("paragraph", BODY)]
 
 
+def _assert_box_goes(header: str, box: str) -> None:
+    """A box between two of the article's paragraphs goes whole; the text around it stays."""
+    dump = f"{header}{LEAD}\n\n{BODY}\n\n{box}{BODY.upper()}\n"
+    assert kinds(dwclean.clean(dump)) == [
+        ("lead", LEAD),
+        ("paragraph", BODY),
+        ("paragraph", BODY.upper()),
+    ]
+
+
 def test_a_modern_video_box_has_its_title_above_its_label() -> None:
     box = (
         "To view this video please enable JavaScript, and consider upgrading to a web browser "
         "that supports HTML5 video\nFloods in southern Germany: residents count the cost\n"
         "Watch video 02:14\n\n"
     )
-    dump = f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{BODY}\n\n{box}{BODY.upper()}\n"
-    assert kinds(dwclean.clean(dump)) == [
-        ("lead", LEAD),
-        ("paragraph", BODY),
-        ("paragraph", BODY.upper()),
-    ]
+    _assert_box_goes(f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n", box)
 
 
 def test_an_old_item_page_with_its_info_box_and_related_teasers_is_no_index() -> None:
@@ -960,15 +975,8 @@ def test_an_old_gallery_inside_an_article_with_two_pictures_is_debris() -> None:
             ("AFP", "Fire against the cold", LEAD),
         ]
     )
-    dump = (
-        f"Night buses | Germany | DW | 10.01.2017\n{OLD_SKIP}Germany\n\nNight buses\n\n"
-        f"{LEAD}\n\n{BODY}\n\n{gallery}\n{BODY.upper()}\n"
-    )
-    assert kinds(dwclean.clean(dump)) == [
-        ("lead", LEAD),
-        ("paragraph", BODY),
-        ("paragraph", BODY.upper()),
-    ]
+    header = f"Night buses | Germany | DW | 10.01.2017\n{OLD_SKIP}Germany\n\nNight buses\n\n"
+    _assert_box_goes(header, f"{gallery}\n")
 
 
 def test_a_listings_teaser_title_ending_in_its_date_is_no_item_header() -> None:
@@ -990,16 +998,10 @@ def test_a_listings_teaser_title_ending_in_its_date_is_no_item_header() -> None:
 
 def test_a_live_blogs_clock_times_with_am_or_pm_are_entry_times() -> None:
     entries = [("Markets react calmly", BODY), ("Greens concede losses", LEAD.upper())]
-    body = "".join(
-        f"{when}\n\n{heading}\n\n{text}\n\n"
-        for when, (heading, text) in zip(["11:42 AM", "10:58 AM"], entries, strict=True)
-    )
-    dump = f"{SKIP_EN}Election — live updates\n\nFebruary 24, 2025\n\n{LEAD}\n\n{body}"
-    article = dwclean.clean(dump)
+    header = f"{SKIP_EN}Election — live updates\n\nFebruary 24, 2025\n\n"
+    article = dwclean.clean(_live_blog(header, ["11:42 AM", "10:58 AM"], entries))
     assert article.page_type is PageType.LIVE
-    assert kinds(article)[1:] == [
-        item for heading, text in entries for item in (("subhead", heading), ("paragraph", text))
-    ]
+    assert kinds(article)[1:] == _entry_blocks(entries)
 
 
 def test_a_gallery_pictures_credit_after_a_space_is_its_credit() -> None:

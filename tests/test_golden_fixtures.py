@@ -9,7 +9,7 @@ import pytest
 
 import dwclean
 
-from .conftest import FIXTURES, contract_view, load_json
+from .conftest import FIXTURES, contract_view, golden_cases, load_json
 
 DUMPS = sorted((FIXTURES / "dumps").glob("*.txt"))
 
@@ -20,16 +20,7 @@ KNOWN = {
 }
 
 
-@pytest.mark.parametrize(
-    "dump",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN[p.stem], strict=True))
-        if p.stem in KNOWN
-        else p
-        for p in DUMPS
-    ],
-    ids=[p.stem for p in DUMPS],
-)
+@pytest.mark.parametrize("dump", golden_cases(DUMPS, KNOWN))
 def test_fixture_matches_its_golden_file(dump: Path) -> None:
     expected = load_json(dump.with_name(dump.stem + ".expected.json"))
     if expected.get("page_type") == "index":
