@@ -46,17 +46,15 @@ _ENTRY_TIME = re.compile(r"^(?:\d{1,3}(?:\+\d{1,2})?['’′]|\d{1,2}:\d{2}\b)")
 
 def live(blocks: list[Block]) -> list[Block]:
     """Ticker entries are paragraphs, also the short ones ("45' Halftime"): a line that opens
-    with the entry's time is no subhead or caption. Below the header's picture, the entries
-    have headings: a short line without a picture's credit is one, however long."""
-    shaped = []
-    for index, block in enumerate(blocks):
-        if block.kind in (BlockKind.SUBHEAD, BlockKind.CAPTION) and block.credit is None:
-            if _ENTRY_TIME.match(block.text):
-                block = Block(BlockKind.PARAGRAPH, block.text, None, block.line)
-            elif index > 1:  # (blocks[1], right under the lead: the header's picture)
-                block = Block(BlockKind.SUBHEAD, block.text, None, block.line)
-        shaped.append(block)
-    return shaped
+    with the entry's time is no subhead or caption."""
+    return [
+        Block(BlockKind.PARAGRAPH, block.text, block.credit, block.line)
+        if block.kind in (BlockKind.SUBHEAD, BlockKind.CAPTION)
+        and block.credit is None
+        and _ENTRY_TIME.match(block.text)
+        else block
+        for block in blocks
+    ]
 
 
 def unchanged(blocks: list[Block]) -> list[Block]:
