@@ -73,7 +73,6 @@ KNOWN = {
     "e-ru-tiue-a-70301542-deutschlandticket-58": "a kicker glued to the headline stays in it",
     "e-zh-hans-chinainperspective-a-69342817-dianche-guanshui": "a repost site's own lines above "
     "the headline: its name is taken for the headline",
-    "f-bn-dw-g-68254312-karnival": "a gallery picture's credit printed before its title is dropped",
     "f-ur-amp-dw-a-69351820-mehngai": "a place after the author's name reads as a second author",
 }
 

@@ -676,6 +676,28 @@ def test_a_modern_gallerys_picture_titles_stay_above_their_credited_texts() -> N
     assert [(b.kind.value, b.text, b.credit) for b in article.blocks] == expected
 
 
+def test_a_gallery_printed_credit_first_gives_each_credit_to_the_picture_below_it() -> None:
+    """AMP prints a gallery's pictures credit first (credit, title, text), the first credit
+    right under the intro: each credit is its own picture's, not the text's above it."""
+    slides = [
+        ("Image: Jan Woitas/dpa", "Leipzig", "Leipzig's main station is one of the largest."),
+        ("Image: Tom Becker/DW", "Dammtor", "The art nouveau hall was built for the emperor."),
+        ("Image: Ulrich Perrey/dpa", "Lübeck", "The station hall of 1908 keeps its old roof."),
+    ]
+    body = "".join(f"{credit}\n{title}\n{text}\n" for credit, title, text in slides)
+    dump = f"{SKIP_EN}Beautiful stations\n\nMarch 14, 2024\n\n{LEAD}\n{body}"
+    article = dwclean.clean(dump)
+    assert article.page_type is PageType.GALLERY
+    expected = [("lead", LEAD, None)]
+    for credit, title, text in slides:
+        expected += [("caption", title, credit), ("caption", text, None)]
+    assert [(b.kind.value, b.text, b.credit) for b in article.blocks] == expected
+    # cut under a credit: the credit of no picture goes
+    cut = dwclean.clean(dump + "Image: Kay Nietfeld/dpa\n")
+    assert [(b.kind.value, b.text, b.credit) for b in cut.blocks] == expected
+    assert "photo credit without caption" in {r.rule for r in cut.removed}
+
+
 def test_bengali_sentences_may_end_in_the_sign_bengali_typesetting_uses() -> None:
     """DW's Bengali pages end sentences in "৷" (U+09F7) as often as in the danda "।"."""
     lead = "জার্মানিতে বাংলাদেশি শিক্ষার্থীর সংখ্যা গত পাঁচ বছরে প্রায় দ্বিগুণ হয়েছে৷"

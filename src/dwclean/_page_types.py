@@ -30,6 +30,7 @@ def gallery(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if block.kind is BlockKind.LEAD or block.kind is BlockKind.CAPTION:
             shaped.append(block)
+            after_description = block.kind is BlockKind.LEAD  # a title opens a picture
             continue
         description = block.kind is BlockKind.PARAGRAPH
         if description and after_description:

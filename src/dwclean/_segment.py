@@ -221,8 +221,12 @@ def pair_picture_lines(
     - A caption with a glued-on credit makes the line glued above it alt text.
     - Old layout: the alt text, then the caption with nearly the same words ("TV-Sendung X
       Darya P." / "TV-Sendung X mit Moderatorin Darya P."): the first is alt text.
+    - A gallery printed credit first (AMP: credit, title, text per picture; its first credit
+      stands right under the intro): each credit belongs to the picture below it.
     The first candidate, the lead, stays as it is.
     """
+    if _credits_first(candidates, rules, options):
+        return _credit_the_line_below(candidates, rules)
     kept: list[Candidate] = []
     removed: list[Removal] = []
     # a dump with a blank line after every line shows no line glued to another: a credit line
@@ -275,6 +279,40 @@ def pair_picture_lines(
             kept.pop()
             candidate = replace(candidate, hints=candidate.hints | Hint.CAPTION)
         kept.append(candidate)
+    return kept, removed
+
+
+def _credits_first(candidates: list[Candidate], rules: Rules, options: SegmentOptions) -> bool:
+    """A gallery whose first picture starts with its credit, right under the intro."""
+    return (
+        options.titled_pictures
+        and len(candidates) > 2
+        and is_credit_line(candidates[1].text, rules)
+        and not is_credit_line(candidates[2].text, rules)
+    )
+
+
+def _credit_the_line_below(
+    candidates: list[Candidate], rules: Rules
+) -> tuple[list[Candidate], list[Removal]]:
+    """Each credit line gives its credit to the next line, the picture's title (a caption)."""
+    kept = candidates[:1]
+    removed: list[Removal] = []
+    pending: Candidate | None = None
+    for candidate in candidates[1:]:
+        if is_credit_line(candidate.text, rules):
+            if pending is not None:
+                removed.append(Removal(pending.text, "photo credit without caption", pending.line))
+            pending = candidate
+            continue
+        if pending is not None and candidate.credit is None:
+            candidate = replace(
+                candidate, credit=pending.text, hints=candidate.hints | Hint.CAPTION
+            )
+            pending = None
+        kept.append(candidate)
+    if pending is not None:  # the dump's end cut the picture under its credit
+        removed.append(Removal(pending.text, "photo credit without caption", pending.line))
     return kept, removed
 
 
