@@ -74,6 +74,11 @@ KNOWN = {
     "e-zh-hans-chinainperspective-a-69342817-dianche-guanshui": "a repost site's own lines above "
     "the headline: its name is taken for the headline",
     "f-ur-amp-dw-a-69351820-mehngai": "a place after the author's name reads as a second author",
+    "k-es-amp-dw-a-70437915-glaciares-peru": "a page that ends right after a subhead: the last "
+    "short line reads as a sidebar heading (archives cut mid-text; this one was written to end "
+    "there)",
+    "l-id-dw-a-37113582-badai-kereta-old": "the old layout's editors' picks box ('Rekomendasi "
+    "Redaksi') before the info box: no table has its heading",
 }
 
 

@@ -361,6 +361,17 @@ def test_only_a_date_glued_to_the_lead_is_cut_off() -> None:
     assert (glued.date, glued.blocks[0].text) == ("2017-09-29", LEAD)
 
 
+def test_a_chinese_date_glued_to_the_lead_is_the_date() -> None:
+    """A mirror's bare copy glues the date line to the lead, in Chinese ending in 日."""
+    lead = "暴雨和酷暑接连考验德国的城市。越来越多的城市开始借鉴海绵城市的理念。"
+    body = "去年夏天，德国经历了有气象记录以来最干旱的夏季之一。几个星期滴雨未下。" * 2
+    article = dwclean.clean(f"德国城市学做海绵\n2019年7月12日{lead}\n{body}\n")
+    assert (article.date, article.blocks[0].text) == ("2019-07-12", lead)
+    # a year glued to text is no date
+    year = dwclean.clean(f"德国城市学做海绵\n2019年{lead}\n{body}\n")
+    assert (year.date, year.blocks[0].text) == (None, f"2019年{lead}")
+
+
 def test_latin_alt_text_on_a_page_in_another_script_is_debris() -> None:
     zh = "全球各地的知名人士谈他们眼中的德国之声。这是一个关于德国之声六十年的报道。"
     body = "德国之声成立已经六十年了。这六十年中，德国之声在全世界范围内扮演了重要角色。" * 2
@@ -402,6 +413,17 @@ def test_a_press_review_on_a_dw_page_is_no_gallery() -> None:
 
 
 OLD_SKIP = "  1. Inhalt\n  2. Navigation\n  3. Weitere Inhalte\n  4. Metanavigation\n  5. Suche\n\n"
+
+
+def test_a_cut_last_line_under_an_alt_text_is_its_caption() -> None:
+    """The old layout prints a picture as its alt text (German, with the agency's credit),
+    then its caption: a dump cut inside that caption ends in a caption, not a paragraph."""
+    alt = "Deutschland Niedersachsen Dürre Milchbauern (picture-alliance/dpa/J. Stratenschulte)"
+    cut = "Dairy farmers in Lower Saxony have started feeding their cow"
+    dump = f"{OLD_SKIP}Night buses for the city\n\n{LEAD}\n\n{BODY}\n\n{alt}\n\n{cut}"
+    assert kinds(dwclean.clean(dump))[-2:] == [("paragraph", BODY), ("caption", cut)]
+    # with no alt text above it, the cut line is the cut paragraph
+    assert kinds(dwclean.clean(dump.replace(alt, BODY)))[-1] == ("paragraph", cut)
 
 
 @pytest.mark.parametrize(
@@ -696,6 +718,26 @@ def test_a_gallery_printed_credit_first_gives_each_credit_to_the_picture_below_i
     cut = dwclean.clean(dump + "Image: Kay Nietfeld/dpa\n")
     assert [(b.kind.value, b.text, b.credit) for b in cut.blocks] == expected
     assert "photo credit without caption" in {r.rule for r in cut.removed}
+
+
+def test_a_gallery_of_three_pictures_cut_in_the_last_is_a_gallery() -> None:
+    """Three pictures (title, text with its credit glued on), the dump cut inside the third
+    text before its credit: two credits are enough to make it a gallery, and the cut text is
+    the third picture's."""
+    slides = [
+        ("Leipzig", "Leipzig's main station is one of the largest in Europe by floor area."),
+        ("Dammtor", "The art nouveau hall of Hamburg Dammtor was built for the emperor's visits."),
+        ("Görlitz", "Görlitz station keeps its painted waiting room from the days of"),
+    ]
+    body = "".join(
+        f"\n{title}\n{text}{'Image: Tom Becker/DW' * (n < 2)}\n"
+        for n, (title, text) in enumerate(slides)
+    )
+    dump = f"{SKIP_EN}Beautiful stations\n\nMarch 14, 2024\n\n{LEAD}\n{body}".rstrip()
+    article = dwclean.clean(dump)
+    assert article.page_type is PageType.GALLERY
+    assert [b.kind.value for b in article.blocks] == ["lead"] + ["caption"] * 6
+    assert article.blocks[-1].text == slides[-1][1]
 
 
 def test_bengali_sentences_may_end_in_the_sign_bengali_typesetting_uses() -> None:

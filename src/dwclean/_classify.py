@@ -108,7 +108,8 @@ def _gallery_frame(
     credited = sum(
         1 for c in candidates if _credited_text(c, rules) or is_credit_line(c.text, rules)
     )
-    if credited >= max(pictures - 1, rules.page_types.gallery_min_pictures):
+    # (the dump's end may cut the last picture before its credit)
+    if credited >= max(pictures, rules.page_types.gallery_min_pictures) - 1:
         return True
     repeats = Counter(
         k for k, c in zip(keys, candidates, strict=True) if 3 <= word_count(c.text) <= 20

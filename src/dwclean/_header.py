@@ -14,7 +14,10 @@ from ._text import is_date_line, is_prose, parse_date, tokens, word_count
 
 # a date at the start of a text, glued to its first word: "June 24, 2024Promoting …"
 _WORD = re.compile(r"[^\W\d_]+")
-_DATE_GLUED_TO_TEXT = re.compile(r"^(\S.{2,38}?\d)(?=[^\W\d_])")
+# where a date glued to text may end: a digit, or a Chinese date's 日, before a letter
+_GLUED_DATE_END = re.compile(r"\d日?(?=[^\W\d_])")
+_GLUED_DATE_MAX = 40
+_CJK_DATE_SIGNS = frozenset("年月日")
 _TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, kicker, byline
 
 
@@ -22,18 +25,24 @@ class HeaderReader(Page):
     def read_glued_date(self, lead: int) -> None:
         """Mirrors and AMP pages glue the date line to the lead: "3 maja 2013Rozpoczęcie …".
         The date is the article's; the text after it is the lead."""
-        candidate = self.candidates[lead]
-        match = _DATE_GLUED_TO_TEXT.match(candidate.text)
-        if match is None or not is_date_line(match.group(1), self.rules.months):
-            return
-        words = _WORD.findall(match.group(1).casefold())
-        if any(word not in self.rules.months for word in words):
-            return  # only a date's own words: month names and digits
-        date = parse_date(match.group(1), self.rules.months)
-        if date is None:
-            return
-        self.meta.date = self.meta.date or date
-        self.cut_prefix(lead, match.end(), "date glued to the text")
+        text = self.candidates[lead].text
+        for end in _GLUED_DATE_END.finditer(text, 3, _GLUED_DATE_MAX):
+            date = self._date_only(text[: end.end()])
+            if date is not None:
+                self.meta.date = self.meta.date or date
+                self.cut_prefix(lead, end.end(), "date glued to the text")
+                return
+
+    def _date_only(self, text: str) -> str | None:
+        """The date `text` is, if it is only a date: month names (or 年月日) and digits."""
+        months = self.rules.months
+        if not is_date_line(text, months):
+            return None
+        if any(
+            w not in months and w not in _CJK_DATE_SIGNS for w in _WORD.findall(text.casefold())
+        ):
+            return None
+        return parse_date(text, months)
 
     def find_title(self, lead: int) -> int | None:
         """The headline: among the short lines just before the lead, the one that is it."""

@@ -236,6 +236,7 @@ def pair_picture_lines(
         and candidates[0].line > 0  # (a dump's: HTML has no lines)
         and all(c.gap_before for c in candidates[1:])
     )
+    after_alt = -1  # the position right after an alt text taken out: its caption's
     for position, candidate in enumerate(candidates):
         if not kept:
             kept.append(candidate)  # the lead
@@ -268,7 +269,10 @@ def pair_picture_lines(
             and not (following is not None and _credited_alt(candidate, following, rules))
         ):
             removed.append(Removal(candidate.text, "image alt text", candidate.line))
+            after_alt = position + 1
             continue
+        if position == after_alt and _cut_caption(candidate, position, candidates):
+            candidate = replace(candidate, hints=candidate.hints & ~Hint.PARAGRAPH | Hint.CAPTION)
         if glued is not None and _alt_above_caption(glued, candidate, rules, options):
             removed.append(Removal(glued.text, "image alt text", glued.line))
             kept.pop()
@@ -280,6 +284,17 @@ def pair_picture_lines(
             candidate = replace(candidate, hints=candidate.hints | Hint.CAPTION)
         kept.append(candidate)
     return kept, removed
+
+
+def _cut_caption(candidate: Candidate, position: int, candidates: list[Candidate]) -> bool:
+    """The dump's cut last line, under an image's alt text: its caption, cut short (strip
+    marks a cut last line a paragraph, to keep it whatever its length)."""
+    return (
+        position == len(candidates) - 1
+        and candidate.line > 0  # a dump's (an HTML page's <p> is a paragraph by its markup)
+        and bool(candidate.hints & Hint.PARAGRAPH)
+        and not ends_sentence(candidate.text)
+    )
 
 
 def _credits_first(candidates: list[Candidate], rules: Rules, options: SegmentOptions) -> bool:
