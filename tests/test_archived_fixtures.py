@@ -79,6 +79,13 @@ KNOWN = {
     "there)",
     "l-id-dw-a-37113582-badai-kereta-old": "the old layout's editors' picks box ('Rekomendasi "
     "Redaksi') before the info box: no table has its heading",
+    "m-fa-ir-m-dw-a-50712684-daneshjuyan": "a dump cut inside a subhead: the cut line is kept "
+    "as the cut paragraph",
+    "m-ha-amp-dw-a-61126047-tsadar-taki": "AMP with no teaser (the date glued to the ad label): "
+    "the first text is labelled a paragraph, dwclean calls it the lead (the real pl and sw AMP "
+    "excerpts have the same shape; the scores count both as body)",
+    "m-ur-dw-a-65987412-doctor-license-audio": "a place after the author's name reads as a "
+    "second author",
 }
 
 

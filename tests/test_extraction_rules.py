@@ -740,6 +740,23 @@ def test_a_gallery_of_three_pictures_cut_in_the_last_is_a_gallery() -> None:
     assert article.blocks[-1].text == slides[-1][1]
 
 
+def test_a_hausa_read_also_line_between_two_paragraphs_goes() -> None:
+    """DW Hausa's teaser of another article: "Karin Bayani: …" (knowledge; a fixture's
+    writer, who had not seen the rules, printed it the same way)."""
+    first = (
+        "Manoman rani a jihar Kano sun ce tsadar takin zamani ta sa da yawa daga cikinsu sun "
+        "rage girman gonakinsu a bana."
+    )
+    second = (
+        "Masana harkar noma sun danganta tashin farashin da karuwar farashin iskar gas a "
+        "kasuwannin duniya, in ji su."
+    )
+    teaser = "Karin Bayani: Najeriya: Farashin kayan abinci na ci gaba da hauhawa"
+    article = dwclean.clean(f"Manoman rani a Kano sun koka\n\n{first}\n\n{teaser}\n\n{second}\n")
+    assert article.language == "ha"
+    assert [b.text for b in article.blocks] == [first, second]
+
+
 def test_bengali_sentences_may_end_in_the_sign_bengali_typesetting_uses() -> None:
     """DW's Bengali pages end sentences in "৷" (U+09F7) as often as in the danda "।"."""
     lead = "জার্মানিতে বাংলাদেশি শিক্ষার্থীর সংখ্যা গত পাঁচ বছরে প্রায় দ্বিগুণ হয়েছে৷"
