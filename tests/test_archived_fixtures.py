@@ -86,6 +86,11 @@ KNOWN = {
     "excerpts have the same shape; the scores count both as body)",
     "m-ur-dw-a-65987412-doctor-license-audio": "a place after the author's name reads as a "
     "second author",
+    "n-fr-dw-g-39329471-villes-hanseatiques-old": "a gallery cut inside a picture's title: the "
+    "cut line is kept as the cut paragraph",
+    "n-ptbr-rss-copypaste-30219-id72946183-table": "a feed copy's pipe table with the full text "
+    "run together after the teaser: where the teaser ends is not printed (the real pt-BR table "
+    "excerpt has the same shape); pt-BR and pt-002 share their words",
 }
 
 

@@ -757,6 +757,43 @@ def test_a_hausa_read_also_line_between_two_paragraphs_goes() -> None:
     assert [b.text for b in article.blocks] == [first, second]
 
 
+def test_an_old_gallery_page_named_over_its_intro_is_a_gallery_not_a_listing() -> None:
+    """The old layout's gallery page prints its name as the headline over the intro, then again
+    before every picture (alt text, name, title, text): four pictures with titles of several
+    words over one text each are no listing of other articles' teasers."""
+    name = "The Hanseatic towns of northern Germany"
+    intro = (
+        "In the Middle Ages the Hanseatic League joined some 200 merchant towns around the North "
+        "Sea and the Baltic. Red brick still tells of their power."
+    )
+    slides = [
+        (
+            "Lübeck, the old queen of the Hanse",
+            "The Holsten Gate is the emblem of the town on the Trave.",
+        ),
+        (
+            "Stralsund, between the sea and brick",
+            "Its old town keeps many Gothic buildings of red brick to this day.",
+        ),
+        (
+            "Bremen and its statue of Roland",
+            "The statue on the market square has watched over it since 1404.",
+        ),
+        (
+            "Hamburg, a free city of the Empire",
+            "The warehouse district is the largest of its kind in the world.",
+        ),
+    ]
+    pictures = "".join(
+        f"  • Deutschland Hansestadt (picture-alliance/dpa)\n\n    {name}\n\n    {title}\n\n"
+        f"    {text}\n\n"
+        for title, text in slides
+    )
+    page = dwclean.clean(f"{OLD_SKIP}{name}\n\n{intro}\n\n{pictures}")
+    assert page.page_type is PageType.GALLERY
+    assert [b.text for b in page.blocks] == [intro] + [t for slide in slides for t in slide]
+
+
 def test_bengali_sentences_may_end_in_the_sign_bengali_typesetting_uses() -> None:
     """DW's Bengali pages end sentences in "৷" (U+09F7) as often as in the danda "।"."""
     lead = "জার্মানিতে বাংলাদেশি শিক্ষার্থীর সংখ্যা গত পাঁচ বছরে প্রায় দ্বিগুণ হয়েছে৷"

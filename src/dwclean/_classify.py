@@ -154,6 +154,21 @@ def _item_header(items: list[Candidate], rules: Rules) -> bool:
     return False
 
 
+def _named_gallery(items: list[Candidate], rules: Rules) -> bool:
+    """An old-layout gallery page: the gallery's name comes again before every picture and,
+    the first time, as the headline over the gallery's intro. A section page's slideshow
+    module repeats its name the same way but has no intro under it (the page is a listing)."""
+    keys = [key(c.text) for c in items]
+    named = Counter(k for k, c in zip(keys, items, strict=True) if 3 <= word_count(c.text) <= 20)
+    if not named:
+        return False
+    name, repeats = named.most_common(1)[0]
+    if repeats < rules.gallery_min_repeats:
+        return False
+    intro = keys.index(name) + 1
+    return intro < len(items) and is_prose(items[intro].text) and intro < keys.index(name, intro)
+
+
 def _credited_text(candidate: Candidate, rules: Rules) -> bool:
     """Running text with a picture's credit glued to its end."""
     credit = rules.find_credit(candidate.text)
@@ -226,6 +241,8 @@ def classify(
     )
     if any(types.index_markers.search(c.text) for c in items):
         return PageType.INDEX
+    if _named_gallery(items, rules):
+        return PageType.GALLERY
     # an item's own header: teasers after its text are its related items, not a listing
     listing = not _item_header(items, rules)
     headings, running = _teasers(items, rules)

@@ -229,6 +229,8 @@ def _wrap_width(
         beyond = _breakable_beyond(breakable, width)
         if beyond > outliers:
             continue  # lines run past it that could have been broken before it
+        if breakable[0][0] > _FAR_BEYOND * width and breakable[0][1] < width:
+            continue  # a paragraph on one line, many times as long: no renderer wrapped it
         near = bisect_right(ascending, width) - bisect_left(ascending, width - 15)
         # Terminals wrap at 72-100 columns; a wider wrap (lynx -width=200) must show in many
         # lines, so that a few long unwrapped paragraphs of similar length are not taken for it.
@@ -271,6 +273,7 @@ def _breakable_beyond(breakable: list[tuple[int, int]], width: int) -> int:
 
 
 _WIDEST_WRAP = 1024  # lynx's widest -width
+_FAR_BEYOND = 3  # a stray over-wide line runs a little past the width, not three times as far
 
 
 def _body_indent(measured: _Lines) -> int:
