@@ -220,7 +220,8 @@ def test_a_feed_as_a_pipe_table_with_its_text_run_together() -> None:
     dump = (
         "| Item 1 | |||\n| Id | 71234567 | ||\n| Date | 2024-05-02 | ||\n"
         "| Title | Night buses for Bonn | ||\n| Teaser |\n"
-        f"{LEAD[:-1]}.Council members agreed. More busesThe first bus leaves at midnight."
+        f"{LEAD[:-1]}.Council members agreed. More busesThe first bus leaves at midnight. "
+        "Fewer carsA study found fewer cars at night."
     )
     article = dwclean.clean(dump)
     assert article.page_type is PageType.FEED and article.title == "Night buses for Bonn"
@@ -229,6 +230,8 @@ def test_a_feed_as_a_pipe_table_with_its_text_run_together() -> None:
         ("paragraph", "Council members agreed."),
         ("subhead", "More buses"),
         ("paragraph", "The first bus leaves at midnight."),
+        ("subhead", "Fewer cars"),  # glued to a one-letter word ("A study")
+        ("paragraph", "A study found fewer cars at night."),
     ]
 
 

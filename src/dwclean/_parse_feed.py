@@ -47,9 +47,11 @@ _GLUED_SENTENCE = (
     rf"(?<={_LOWER_WORD_CHAR}{{2}}[.!?…])(?:[\"”»“](?=[„“\"«]?[{_UPPER}]))?(?=[„“\"«]?[{_UPPER}])"
 )
 # a heading glued to the sentence after it: an all-lower-case word or a closing quote, then a
-# capital ("powietrzuWedług", '"Especial"Além'); "WhatsApp" and "iPhone" do not qualify
+# capital that opens a word or is one ("powietrzuWedług", '"Especial"Além', "ruasO entusiasmo");
+# "WhatsApp" and "iPhone" do not qualify
 _GLUED_HEADING = (
-    rf"(?:(?<=\s){_LOWER_WORD_CHAR}{{3,}}|(?<=\S)[\"”»“])(?=[{_UPPER}]{_LOWER_WORD_CHAR})"
+    rf"(?:(?<=\s){_LOWER_WORD_CHAR}{{3,}}|(?<=\S)[\"”»“])"
+    rf"(?=[{_UPPER}](?:{_LOWER_WORD_CHAR}|\s))"
 )
 _SENTENCE_END = r"[.!?…][\"”»]?\s+"
 
