@@ -15,8 +15,8 @@ from collections import Counter
 
 from ._model import Candidate, Hint, PageType
 from ._page import is_info_box_date
+from ._pictures import is_credit_line
 from ._rules import Rules, candidate_key, key, unnumbered
-from ._segment import is_credit_line
 from ._text import (
     ends_sentence,
     ends_with_question,

@@ -24,7 +24,7 @@ from collections import Counter
 
 from ._model import Hint, PageType
 from ._page import Page
-from ._segment import is_credit_line
+from ._pictures import is_credit_line
 from ._text import ends_with_duration, is_duration, is_prose, is_short_line, word_count
 
 

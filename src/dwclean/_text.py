@@ -18,6 +18,10 @@ _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DATE_LINE = re.compile(r"^[\d.\s/:-]*(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}\s*年)")
 _DIGIT = re.compile(r"\d")
+# a sentence ending inside a line ("…this service? Simply fill out…"), not "Dr. Merkel"
+# The punctuation first, the letters before it looked behind: the regex engine then skips
+# straight to the next [.?!] instead of testing three letters at every position.
+_INNER_SENTENCE = re.compile(r"[.?!](?<=[^\W\d_]{3}[.?!])\s+[^\W\d_]")
 _US_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})")
 _DURATION_END = re.compile(r"(?<!\d)\d{1,2}:\d{2}$")
 
@@ -110,6 +114,11 @@ def ends_with_duration(text: str) -> bool:
 def has_digit(text: str) -> bool:
     """A digit of any script: every date has one."""
     return _DIGIT.search(text) is not None
+
+
+def has_inner_sentence(text: str) -> bool:
+    """A sentence ends inside the text and another starts: two sentences, not one heading."""
+    return _INNER_SENTENCE.search(text) is not None
 
 
 def words_before_digit(text: str) -> int:

@@ -1,0 +1,371 @@
+"""Pictures in flat dumps: which lines are an image's alt text, its caption and its credit.
+
+A dump prints a picture as lines of its own: DW's alt text (German keywords, often with the
+agency's credit in brackets), the caption, and the credit (glued to the caption or on a line of
+its own, after the caption or, in AMP galleries, before the picture's title). `pair_picture_lines`
+joins each credit to its caption and takes alt text out before segment labels the runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ._model import Candidate, Hint, Removal
+from ._rules import Rules, key
+from ._text import (
+    ends_sentence,
+    has_inner_sentence,
+    is_prose,
+    is_short_line,
+    tokens,
+    word_count,
+)
+
+if TYPE_CHECKING:
+    from ._segment import SegmentOptions
+
+
+def _script_switch(words: list[str]) -> int:
+    """Where Latin-script words give way to another script (DW's alt texts are German keywords
+    on every edition), or 0."""
+    if not words or not words[0].isascii():
+        return 0
+    for index, word in enumerate(words):
+        letters = [c for c in word if c.isalpha()]
+        if letters and not any(_is_latin(c) for c in letters):
+            return index
+    return 0
+
+
+def _is_latin(letter: str) -> bool:
+    return letter.isascii() or "\u00c0" <= letter <= "\u024f"
+
+
+def strip_inline_alt(text: str) -> str:
+    """Drop the image alt text lynx prints in front of a modern-layout caption.
+
+    lynx renders `<figure><img alt="A"><figcaption>C</figcaption>` as one line "A C". DW's alt
+    texts are short keyword strings, so the caption starts where a capitalised word is followed
+    by a lower-case one (a sentence starting), or where the alt's first two words come again.
+    Scripts without letter case give no such clue: their text is returned unchanged.
+    """
+    words = text.split()
+    switch = _script_switch(words)
+    if switch:
+        return " ".join(words[switch:])  # a German alt text before a Persian caption
+    if len(words) < 4 or not any(c.isupper() for c in text):
+        return text
+    for k in range(2, min(len(words) - 1, 12)):
+        if words[k : k + 2] == words[0:2]:
+            return " ".join(words[k:])
+    for k in range(2, min(len(words) - 1, 11)):
+        if words[k][:1].isupper() and words[k + 1][:1].islower():
+            earlier = " ".join(words[: k - 1])
+            if words[k - 1][:1].isupper() and f"{words[k - 1]} {words[k]}" in earlier:
+                k -= 1  # a name the alt text also gives: "… Wladimir Putin Wladimir Putin auf …"
+            return " ".join(words[k:])
+    return text
+
+
+def split_credit(text: str, rules: Rules) -> tuple[str, str | None]:
+    match = rules.find_credit(text)
+    if match is None or match.start() == 0:
+        return text, None
+    before = text[: match.start()]
+    if before.count("(") > before.count(")"):
+        return text, None  # "(Foto: X/AP)": an old-layout credit in parentheses stays in the text
+    credit = match.group(0).strip()
+    # a hard-wrapped dump may glue the next line's ad label onto the credit ("… Реклама")
+    head, _, last = credit.rpartition(" ")
+    if head and key(last) in rules.label_words:
+        credit = head
+    return text[: match.start()].rstrip(), credit
+
+
+_CREDIT_LINE_MAX_CHARS = 160  # a label and twelve words
+
+
+def is_credit_line(text: str, rules: Rules) -> bool:
+    """A photo credit on a line of its own ("Foto: DW/I. Petrovic", "ምስል Harrison Mwilima/DW")."""
+    if len(text) > _CREDIT_LINE_MAX_CHARS or rules.credit_marks.search(text) is None:
+        return False  # (running text, or no label's last letter: most lines, found at once)
+    return rules.credit_split.match(text) is not None and word_count(text) <= 12
+
+
+_KEYWORDS_CAPITALISED = 0.7
+
+
+def _keyword_alt(candidate: Candidate, rules: Rules) -> bool:
+    """Alt text, caption, credit, each a line of its own: DW's alt texts are German keyword
+    strings, capitalised nouns and names ("Deutschland Bahnstreik GDL Berlin Hauptbahnhof"),
+    where a subhead above a picture has its small words and verbs."""
+    if candidate.hints & (Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD | Hint.PARAGRAPH):
+        return False
+    if candidate.credit or split_credit(candidate.text, rules)[1]:
+        return False  # a picture's caption with its credit, the picture before
+    words = candidate.text.split()
+    if not 2 <= len(words) <= _ALT_KEYWORDS_MAX or ends_sentence(candidate.text):
+        return False
+    if not words[0][:1].isupper() or candidate.text.endswith((":", "：")):  # "Ai Weiwei:"
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return capitalised >= _KEYWORDS_CAPITALISED * len(words)
+
+
+def _looks_like_alt(alt: str, caption: str) -> bool:
+    """The line glued above a caption is its image's alt text: DW's alt texts are keyword
+    strings or the caption itself, not finished sentences."""
+    return not ends_sentence(alt) or set(tokens(alt)) <= set(tokens(caption))
+
+
+def pair_picture_lines(
+    candidates: list[Candidate], rules: Rules, options: SegmentOptions
+) -> tuple[list[Candidate], list[Removal]]:
+    """Picture boxes in flat dumps, where alt text, caption and credit are lines of their own.
+
+    - A credit line gives its credit to the line glued above it, which is then a caption (alt
+      text with a credit and no caption is one caption); a credit with no line to take it is
+      debris (a picture without caption).
+    - A caption with a glued-on credit makes the line glued above it alt text.
+    - Old layout: the alt text, then the caption with nearly the same words ("TV-Sendung X
+      Darya P." / "TV-Sendung X mit Moderatorin Darya P."): the first is alt text.
+    - A gallery printed credit first (AMP: credit, title, text per picture; its first credit
+      stands right under the intro): each credit belongs to the picture below it.
+    The first candidate, the lead, stays as it is.
+    """
+    if _credits_first(candidates, rules, options):
+        return _credit_the_line_below(candidates, rules)
+    kept: list[Candidate] = []
+    removed: list[Removal] = []
+    # a dump with a blank line after every line shows no line glued to another: a credit line
+    # then belongs to the short line above it
+    spaced = (
+        len(candidates) > 2
+        and candidates[0].line > 0  # (a dump's: HTML has no lines)
+        and all(c.gap_before for c in candidates[1:])
+    )
+    after_alt = -1  # the position right after an alt text taken out: its caption's
+    for position, candidate in enumerate(candidates):
+        if not kept:
+            kept.append(candidate)  # the lead
+            continue
+        above = kept[-1] if len(kept) > 1 else None
+        glued = above if above is not None and glued_under(above, candidate) else None
+        credit_line = is_credit_line(candidate.text, rules)
+        if credit_line and spaced and glued is None and above is not None:
+            glued = above if is_short_line(above.text) else None
+        if credit_line:
+            if (
+                glued is not None
+                and glued.credit is None
+                and not glued.hints & Hint.LIST_ITEM
+                and split_credit(glued.text, rules)[1] is None  # not credited already
+            ):
+                kept[-1] = replace(glued, credit=candidate.text, hints=glued.hints | Hint.CAPTION)
+                alt = kept[-2] if len(kept) > 2 else None  # (kept[0] is the lead)
+                if alt is not None and glued_under(alt, glued) and _keyword_alt(alt, rules):
+                    removed.append(Removal(alt.text, "image alt text", alt.line))
+                    del kept[-2]
+            elif kept:
+                removed.append(
+                    Removal(candidate.text, "photo credit without caption", candidate.line)
+                )
+            continue
+        following = candidates[position + 1] if position + 1 < len(candidates) else None
+        if _latin_alt_on_foreign_page(candidate, following, options, rules) or (
+            _alt_with_agency_credit(candidate, rules)
+            and not (following is not None and _credited_alt(candidate, following, rules))
+        ):
+            removed.append(Removal(candidate.text, "image alt text", candidate.line))
+            after_alt = position + 1
+            continue
+        if position == after_alt and _cut_caption(candidate, position, candidates):
+            candidate = replace(candidate, hints=candidate.hints & ~Hint.PARAGRAPH | Hint.CAPTION)
+        if glued is not None and _alt_above_caption(glued, candidate, rules, options):
+            removed.append(Removal(glued.text, "image alt text", glued.line))
+            kept.pop()
+        elif above is not None and (
+            _alt_repeats_caption(above, candidate) or _credited_alt(above, candidate, rules)
+        ):
+            removed.append(Removal(above.text, "image alt text", above.line))
+            kept.pop()
+            candidate = replace(candidate, hints=candidate.hints | Hint.CAPTION)
+        kept.append(candidate)
+    return kept, removed
+
+
+def _cut_caption(candidate: Candidate, position: int, candidates: list[Candidate]) -> bool:
+    """The dump's cut last line, under an image's alt text: its caption, cut short (strip
+    marks a cut last line a paragraph, to keep it whatever its length)."""
+    return (
+        position == len(candidates) - 1
+        and candidate.line > 0  # a dump's (an HTML page's <p> is a paragraph by its markup)
+        and bool(candidate.hints & Hint.PARAGRAPH)
+        and not ends_sentence(candidate.text)
+    )
+
+
+def _credits_first(candidates: list[Candidate], rules: Rules, options: SegmentOptions) -> bool:
+    """A gallery whose first picture starts with its credit, right under the intro."""
+    return (
+        options.titled_pictures
+        and len(candidates) > 2
+        and is_credit_line(candidates[1].text, rules)
+        and not is_credit_line(candidates[2].text, rules)
+    )
+
+
+def _credit_the_line_below(
+    candidates: list[Candidate], rules: Rules
+) -> tuple[list[Candidate], list[Removal]]:
+    """Each credit line gives its credit to the next line, the picture's title (a caption)."""
+    kept = candidates[:1]
+    removed: list[Removal] = []
+    pending: Candidate | None = None
+    for candidate in candidates[1:]:
+        if is_credit_line(candidate.text, rules):
+            if pending is not None:
+                removed.append(Removal(pending.text, "photo credit without caption", pending.line))
+            pending = candidate
+            continue
+        if pending is not None and candidate.credit is None:
+            candidate = replace(
+                candidate, credit=pending.text, hints=candidate.hints | Hint.CAPTION
+            )
+            pending = None
+        kept.append(candidate)
+    if pending is not None:  # the dump's end cut the picture under its credit
+        removed.append(Removal(pending.text, "photo credit without caption", pending.line))
+    return kept, removed
+
+
+def glued_under(above: Candidate, candidate: Candidate) -> bool:
+    """`candidate` is the dump's very next line after `above` (no blank line, nothing removed)."""
+    return not candidate.gap_before and candidate.line == above.line + above.raw.count("\n") + 1
+
+
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+def _latin_alt_on_foreign_page(
+    candidate: Candidate, following: Candidate | None, options: SegmentOptions, rules: Rules
+) -> bool:
+    """On a page in another script, a Latin-script line of keywords standing alone is an
+    image's (German) alt text: DW prints its alt texts in German on every edition. With a
+    credit line glued under it, it is the picture's only caption."""
+    text = candidate.text
+    if options.script in (None, "Latn") or not _mostly_latin(text):
+        return False
+    if (
+        following is not None
+        and glued_under(candidate, following)
+        and is_credit_line(following.text, rules)
+    ):
+        return False
+    # (a cut last line is marked a paragraph to keep it; in Latin on such a page it is alt text)
+    paragraph = candidate.hints & Hint.PARAGRAPH and following is not None
+    return (
+        not candidate.credit
+        and not paragraph
+        and not candidate.hints & (Hint.HEADING | Hint.LIST_ITEM | Hint.CAPTION | Hint.LEAD)
+        and split_credit(text, rules)[1] is None
+        and word_count(text) <= _ALT_KEYWORDS_MAX
+        and not ends_sentence(text)
+        and not text.endswith((":", "："))
+    )
+
+
+def _mostly_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(_is_latin(c) for c in letters)
+
+
+_ALT_KEYWORDS_MAX = 15
+
+_GALLERY_ALT_MIN_WORDS = 3  # a picture's title may be the first word of its text
+
+
+def _alt_above_caption(
+    above: Candidate, caption: Candidate, rules: Rules, options: SegmentOptions
+) -> bool:
+    """The line glued above a caption with its credit is the image's alt text; in a gallery,
+    where every picture has a title above its text (which may be its first word: "Leipzig",
+    "Leipzig's station …"), only when it is the caption or a keyword string it starts with."""
+    if options.titled_pictures:
+        alt, text = key(above.text), key(split_credit(caption.text, rules)[0])
+        looks_like_alt = alt == text or (
+            word_count(alt) >= _GALLERY_ALT_MIN_WORDS and text.startswith(alt)
+        )
+    else:
+        looks_like_alt = _looks_like_alt(above.text, caption.text)
+    return (
+        above.credit is None
+        and not above.hints & (Hint.CAPTION | Hint.LIST_ITEM)
+        and split_credit(caption.text, rules)[1] is not None
+        and looks_like_alt
+    )
+
+
+_AGENCY_ALT_MAX_WORDS = 20
+
+
+def _alt_with_agency_credit(candidate: Candidate, rules: Rules) -> bool:
+    """Old layout: an image's alt text standing alone, a keyword string with the picture
+    agency's credit in parentheses ("Deutschland Bayern München gegen Borussia Dortmund
+    (Reuters/M. Dalder)", "Nigeria Interview mit Flüchtlingen (DW/A. Mohammed)"). A caption
+    with such a credit is a sentence: "His wife is seen right. (Foto: E. Lukatsky/AP/dapd)"."""
+    if not candidate.text.endswith(")") or candidate.hints & (
+        Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD | Hint.PARAGRAPH
+    ):
+        return False
+    match = rules.agency_credit.search(candidate.text)
+    if match is None or candidate.credit:
+        return False
+    before = candidate.text[: match.start()].rstrip()
+    return (
+        word_count(before) <= _AGENCY_ALT_MAX_WORDS
+        and not ends_sentence(before)
+        and not has_inner_sentence(before)
+    )
+
+
+def _credited_alt(alt: Candidate, caption: Candidate, rules: Rules) -> bool:
+    """Old layout: alt text with its credit in parentheses ("Nigeria Interview mit Flüchtlingen
+    (DW/A. Mohammed)"), then the caption, a description without a final full stop."""
+    if (alt.hints | caption.hints) & (Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD | Hint.PARAGRAPH):
+        return False
+    if alt.credit or caption.credit or alt.hints & Hint.CAPTION:
+        return False  # already a caption with its credit
+    return (
+        rules.alt_credit.search(alt.text) is not None
+        and not caption.text.endswith((":", "："))
+        and not ends_sentence(alt.text)
+        and not ends_sentence(caption.text)
+        and rules.alt_credit.search(caption.text) is None
+        and 4 <= word_count(caption.text) <= _ALT_MAX_WORDS
+        and not has_inner_sentence(caption.text)
+    )
+
+
+_ALT_OVERLAP = 0.7
+
+_ALT_MAX_WORDS = 60
+
+
+def _alt_repeats_caption(alt: Candidate, caption: Candidate) -> bool:
+    """Two picture lines, most words shared, neither a finished paragraph nor a heading."""
+    if (alt.hints | caption.hints) & (Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD) or (
+        caption.hints & Hint.PARAGRAPH
+    ):
+        return False
+    if alt.credit or caption.credit or alt.text == caption.text:
+        return False  # identical lines: segment pairs them as alt and caption itself
+    if word_count(alt.text) > _ALT_MAX_WORDS or word_count(caption.text) > _ALT_MAX_WORDS:
+        return False
+    if is_prose(caption.text) or (is_prose(alt.text) and ends_sentence(alt.text)):
+        return False  # paragraphs that repeat a subhead's or each other's words
+    a, c = set(tokens(alt.text)), set(tokens(caption.text))
+    smaller = min(len(a), len(c))
+    return smaller >= 3 and len(a & c) >= _ALT_OVERLAP * smaller
