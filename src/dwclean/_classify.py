@@ -158,15 +158,17 @@ def _named_gallery(items: list[Candidate], rules: Rules) -> bool:
     """An old-layout gallery page: the gallery's name comes again before every picture and,
     the first time, as the headline over the gallery's intro. A section page's slideshow
     module repeats its name the same way but has no intro under it (the page is a listing)."""
-    keys = [key(c.text) for c in items]
-    named = Counter(k for k, c in zip(keys, items, strict=True) if 3 <= word_count(c.text) <= 20)
-    if not named:
+    texts = [c.text for c in items]  # (the name is printed the same way every time)
+    repeated = [
+        (count, text)
+        for text, count in Counter(texts).items()
+        if count >= rules.gallery_min_repeats and 3 <= word_count(text) <= 20
+    ]
+    if not repeated:
         return False
-    name, repeats = named.most_common(1)[0]
-    if repeats < rules.gallery_min_repeats:
-        return False
-    intro = keys.index(name) + 1
-    return intro < len(items) and is_prose(items[intro].text) and intro < keys.index(name, intro)
+    name = max(repeated)[1]
+    intro = texts.index(name) + 1
+    return intro < len(items) and is_prose(texts[intro]) and intro < texts.index(name, intro)
 
 
 def _credited_text(candidate: Candidate, rules: Rules) -> bool:
