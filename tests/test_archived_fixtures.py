@@ -49,8 +49,6 @@ KNOWN = {
     "text run together after it loses its first paragraph",
     "i-ro-rss-copypaste-30871-id71296583-transnistria-table": "a caption and its credit glued "
     "between two paragraphs of a feed copy's run-together text",
-    "i-sq-m-dw-de-albanian-mobile-A-17743218-kandidat": "'Image' glued before the old mobile "
-    "site's lead and caption stays",
     "i-uk-rss-copypaste-25611-id70812256-1000-dniv-oneline": "a credit glued to the next "
     "paragraph in a one-line feed copy",
     "j-de-learngerman-a-71871530-langsam-gesprochene-nachrichten-20250305": "learngerman's own "
@@ -66,8 +64,6 @@ KNOWN = {
     "j-tr-dw-a-71196843-asgari-ucret-tablo": "a table's source line after it reads as a subhead",
     "h-pt-br-amp-a-69052418-opiniao-enchentes-rs": "a '--' separator line stays, as a line "
     "without a word does",
-    "e-de-m-dw-mobile-a-18298745-mietpreisbremse": "'Bild' glued before the old mobile site's "
-    "caption (the excerpts show it only before listing teasers) makes it alt text",
     "e-pt-br-rss-copypaste-30219-id68512345-oneline": "a feed copy with no address: pt-BR and "
     "pt-002 share their words",
     "e-ru-tiue-a-70301542-deutschlandticket-58": "a kicker glued to the headline stays in it",
@@ -86,6 +82,8 @@ KNOWN = {
     "excerpts have the same shape; the scores count both as body)",
     "m-ur-dw-a-65987412-doctor-license-audio": "a place after the author's name reads as a "
     "second author",
+    "p-de-m-dw-live-71339582-sturm-norddeutschland": "a live blog cut inside an entry's time "
+    "('17:2'): the cut line is kept as the cut paragraph",
     "n-fr-dw-g-39329471-villes-hanseatiques-old": "a gallery cut inside a picture's title: the "
     "cut line is kept as the cut paragraph",
     "n-ptbr-rss-copypaste-30219-id72946183-table": "a feed copy's pipe table with the full text "

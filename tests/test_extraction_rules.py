@@ -797,6 +797,59 @@ def test_an_old_gallery_page_named_over_its_intro_is_a_gallery_not_a_listing() -
     assert [b.text for b in page.blocks] == [intro] + [t for slide in slides for t in slide]
 
 
+def test_the_old_mobile_sites_picture_word_glued_to_a_caption_goes() -> None:
+    """The old m.dw.com prints a picture as "Image" glued to its caption (to a teaser's text on
+    its listings): the word goes, the text is the caption, also with a credit in brackets."""
+    caption = "Sewing machines are among the most popular items (DW/K. Berg)"
+    dump = (
+        f"Night buses for the city\n\n12.05.2015\n\n{LEAD}\n\n{BODY}\n\nImage{caption}\n\n{BODY}\n"
+    )
+    article = dwclean.clean(dump)
+    assert kinds(article) == [
+        ("lead", LEAD),
+        ("paragraph", BODY),
+        ("caption", caption),
+        ("paragraph", BODY),
+    ]
+    assert ("Image", "image placeholder") in [(r.text, r.rule) for r in article.removed]
+    # a word that only starts so stays whole ("Imagens", "Bildung")
+    word = dwclean.clean(dump.replace(f"Image{caption}", "Bildungsreform kommt voran"))
+    assert ("subhead", "Bildungsreform kommt voran") in kinds(word)
+
+
+def test_a_live_blog_with_times_of_day_newest_first_is_a_live_page() -> None:
+    """Entries under bare times of day ("18:42"), the latest first: a live blog; the times go
+    and each entry's heading is a subhead. A listing's running times come in no such order."""
+    entries = [
+        ("18:42", "Fish market under water", BODY),
+        ("18:15", "No more trains north of Hanover", BODY.upper()),
+        ("17:48", "Hundreds of calls for the fire brigade", BODY.lower()),
+    ]
+    body = "".join(f"{time}\n\n{head}\n\n{text}\n\n" for time, head, text in entries)
+    page = dwclean.clean(f"{SKIP_EN}Storm live\n\nMarch 14, 2024\n\n{LEAD}\n\n{body}")
+    assert page.page_type is PageType.LIVE
+    expected = [("lead", LEAD)]
+    for _, head, text in entries:
+        expected += [("subhead", head), ("paragraph", text)]
+    assert kinds(page) == expected
+    shuffled = body.replace("18:15", "19:15")  # no longer newest first
+    assert dwclean.clean(f"{SKIP_EN}Storm\n\nMarch 14, 2024\n\n{LEAD}\n\n{shuffled}").page_type is (
+        PageType.ARTICLE
+    )
+
+
+def test_a_feed_teaser_run_on_into_the_full_text_is_its_first_two_sentences() -> None:
+    """A Teaser value that also holds the full text, run on with no break: the lead is its
+    first two sentences ("2025." is no sentence end), the rest the article's text."""
+    teaser = "Night buses run again in Bonn from 2025. The council voted for them on Tuesday."
+    text = f"{BODY} {LEAD} {BODY.upper()}"
+    dump = (
+        "Item 1 | |||\nId | 71234567 | ||\nDate | 2024-05-02 | ||\n"
+        f"Title | Night buses for Bonn | ||\nTeaser |\n{teaser} {text}"
+    )
+    assert kinds(dwclean.clean(dump)) == [("lead", teaser), ("paragraph", text)]
+
+
 def test_bengali_sentences_may_end_in_the_sign_bengali_typesetting_uses() -> None:
     """DW's Bengali pages end sentences in "৷" (U+09F7) as often as in the danda "।"."""
     lead = "জার্মানিতে বাংলাদেশি শিক্ষার্থীর সংখ্যা গত পাঁচ বছরে প্রায় দ্বিগুণ হয়েছে৷"

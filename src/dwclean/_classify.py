@@ -22,6 +22,7 @@ from ._text import (
     ends_with_question,
     has_digit,
     is_date_line,
+    is_duration,
     is_prose,
     word_count,
     words_before_digit,
@@ -118,6 +119,7 @@ def _gallery_frame(
 
 
 _LIVE_MIN_TIMES = 2
+_LIVE_MIN_CLOCK_TIMES = 3  # bare times of day: a video's running time looks the same
 _LIVE_TIME_MAX_CHARS = 24  # "il y a 12 minutes": longer lines are no entry's time
 _INFO_BOX_DATE_MAX_CHARS = 60  # "Datum 20.04.2018": a label of three words at most, a date
 _HEADER_REACH = 6  # the kicker, headline and byline above the date line
@@ -275,7 +277,27 @@ def classify(
     times = (c for c in items if len(c.text) <= _LIVE_TIME_MAX_CHARS)
     if sum(1 for c in times if types.live_times.match(c.text)) >= _LIVE_MIN_TIMES:
         return PageType.LIVE  # entries under their times: "12 minutes ago", "1 hour ago"
+    if _descending_clock_times(items) >= _LIVE_MIN_CLOCK_TIMES:
+        return PageType.LIVE  # entries under their times of day, the latest first: "18:42"
     return _player_page(candidates, keys, rules) or PageType.ARTICLE
+
+
+def _descending_clock_times(items: list[Candidate]) -> int:
+    """How many lines in a row are only a time of day, each earlier than the one before (a
+    live blog's entries, newest first). A listing's video running times ("02:46") come in no
+    such order."""
+    longest = run = 0
+    last: int | None = None
+    for candidate in items:
+        text = candidate.text
+        if not is_duration(text):
+            continue
+        hours, minutes = (int(part) for part in text.split(":"))
+        now = hours * 60 + minutes
+        run = run + 1 if hours < 24 and last is not None and now < last else 1
+        last = now if hours < 24 else None
+        longest = max(longest, run)
+    return longest
 
 
 def _player_type(notice: str) -> PageType:

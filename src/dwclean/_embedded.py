@@ -153,13 +153,12 @@ class EmbeddedBoxes(Page):
             candidate = self.candidates[index]
             text = candidate.text
             live = self.page_type is PageType.LIVE
-            if live and self.rules.page_types.live_times.match(text):
-                self.remove(index, "ticker timestamp")  # "12 minutes ago", then the heading
+            if live and (self.rules.page_types.live_times.match(text) or is_duration(text)):
+                # "12 minutes ago", "09:45": an entry's time (no video's), then its heading
+                self.remove(index, "ticker timestamp")
                 entry = self._nearest_alive(index, +1, end)
                 if entry is not None and is_short_line(self.candidates[entry].text):
                     self.candidates[entry].hints |= Hint.HEADING
-            elif live and is_duration(text):
-                self.remove(index, "ticker timestamp")  # "09:45": an entry's time, no video
             elif is_duration(text):
                 self.remove(index, "video teaser")
                 title = self._nearest_alive(index, -1, lead)

@@ -86,6 +86,8 @@ def parse_feed(text: str) -> ParsedFeed:
     caption = None
     if teaser:
         candidates.extend(_run_together(teaser, start + 1, lead=True))
+        if len(teaser) > _TEASER_MAX_CHARS:
+            candidates[:1] = _teaser_and_text(candidates[0])
     elif body_lines:
         body_lines, caption = _picture_caption(body_lines)
     full_text = _value(fields, "Full text")  # printed after its label, on the same line
@@ -211,6 +213,32 @@ def _run_together(text: str, line: int, *, lead: bool) -> list[Candidate]:
     if lead and pieces:
         pieces[0].hints = Hint.LEAD
     return pieces
+
+
+# DW's teasers run to two sentences and a few hundred characters. A longer Teaser value holds
+# the full text too, run on after it with no break: the teaser is then its first two sentences
+# (as the real pt-BR table copy and the Serbian Vijesti copy print theirs; a guess where a
+# teaser has one sentence or three, but all of it stays body text either way).
+_TEASER_MAX_CHARS = 400
+_TEASER_SENTENCES = 2
+_TEASER_SENTENCE_END = re.compile(r"[.!?…][\"”»]?\s+")
+
+
+def _teaser_and_text(lead: Candidate) -> list[Candidate]:
+    """The lead of a Teaser value that runs on into the full text, and that text."""
+    if len(lead.text) <= _TEASER_MAX_CHARS:
+        return [lead]
+    text = lead.text
+    ends = [  # a sentence starts after it: "2025. dodeljuje se" is an ordinal, no end
+        end.end()
+        for end in _TEASER_SENTENCE_END.finditer(text)
+        if not text[end.end() : end.end() + 2].lstrip('„“"«')[:1].islower()
+    ]
+    if len(ends) < _TEASER_SENTENCES:
+        return [lead]
+    cut = ends[_TEASER_SENTENCES - 1]
+    rest = Candidate(lead.text[cut:].strip(), Hint.PARAGRAPH, line=lead.line)
+    return [Candidate(lead.text[:cut].strip(), Hint.LEAD, line=lead.line), rest]
 
 
 def _split_glued(text: str, pattern: re.Pattern[str]) -> list[str]:

@@ -135,10 +135,15 @@ def pair_picture_lines(
       stands right under the intro): each credit belongs to the picture below it.
     The first candidate, the lead, stays as it is.
     """
-    if _credits_first(candidates, rules, options):
-        return _credit_the_line_below(candidates, rules)
-    kept: list[Candidate] = []
     removed: list[Removal] = []
+    if rules.picture_placeholders:
+        candidates = [
+            _without_placeholder(c, n > 0, rules, removed) for n, c in enumerate(candidates)
+        ]
+    if _credits_first(candidates, rules, options):
+        pictures, credits = _credit_the_line_below(candidates, rules)
+        return pictures, removed + credits
+    kept: list[Candidate] = []
     # a dump with a blank line after every line shows no line glued to another: a credit line
     # then belongs to the short line above it
     spaced = (
@@ -194,6 +199,24 @@ def pair_picture_lines(
             candidate = replace(candidate, hints=candidate.hints | Hint.CAPTION)
         kept.append(candidate)
     return kept, removed
+
+
+def _without_placeholder(
+    candidate: Candidate, in_body: bool, rules: Rules, removed: list[Removal]
+) -> Candidate:
+    """A picture's placeholder word glued to the text after it ("ImageSewing machines …") goes;
+    in the body, a text that is no paragraph is then the picture's caption."""
+    text = candidate.text
+    for word in rules.picture_placeholders:
+        following = text[len(word) : len(word) + 1]
+        if text.startswith(word) and following.isalpha() and not following.islower():
+            removed.append(Removal(word, "image placeholder", candidate.line))
+            hints = candidate.hints
+            rest = text[len(word) :]
+            if in_body and not is_prose(rest) and not hints & Hint.PARAGRAPH:
+                hints |= Hint.CAPTION
+            return replace(candidate, text=rest, hints=hints)
+    return candidate
 
 
 def _cut_caption(candidate: Candidate, position: int, candidates: list[Candidate]) -> bool:
@@ -317,7 +340,7 @@ def _alt_with_agency_credit(candidate: Candidate, rules: Rules) -> bool:
     (Reuters/M. Dalder)", "Nigeria Interview mit Flüchtlingen (DW/A. Mohammed)"). A caption
     with such a credit is a sentence: "His wife is seen right. (Foto: E. Lukatsky/AP/dapd)"."""
     if not candidate.text.endswith(")") or candidate.hints & (
-        Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD | Hint.PARAGRAPH
+        Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD | Hint.PARAGRAPH | Hint.CAPTION
     ):
         return False
     match = rules.agency_credit.search(candidate.text)

@@ -234,6 +234,8 @@ class Rules(NamedTuple):
     alt_credit: re.Pattern[str]
     agency_credit: re.Pattern[str]  # an alt_credit naming an agency and a photographer
     photo_sources: frozenset[str]  # case-folded: the agencies and sources DW credits pictures to
+    # the word a template prints for a picture, glued to its caption ("ImageSewing machines …")
+    picture_placeholders: tuple[str, ...]
     gallery_min_repeats: int
     months: dict[str, Month]  # case-folded month name, any language → (calendar, number)
     stopword_index: dict[str, tuple[str, ...]]  # stopword → codes of the languages that have it
@@ -531,6 +533,7 @@ def _build_rules() -> Rules:
         photo_sources=frozenset(
             s.casefold() for s in patterns.get("credits", {}).get("photo_sources", [])
         ),
+        picture_placeholders=tuple(patterns.get("pictures", {}).get("placeholders", [])),
         months=_month_names(languages.values()),
         stopword_index=_index(languages, "stopwords"),
         skip_link_index=_index(languages, "skip_links"),
