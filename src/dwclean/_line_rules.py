@@ -98,9 +98,11 @@ class LineRules:
     def _prefix_rule(self, text: str, text_key: str, paragraph: bool) -> str | None:
         """(A one-word label — "Date " — takes no line a front-end knows is a paragraph, such
         as a table's header row: "Tarih | Saatlik brüt asgari ücret".)"""
+        general: bool | None = None  # a general label takes no running text (tested once)
         for lang in self.tables:
             length = lang.debris_prefix.match(text_key)
-            general = not paragraph and not is_prose(text)
+            if length and general is None:
+                general = not paragraph and not is_prose(text)
             if length and (_specific(text_key[:length]) or general):
                 return f"{lang.code} boilerplate prefix"
             if lang.cookie_banner.match(text_key):
