@@ -40,8 +40,6 @@ KNOWN = {
     "social line and related-items heading are in no table",
     "d-am-amp-dw-audio-69158823-weba": "teasers of related items after an audio's description "
     "stay, under a heading no table has",
-    "d-ptbr-rss-copypaste-id70448912-entrevista-amazonia": "an interview's question without "
-    "DW's 'DW:' mark reads as a subhead",
     "g-de-wayback-2013-a-16666240-nachrichten": "a title line of several parts: the label takes "
     "the last as the section, dwclean the first (as the corpus labels do)",
     "h-en-m-live-71735902-german-election-live": "an editor ('Edited by: …') is no author here",
@@ -82,6 +80,12 @@ KNOWN = {
     "excerpts have the same shape; the scores count both as body)",
     "m-ur-dw-a-65987412-doctor-license-audio": "a place after the author's name reads as a "
     "second author",
+    "q-bs-dw-a-19147305-elektricar-stuttgart-old": "a dump cut inside an alt text, before its "
+    "credit: the cut line is kept as the cut paragraph",
+    "r-fr-amp-dw-a-70406152-kayar-peche-audio": "a German alt text without credit glued above a "
+    "caption the dump cuts: read as a subhead over a paragraph",
+    "r-ptbr-dw-a-71990127-opiniao-freio-divida": "an opinion piece's bio line between the "
+    "author and the date is read as the byline",
     "p-de-m-dw-live-71339582-sturm-norddeutschland": "a live blog cut inside an entry's time "
     "('17:2'): the cut line is kept as the cut paragraph",
     "n-fr-dw-g-39329471-villes-hanseatiques-old": "a gallery cut inside a picture's title: the "
@@ -92,7 +96,7 @@ KNOWN = {
 }
 
 
-_BULLET = re.compile(r"^[*•·▪◦-] ")
+_BULLET = re.compile(r"^(?:[*•·▪◦-]|\d{1,3}\.) ")  # a bullet, or a numbered item's number
 
 
 def _blocks(blocks: list[dict[str, Any]]) -> list[tuple[str, str, str | None]]:

@@ -125,6 +125,7 @@ def test_what_makes_a_date_line_without_a_known_month(text: str, shaped: bool) -
         ("Zainab Aziz Mhariri: Josephat Charo", ["Zainab Aziz"], None),
         ("عاطف بلوچ، روئٹرز", ["عاطف بلوچ"], None),
         ("Tom Becker, dpa", ["Tom Becker"], None),
+        ("Lisa Hänel | Jonas Brandt", ["Lisa Hänel", "Jonas Brandt"], None),
     ],
 )
 def test_bylines_name_authors_not_agencies_or_editors(
@@ -1040,6 +1041,22 @@ def test_an_interviews_questions_marked_dw_are_paragraphs() -> None:
     article = dwclean.clean(f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{qa}")
     assert ("paragraph", "DW: Why the change of mind?") in kinds(article)
     assert all(b.kind is not BlockKind.SUBHEAD for b in article.blocks)
+
+
+def test_an_interviews_later_questions_without_the_mark_are_paragraphs_too() -> None:
+    """DW marks only the first question "DW: …"; the later ones stand alone, bold in print, as
+    paragraphs. On a page with no such mark, a question alone is a subhead."""
+    qa = (
+        f"DW: Why the change of mind?\n\n{BODY}\n\n"
+        f"What will it cost?\n\n{LEAD}\n\nWho pays for it?\n\n{BODY.upper()}\n\n"
+    )
+    article = dwclean.clean(f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{qa}")
+    assert ("paragraph", "What will it cost?") in kinds(article)
+    assert all(b.kind is not BlockKind.SUBHEAD for b in article.blocks)
+    plain = dwclean.clean(
+        f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{qa.replace('DW: ', '')}"
+    )
+    assert ("subhead", "What will it cost?") in kinds(plain)
 
 
 def test_an_items_description_with_related_teasers_is_no_index_page() -> None:

@@ -232,7 +232,20 @@ def segment(
         emit(candidate, own_kind)
     if run:
         flush(run)
-    return _numbered_sections(blocks), removed
+    return _interview_questions(_numbered_sections(blocks), rules), removed
+
+
+def _interview_questions(blocks: list[Block], rules: Rules) -> list[Block]:
+    """In an interview (DW marks its first question "DW: …"), a question on a line of its own
+    is the interviewer's next one, a paragraph as DW prints it, not a subhead."""
+    if not any(rules.bylines.interviewer.match(block.text) for block in blocks):
+        return blocks
+    return [
+        Block(BlockKind.PARAGRAPH, block.text, None, block.line)
+        if block.kind is BlockKind.SUBHEAD and ends_with_question(block.text)
+        else block
+        for block in blocks
+    ]
 
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
