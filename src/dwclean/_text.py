@@ -60,7 +60,7 @@ def forget() -> None:
 @lru_cache(maxsize=8192)
 def word_count(text: str) -> int:
     """Words, counting each CJK character as one (CJK text has no spaces)."""
-    if text.isascii():
+    if text.isascii() or max(text) < "\u3000":  # (every CJK range lies above U+3000)
         return len(text.split())
     cjk = len(_cjk().findall(text))
     if cjk:
