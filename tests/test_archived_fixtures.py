@@ -40,8 +40,6 @@ KNOWN = {
     "social line and related-items heading are in no table",
     "d-am-amp-dw-audio-69158823-weba": "teasers of related items after an audio's description "
     "stay, under a heading no table has",
-    "g-de-wayback-2013-a-16666240-nachrichten": "a title line of several parts: the label takes "
-    "the last as the section, dwclean the first (as the corpus labels do)",
     "h-en-m-live-71735902-german-election-live": "an editor ('Edited by: …') is no author here",
     "i-hi-rss-copypaste-28135-id70593814-visa-table": "a feed copy's pipe table with the full "
     "text run together after it loses its first paragraph",
@@ -53,8 +51,6 @@ KNOWN = {
     "furniture and its dated headline",
     "j-en-corporate-a-71834512-radio-partners-east-africa": "a press release's contact line "
     "after the text goes as a footer",
-    "j-ptbr-wayback-2019-dw-a-49934127-cafe-torrefacoes": "pt-BR and pt-002 share their words "
-    "where the page names neither",
     "j-ru-m-dw-a-70791346-uchitelya-nehvatka": "a consent dialog with its categories is read as "
     "the article where the dump is cut in the date line",
     "j-sw-proxy158-audio-68571204-wakulima-chai-kericho": "a podcast page's links and other "
@@ -62,8 +58,6 @@ KNOWN = {
     "j-tr-dw-a-71196843-asgari-ucret-tablo": "a table's source line after it reads as a subhead",
     "h-pt-br-amp-a-69052418-opiniao-enchentes-rs": "a '--' separator line stays, as a line "
     "without a word does",
-    "e-pt-br-rss-copypaste-30219-id68512345-oneline": "a feed copy with no address: pt-BR and "
-    "pt-002 share their words",
     "e-ru-tiue-a-70301542-deutschlandticket-58": "a kicker glued to the headline stays in it",
     "e-zh-hans-chinainperspective-a-69342817-dianche-guanshui": "a repost site's own lines above "
     "the headline: its name is taken for the headline",
@@ -86,6 +80,12 @@ KNOWN = {
     "caption the dump cuts: read as a subhead over a paragraph",
     "r-ptbr-dw-a-71990127-opiniao-freio-divida": "an opinion piece's bio line between the "
     "author and the date is read as the byline",
+    "s-fa-ir-dw-av-47912358-kafe-tamir-old": "an old av- page: the related media under a "
+    "heading no table has, after the description, stay",
+    "t-en-blogs-dw-insider-european-elections-2014": "a blog post: its date at the page's foot "
+    "and a picture's text glued to the first paragraph",
+    "t-es-corporate-dw-a-65918372-podcast-raices-old": "a long line without a full stop between "
+    "two paragraphs reads as a caption (as on the real corporate ddtm page)",
     "p-de-m-dw-live-71339582-sturm-norddeutschland": "a live blog cut inside an entry's time "
     "('17:2'): the cut line is kept as the cut paragraph",
     "n-fr-dw-g-39329471-villes-hanseatiques-old": "a gallery cut inside a picture's title: the "

@@ -851,6 +851,58 @@ def test_a_feed_teaser_run_on_into_the_full_text_is_its_first_two_sentences() ->
     assert kinds(dwclean.clean(dump)) == [("lead", teaser), ("paragraph", text)]
 
 
+@pytest.mark.parametrize("site", ["DW", "DW.DE", "Deutsche Welle"])
+def test_the_old_title_line_names_the_site_as_each_era_did(site: str) -> None:
+    """dw-world.de wrote "Deutsche Welle" in its page titles, dw.de "DW.DE", dw.com "DW"."""
+    dump = f"Night buses for the city | Germany | {site} | 09.05.2011\n{OLD_SKIP}{LEAD}\n\n{BODY}\n"
+    article = dwclean.clean(dump)
+    assert (article.title, article.section, article.date) == (
+        "Night buses for the city",
+        "Germany",
+        "2011-05-09",
+    )
+
+
+def test_the_bigger_edition_takes_a_page_two_editions_words_cannot_tell_apart() -> None:
+    """Persian text with no Iranian or Afghan word: DW's Persian edition (fa-IR), the bigger
+    one, not Dari (fa-AF) by the tables' order."""
+    text = (
+        "هر شهروند آلمانی سالانه به طور متوسط بیش از دویست کیلوگرم زباله تولید می‌کند و این "
+        "رقم در سال‌های اخیر کمتر نشده است."
+    )
+    assert dwclean.clean(f"کافه‌های تعمیر\n\n{text}\n\n{text}\n").language == "fa-IR"
+    afghan = text.replace("آلمانی", "افغانستان")
+    assert dwclean.clean(f"کافه‌های تعمیر\n\n{afghan}\n\n{afghan}\n").language == "fa-AF"
+
+
+def test_a_gallery_pictures_alt_text_naming_its_title_goes() -> None:
+    """A modern gallery prints each picture as alt text, title, text: the German keywords name
+    the place the title names, and more; they are no caption."""
+    slides = [
+        (
+            "Deutschland Insel Sylt Rotes Kliff bei Kampen",
+            "Sylt",
+            "The northernmost island is famous for its red cliff and its wide beaches.",
+        ),
+        (
+            "Deutschland Rügen Kreidefelsen Königsstuhl",
+            "Rügen",
+            "The largest island of the country is known for the chalk cliffs of Jasmund.",
+        ),
+        (
+            "Deutschland Helgoland Felsen Lange Anna",
+            "Helgoland",
+            "The only island on the high sea lies about fifty kilometres off the coast.",
+        ),
+    ]
+    body = "".join(f"\n{alt}\n{title}\n{text}Image: Tom Becker/DW\n" for alt, title, text in slides)
+    article = dwclean.clean(f"{SKIP_EN}Seven German islands\n\nJuly 12, 2024\n\n{LEAD}\n{body}")
+    assert article.page_type is PageType.GALLERY
+    assert [b.text for b in article.blocks] == [LEAD] + [
+        t for _, title, text in slides for t in (title, text)
+    ]
+
+
 def test_bengali_sentences_may_end_in_the_sign_bengali_typesetting_uses() -> None:
     """DW's Bengali pages end sentences in "৷" (U+09F7) as often as in the danda "।"."""
     lead = "জার্মানিতে বাংলাদেশি শিক্ষার্থীর সংখ্যা গত পাঁচ বছরে প্রায় দ্বিগুণ হয়েছে৷"

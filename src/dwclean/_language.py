@@ -148,5 +148,5 @@ def detect_language(
         if lang.signature_chars and not sample.isascii():
             scores[lang.code] += 5 * sum(sample.count(c) for c in lang.signature_chars)
         scores[lang.code] += 20 * links[lang.code] + 5 * len(lang.debris_lines & lines)
-    best = max(scores, key=lambda code: scores[code])
+    best = max(scores, key=lambda code: (scores[code], rules.languages[code].wins_ties))
     return rules.languages[best] if scores[best] > 0 else None

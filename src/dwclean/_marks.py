@@ -17,9 +17,10 @@ _TITLE_LINE_MAX_CHARS = 400
 
 class MarksReader(Page):
     def read_title_line(self) -> None:
-        mark = self.rules.title_line_mark
+        marks = self.rules.title_line_marks
         for index, candidate in enumerate(self.candidates[:3]):
-            if len(candidate.text) > _TITLE_LINE_MAX_CHARS or mark not in candidate.text:
+            text = candidate.text
+            if len(text) > _TITLE_LINE_MAX_CHARS or not any(m in text for m in marks):
                 continue  # never a title line; and the pattern backtracks on "a | b | c …"
             # a hard-wrapped dump may have joined the lines above it to it (an archive's
             # banner): its last line of the dump alone, then the whole (a title line wrapped)

@@ -188,7 +188,10 @@ def pair_picture_lines(
             continue
         if position == after_alt and _cut_caption(candidate, position, candidates):
             candidate = replace(candidate, hints=candidate.hints & ~Hint.PARAGRAPH | Hint.CAPTION)
-        if glued is not None and _alt_above_caption(glued, candidate, rules, options):
+        if glued is not None and (
+            _alt_above_caption(glued, candidate, rules, options)
+            or (options.titled_pictures and _alt_naming_title(glued, candidate))
+        ):
             removed.append(Removal(glued.text, "image alt text", glued.line))
             kept.pop()
         elif above is not None and (
@@ -217,6 +220,17 @@ def _without_placeholder(
                 hints |= Hint.CAPTION
             return replace(candidate, text=rest, hints=hints)
     return candidate
+
+
+def _alt_naming_title(above: Candidate, title: Candidate) -> bool:
+    """A gallery picture's alt text glued above its title: DW's keywords name what the title
+    does and more ("Deutschland Insel Sylt Rotes Kliff bei Kampen" over "Sylt")."""
+    if above.credit or (above.hints | title.hints) & (Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD):
+        return False
+    if not is_short_line(above.text) or not is_short_line(title.text):
+        return False
+    named, keywords = set(tokens(title.text)), set(tokens(above.text))
+    return bool(named) and named < keywords
 
 
 def _cut_caption(candidate: Candidate, position: int, candidates: list[Candidate]) -> bool:

@@ -110,6 +110,9 @@ class Language(NamedTuple):
     date_label: Prefixes
     signature_chars: str  # letters that mark this language among others of its script
     aliases: tuple[str, ...]  # other codes pages declare for this edition ("zh" for zh-Hans)
+    # the bigger of two editions that share their words (fa-IR beside fa-AF, pt-BR beside
+    # pt-002) takes a page their words cannot tell apart
+    wins_ties: bool
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> Language:
@@ -135,6 +138,7 @@ class Language(NamedTuple):
             date_label=Prefixes(strings("date_labels")),
             signature_chars=str(table.get("signature_chars", "")),
             aliases=tuple(strings("aliases")),
+            wins_ties=bool(table.get("wins_ties", False)),
         )
 
 
@@ -210,7 +214,7 @@ class BylineRules:
 class Rules(NamedTuple):
     languages: dict[str, Language]
     title_lines: tuple[re.Pattern[str], ...]
-    title_line_mark: str  # what every title line holds: others are not tried
+    title_line_marks: tuple[str, ...]  # what every title line holds (one): others not tried
     breadcrumb: re.Pattern[str]
     cookie_words: tuple[str, ...]
     info_box_date: re.Pattern[str]
@@ -493,7 +497,7 @@ def _build_rules() -> Rules:
     return Rules(
         languages=languages,
         title_lines=tuple(re.compile(p) for p in patterns.get("title_lines", [])),
-        title_line_mark=str(patterns.get("title_line_mark", "")),
+        title_line_marks=tuple(patterns.get("title_line_marks", [])),
         info_box_date=re.compile(debris.get("info_box_date", r"(?!x)x")),
         info_box_date_words=int(debris.get("info_box_date_words", 4)),
         cookie_words=tuple(w.casefold() for w in patterns.get("cookie_words", [])),
