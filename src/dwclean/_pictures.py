@@ -162,21 +162,7 @@ def pair_picture_lines(
         if credit_line and spaced and glued is None and above is not None:
             glued = above if is_short_line(above.text) else None
         if credit_line:
-            if (
-                glued is not None
-                and glued.credit is None
-                and not glued.hints & Hint.LIST_ITEM
-                and split_credit(glued.text, rules)[1] is None  # not credited already
-            ):
-                kept[-1] = replace(glued, credit=candidate.text, hints=glued.hints | Hint.CAPTION)
-                alt = kept[-2] if len(kept) > 2 else None  # (kept[0] is the lead)
-                if alt is not None and glued_under(alt, glued) and _keyword_alt(alt, rules):
-                    removed.append(Removal(alt.text, "image alt text", alt.line))
-                    del kept[-2]
-            elif kept:
-                removed.append(
-                    Removal(candidate.text, "photo credit without caption", candidate.line)
-                )
+            _give_credit(candidate, glued, kept, rules, removed)
             continue
         following = candidates[position + 1] if position + 1 < len(candidates) else None
         if _latin_alt_on_foreign_page(candidate, following, options, rules) or (
@@ -202,6 +188,30 @@ def pair_picture_lines(
             candidate = replace(candidate, hints=candidate.hints | Hint.CAPTION)
         kept.append(candidate)
     return kept, removed
+
+
+def _give_credit(
+    credit: Candidate,
+    glued: Candidate | None,
+    kept: list[Candidate],
+    rules: Rules,
+    removed: list[Removal],
+) -> None:
+    """A credit line: the credit of the line glued above it (`kept[-1]`), which is then a
+    caption, and a keyword line glued above that its alt text; with no such line, debris."""
+    if (
+        glued is None
+        or glued.credit is not None
+        or glued.hints & Hint.LIST_ITEM
+        or split_credit(glued.text, rules)[1] is not None  # credited already
+    ):
+        removed.append(Removal(credit.text, "photo credit without caption", credit.line))
+        return
+    kept[-1] = replace(glued, credit=credit.text, hints=glued.hints | Hint.CAPTION)
+    alt = kept[-2] if len(kept) > 2 else None  # (kept[0] is the lead)
+    if alt is not None and glued_under(alt, glued) and _keyword_alt(alt, rules):
+        removed.append(Removal(alt.text, "image alt text", alt.line))
+        del kept[-2]
 
 
 def _without_placeholder(
