@@ -873,6 +873,9 @@ def test_the_bigger_edition_takes_a_page_two_editions_words_cannot_tell_apart() 
     assert dwclean.clean(f"کافه‌های تعمیر\n\n{text}\n\n{text}\n").language == "fa-IR"
     afghan = text.replace("آلمانی", "افغانستان")
     assert dwclean.clean(f"کافه‌های تعمیر\n\n{afghan}\n\n{afghan}\n").language == "fa-AF"
+    # Serbian, Bosnian and Croatian share most words: Serbian, the biggest edition, takes a tie
+    shared = "Vlada je usvojila paket za privredu i građane, koji bi trebalo da pomogne porodicama."
+    assert dwclean.clean(f"Novi paket\n\n{shared}\n\n{shared}\n").language == "sr"
 
 
 def test_a_gallery_pictures_alt_text_naming_its_title_goes() -> None:
