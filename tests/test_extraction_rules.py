@@ -365,7 +365,7 @@ def test_only_a_date_glued_to_the_lead_is_cut_off() -> None:
     assert (glued.date, glued.blocks[0].text) == ("2017-09-29", LEAD)
 
 
-def test_a_chinese_date_glued_to_the_lead_is_the_date() -> None:
+def test_a_chinese_or_hindi_date_glued_to_the_lead_is_the_date() -> None:
     """A mirror's bare copy glues the date line to the lead, in Chinese ending in 日."""
     lead = "暴雨和酷暑接连考验德国的城市。越来越多的城市开始借鉴海绵城市的理念。"
     body = "去年夏天，德国经历了有气象记录以来最干旱的夏季之一。几个星期滴雨未下。" * 2
@@ -374,6 +374,11 @@ def test_a_chinese_date_glued_to_the_lead_is_the_date() -> None:
     # a year glued to text is no date
     year = dwclean.clean(f"德国城市学做海绵\n2019年{lead}\n{body}\n")
     assert (year.date, year.blocks[0].text) == (None, f"2019年{lead}")
+    # a Hindi month's vowel signs are no word characters to \w, yet part of its name
+    hindi = "नामीबिया से लाए गए आठ चीतों को शनिवार को कूनो नेशनल पार्क में छोड़ा गया."
+    more = "भारत में सात दशक पहले चीतों को विलुप्त घोषित कर दिया गया था और अब वे लौटे हैं."
+    glued = dwclean.clean(f"भारत लौटे चीते\n17 सितंबर 2022{hindi}\n{more}\n")
+    assert (glued.date, glued.blocks[0].text) == ("2022-09-17", hindi)
 
 
 def test_latin_alt_text_on_a_page_in_another_script_is_debris() -> None:

@@ -13,7 +13,9 @@ from ._page import Page
 from ._text import is_date_line, is_prose, parse_date, tokens, word_count
 
 # a date at the start of a text, glued to its first word: "June 24, 2024Promoting …"
-_WORD = re.compile(r"[^\W\d_]+")
+# a date's words: what stands between its digits and separators ("maja", "सितंबर" with its
+# vowel signs, which \w does not take, "年")
+_DATE_WORD = re.compile(r"[^\s\d.,/-]+")
 # where a date glued to text may end: a digit, or a Chinese date's 日, before a letter
 _GLUED_DATE_END = re.compile(r"\d日?(?=[^\W\d_])")
 _GLUED_DATE_MAX = 40
@@ -38,9 +40,8 @@ class HeaderReader(Page):
         months = self.rules.months
         if not is_date_line(text, months):
             return None
-        if any(
-            w not in months and w not in _CJK_DATE_SIGNS for w in _WORD.findall(text.casefold())
-        ):
+        words = _DATE_WORD.findall(text.casefold())
+        if any(w not in months and w not in _CJK_DATE_SIGNS for w in words):
             return None
         return parse_date(text, months)
 
