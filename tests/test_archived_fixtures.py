@@ -86,6 +86,8 @@ KNOWN = {
     "and a picture's text glued to the first paragraph",
     "t-es-corporate-dw-a-65918372-podcast-raices-old": "a long line without a full stop between "
     "two paragraphs reads as a caption (as on the real corporate ddtm page)",
+    "x-en-dw-a-68596243-fact-check-wood-stoves": "a fact check's verdict line ('DW Fact "
+    "check: Misleading') reads as a subhead",
     "p-de-m-dw-live-71339582-sturm-norddeutschland": "a live blog cut inside an entry's time "
     "('17:2'): the cut line is kept as the cut paragraph",
     "n-fr-dw-g-39329471-villes-hanseatiques-old": "a gallery cut inside a picture's title: the "

@@ -1193,6 +1193,9 @@ def test_a_modern_video_box_has_its_title_above_its_label() -> None:
         "Watch video 02:14\n\n"
     )
     _assert_box_goes(f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n", box)
+    # with no player's notice: the title glued above its label, text right under it
+    glued = "Floods in southern Germany: residents count the cost\nWatch video 02:14\n\n"
+    _assert_box_goes(f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n", glued)
 
 
 def test_an_old_item_page_with_its_info_box_and_related_teasers_is_no_index() -> None:

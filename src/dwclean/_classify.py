@@ -119,6 +119,7 @@ def _gallery_frame(
 
 
 _LIVE_MIN_TIMES = 2
+_CLOCK_MAX_CHARS = 5  # "18:42"
 _LIVE_MIN_CLOCK_TIMES = 3  # bare times of day: a video's running time looks the same
 _LIVE_TIME_MAX_CHARS = 24  # "il y a 12 minutes": longer lines are no entry's time
 _INFO_BOX_DATE_MAX_CHARS = 60  # "Datum 20.04.2018": a label of three words at most, a date
@@ -290,7 +291,7 @@ def _descending_clock_times(items: list[Candidate]) -> int:
     last: int | None = None
     for candidate in items:
         text = candidate.text
-        if not is_duration(text):
+        if len(text) > _CLOCK_MAX_CHARS or not is_duration(text):
             continue
         hours, minutes = (int(part) for part in text.split(":"))
         now = hours * 60 + minutes

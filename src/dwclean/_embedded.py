@@ -202,7 +202,7 @@ class EmbeddedBoxes(Page):
             return above
         first = self._nearest_alive(label, +1, end)
         if first is None or not is_short_line(self.candidates[first].text):
-            return None
+            return self._title_glued_above(label)
         second = self._nearest_alive(first, +1, end)
         if (
             second is not None
@@ -213,6 +213,20 @@ class EmbeddedBoxes(Page):
         ):
             return second
         return first
+
+    def _title_glued_above(self, label: int) -> int | None:
+        """With text right under the label, the box's title is the short line glued above it
+        (the modern box: title, then "Ver el video 02:31")."""
+        above = label - 1
+        candidate = self.candidates[label]
+        if (
+            above > 0
+            and self.alive(above)
+            and not candidate.gap_before
+            and is_short_line(self.candidates[above].text)
+        ):
+            return above
+        return None
 
     def _repeated_soon(self, index: int, end: int) -> bool:
         return self.keys[index] in self.keys[index + 1 : min(index + 8, end)]

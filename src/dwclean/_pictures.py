@@ -136,7 +136,8 @@ def pair_picture_lines(
     The first candidate, the lead, stays as it is.
     """
     removed: list[Removal] = []
-    if rules.picture_placeholders:
+    words = rules.picture_placeholders
+    if words and any(c.text.startswith(words) for c in candidates):  # (most pages: none)
         candidates = [
             _without_placeholder(c, n > 0, rules, removed) for n, c in enumerate(candidates)
         ]
