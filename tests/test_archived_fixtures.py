@@ -88,6 +88,8 @@ KNOWN = {
     "two paragraphs reads as a caption (as on the real corporate ddtm page)",
     "x-en-dw-a-68596243-fact-check-wood-stoves": "a fact check's verdict line ('DW Fact "
     "check: Misleading') reads as a subhead",
+    "w-zh-hans-yingdouwang-video-68216427-chunjie-berlin": "a video page on a mirror: the "
+    "teasers of other videos after its description, and the mirror's own list, stay",
     "p-de-m-dw-live-71339582-sturm-norddeutschland": "a live blog cut inside an entry's time "
     "('17:2'): the cut line is kept as the cut paragraph",
     "n-fr-dw-g-39329471-villes-hanseatiques-old": "a gallery cut inside a picture's title: the "
