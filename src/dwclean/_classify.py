@@ -15,7 +15,7 @@ from collections import Counter
 
 from ._model import Candidate, Hint, PageType
 from ._page import is_info_box_date
-from ._pictures import is_credit_line
+from ._pictures import is_credit_line, is_credited_text
 from ._rules import Rules, candidate_key, key, unnumbered
 from ._text import (
     ends_sentence,
@@ -107,19 +107,15 @@ def _gallery_frame(
         return True
     # each picture's credit, glued to its text or on a line of its own (AMP: before its title)
     credited = sum(
-        1 for c in candidates if _credited_text(c, rules) or is_credit_line(c.text, rules)
+        1 for c in candidates if is_credited_text(c.text, rules) or is_credit_line(c.text, rules)
     )
     # (the dump's end may cut the last picture before its credit)
     if credited >= max(pictures, rules.page_types.gallery_min_pictures) - 1:
         return True
-    repeats = Counter(
-        k for k, c in zip(keys, candidates, strict=True) if 3 <= word_count(c.text) <= 20
-    )
-    return bool(repeats) and max(repeats.values()) >= rules.gallery_min_repeats
+    return _repeated_name(keys, [c.text for c in candidates], rules) is not None
 
 
 _LIVE_MIN_TIMES = 2
-_CLOCK_MAX_CHARS = 5  # "18:42"
 _LIVE_MIN_CLOCK_TIMES = 3  # bare times of day: a video's running time looks the same
 _LIVE_TIME_MAX_CHARS = 24  # "il y a 12 minutes": longer lines are no entry's time
 _INFO_BOX_DATE_MAX_CHARS = 60  # "Datum 20.04.2018": a label of three words at most, a date
@@ -157,27 +153,26 @@ def _item_header(items: list[Candidate], rules: Rules) -> bool:
     return False
 
 
+def _repeated_name(names: list[str], texts: list[str], rules: Rules) -> str | None:
+    """The gallery name a page repeats before every picture: of the lines of a headline's
+    length (`texts`), the one (as `names` gives it) repeated most, if often enough."""
+    counts = Counter(n for n, t in zip(names, texts, strict=True) if 3 <= word_count(t) <= 20)
+    if not counts:
+        return None
+    count, name = max((count, name) for name, count in counts.items())
+    return name if count >= rules.gallery_min_repeats else None
+
+
 def _named_gallery(items: list[Candidate], rules: Rules) -> bool:
     """An old-layout gallery page: the gallery's name comes again before every picture and,
     the first time, as the headline over the gallery's intro. A section page's slideshow
     module repeats its name the same way but has no intro under it (the page is a listing)."""
     texts = [c.text for c in items]  # (the name is printed the same way every time)
-    repeated = [
-        (count, text)
-        for text, count in Counter(texts).items()
-        if count >= rules.gallery_min_repeats and 3 <= word_count(text) <= 20
-    ]
-    if not repeated:
+    name = _repeated_name(texts, texts, rules)
+    if name is None:
         return False
-    name = max(repeated)[1]
     intro = texts.index(name) + 1
     return intro < len(items) and is_prose(texts[intro]) and intro < texts.index(name, intro)
-
-
-def _credited_text(candidate: Candidate, rules: Rules) -> bool:
-    """Running text with a picture's credit glued to its end."""
-    credit = rules.find_credit(candidate.text)
-    return bool(credit and credit.start() and is_prose(candidate.text[: credit.start()]))
 
 
 def _dated_teasers(items: list[Candidate], rules: Rules) -> int:
@@ -291,7 +286,7 @@ def _descending_clock_times(items: list[Candidate]) -> int:
     last: int | None = None
     for candidate in items:
         text = candidate.text
-        if len(text) > _CLOCK_MAX_CHARS or not is_duration(text):
+        if not is_duration(text):
             continue
         hours, minutes = (int(part) for part in text.split(":"))
         now = hours * 60 + minutes

@@ -192,17 +192,14 @@ class EmbeddedBoxes(Page):
         buttons, permalink, the title again. The title is the next short line, or, where the
         box's "Share" is in words no table knows, the one of the next two it prints again.
         Under the player's notice ("To view this video …"), the title stands above the label."""
-        above = label - 1
-        if (
-            above > 0
-            and self.alive(above)
-            and is_short_line(self.candidates[above].text)
-            and self.reasons.get(above - 1) == "video placeholder"
-        ):
+        above = self._short_line_above(label)
+        if above is not None and self.reasons.get(above - 1) == "video placeholder":
             return above
         first = self._nearest_alive(label, +1, end)
         if first is None or not is_short_line(self.candidates[first].text):
-            return self._title_glued_above(label)
+            # text right under the label: the title is glued above it (the modern box:
+            # title, then "Ver el video 02:31")
+            return above if not self.candidates[label].gap_before else None
         second = self._nearest_alive(first, +1, end)
         if (
             second is not None
@@ -214,17 +211,9 @@ class EmbeddedBoxes(Page):
             return second
         return first
 
-    def _title_glued_above(self, label: int) -> int | None:
-        """With text right under the label, the box's title is the short line glued above it
-        (the modern box: title, then "Ver el video 02:31")."""
+    def _short_line_above(self, label: int) -> int | None:
         above = label - 1
-        candidate = self.candidates[label]
-        if (
-            above > 0
-            and self.alive(above)
-            and not candidate.gap_before
-            and is_short_line(self.candidates[above].text)
-        ):
+        if above > 0 and self.alive(above) and is_short_line(self.candidates[above].text):
             return above
         return None
 

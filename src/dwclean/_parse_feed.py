@@ -86,8 +86,7 @@ def parse_feed(text: str) -> ParsedFeed:
     caption = None
     if teaser:
         candidates.extend(_run_together(teaser, start + 1, lead=True))
-        if len(teaser) > _TEASER_MAX_CHARS:
-            candidates[:1] = _teaser_and_text(candidates[0])
+        candidates[:1] = _teaser_and_text(candidates[0])
     elif body_lines:
         body_lines, caption = _picture_caption(body_lines)
     full_text = _value(fields, "Full text")  # printed after its label, on the same line
@@ -221,7 +220,6 @@ def _run_together(text: str, line: int, *, lead: bool) -> list[Candidate]:
 # teaser has one sentence or three, but all of it stays body text either way).
 _TEASER_MAX_CHARS = 400
 _TEASER_SENTENCES = 2
-_TEASER_SENTENCE_END = re.compile(r"[.!?…][\"”»]?\s+")
 
 
 def _teaser_and_text(lead: Candidate) -> list[Candidate]:
@@ -231,7 +229,7 @@ def _teaser_and_text(lead: Candidate) -> list[Candidate]:
     text = lead.text
     ends = [  # a sentence starts after it: "2025. dodeljuje se" is an ordinal, no end
         end.end()
-        for end in _TEASER_SENTENCE_END.finditer(text)
+        for end in _glue_patterns()[2].finditer(text)  # (the sentence end)
         if not text[end.end() : end.end() + 2].lstrip('„“"«')[:1].islower()
     ]
     if len(ends) < _TEASER_SENTENCES:

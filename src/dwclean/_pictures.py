@@ -87,6 +87,12 @@ def split_credit(text: str, rules: Rules) -> tuple[str, str | None]:
 _CREDIT_LINE_MAX_CHARS = 160  # a label and twelve words
 
 
+def is_credited_text(text: str, rules: Rules) -> bool:
+    """Running text with a picture's credit glued to its end (a gallery picture's text)."""
+    credit = rules.find_credit(text)
+    return bool(credit and credit.start() and is_prose(text[: credit.start()]))
+
+
 def is_credit_line(text: str, rules: Rules) -> bool:
     """A photo credit on a line of its own ("Foto: DW/I. Petrovic", "ምስል Harrison Mwilima/DW")."""
     if len(text) > _CREDIT_LINE_MAX_CHARS or rules.credit_marks.search(text) is None:

@@ -25,6 +25,7 @@ from ._lead import LeadFinder
 from ._marks import MarksReader
 from ._model import Candidate, Hint, PageType, Removal
 from ._page import Metadata, Page, is_info_box_date
+from ._pictures import is_credited_text
 from ._rules import Language, Rules
 from ._text import (
     ends_sentence,
@@ -144,13 +145,8 @@ class _BodyCleaner(Page):
             or is_prose(text)
             or (ends_with_period(text) and word_count(text) >= 3)
             or self._introduces_list(index)
-            or (self.page_type is PageType.GALLERY and self._credited_prose(text))
+            or (self.page_type is PageType.GALLERY and is_credited_text(text, self.rules))
         )
-
-    def _credited_prose(self, text: str) -> bool:
-        """A gallery picture's text with its credit glued on: the page's own text."""
-        credit = self.rules.find_credit(text)
-        return credit is not None and is_prose(text[: credit.start()])
 
     def _introduces_list(self, index: int) -> bool:
         """A sentence that ends in a colon with a list right under it ("Other states did the
