@@ -769,7 +769,9 @@ def test_a_hausa_read_also_line_between_two_paragraphs_goes() -> None:
 def test_an_old_gallery_page_named_over_its_intro_is_a_gallery_not_a_listing() -> None:
     """The old layout's gallery page prints its name as the headline over the intro, then again
     before every picture (alt text, name, title, text): four pictures with titles of several
-    words over one text each are no listing of other articles' teasers."""
+    words over one text each are no listing of other articles' teasers. A section page's
+    slideshow module prints the pictures the same way with no headline and intro over them:
+    the page shows a teaser of the gallery (labels: an index page)."""
     name = "The Hanseatic towns of northern Germany"
     intro = (
         "In the Middle Ages the Hanseatic League joined some 200 merchant towns around the North "
@@ -801,6 +803,8 @@ def test_an_old_gallery_page_named_over_its_intro_is_a_gallery_not_a_listing() -
     page = dwclean.clean(f"{OLD_SKIP}{name}\n\n{intro}\n\n{pictures}")
     assert page.page_type is PageType.GALLERY
     assert [b.text for b in page.blocks] == [intro] + [t for slide in slides for t in slide]
+    with pytest.raises(dwclean.NotAnArticleError, match="index page"):
+        dwclean.clean(f"{OLD_SKIP}{pictures}")
 
 
 def test_the_old_mobile_sites_picture_word_glued_to_a_caption_goes() -> None:

@@ -78,8 +78,6 @@ def test_index_pages_are_refused_and_articles_are_not(
     for dump in sorted(EXCERPTS.glob("*.txt")):
         expected = load_json(dump.with_name(dump.stem + ".expected.json"))
         if expected["page_type"] == "index":
-            if dump.stem.startswith("wayback-"):
-                continue  # a section page showing only a slideshow: read as a gallery (README)
             with pytest.raises(dwclean.NotAnArticleError, match="index page"):
                 dwclean.clean_file(str(dump))
         else:

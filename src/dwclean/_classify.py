@@ -163,14 +163,15 @@ def _repeated_name(names: list[str], texts: list[str], rules: Rules) -> str | No
     return name if count >= rules.gallery_min_repeats else None
 
 
-def _named_gallery(items: list[Candidate], rules: Rules) -> bool:
+def _named_gallery(items: list[Candidate], rules: Rules) -> bool | None:
     """An old-layout gallery page: the gallery's name comes again before every picture and,
-    the first time, as the headline over the gallery's intro. A section page's slideshow
-    module repeats its name the same way but has no intro under it (the page is a listing)."""
+    the first time, as the headline over the gallery's intro (True). A section page's
+    slideshow module repeats its name the same way but has no intro under it (False: the
+    page lists it). None when no name is repeated."""
     texts = [c.text for c in items]  # (the name is printed the same way every time)
     name = _repeated_name(texts, texts, rules)
     if name is None:
-        return False
+        return None
     intro = texts.index(name) + 1
     return intro < len(items) and is_prose(texts[intro]) and intro < texts.index(name, intro)
 
@@ -241,11 +242,14 @@ def classify(
     )
     if any(types.index_markers.search(c.text) for c in items):
         return PageType.INDEX
-    if _named_gallery(items, rules):
+    named = _named_gallery(items, rules)
+    if named:
         return PageType.GALLERY
     # an item's own header: teasers after its text are its related items, not a listing
     listing = not _item_header(items, rules)
     headings, running = _teasers(items, rules)
+    if listing and named is False and running == 0:
+        return PageType.INDEX  # a section page's slideshow module: a gallery's teaser
     pictures_labelled = sum(1 for c in items if types.teaser_prefix.search(c.text))
     if listing and pictures_labelled >= 2 and running <= 1:
         return PageType.INDEX
