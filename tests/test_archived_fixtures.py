@@ -76,8 +76,6 @@ KNOWN = {
     "second author",
     "q-bs-dw-a-19147305-elektricar-stuttgart-old": "a dump cut inside an alt text, before its "
     "credit: the cut line is kept as the cut paragraph",
-    "r-fr-amp-dw-a-70406152-kayar-peche-audio": "a German alt text without credit glued above a "
-    "caption the dump cuts: read as a subhead over a paragraph",
     "r-ptbr-dw-a-71990127-opiniao-freio-divida": "an opinion piece's bio line between the "
     "author and the date is read as the byline",
     "s-fa-ir-dw-av-47912358-kafe-tamir-old": "an old av- page: the related media under a "

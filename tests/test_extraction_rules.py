@@ -435,6 +435,59 @@ def test_a_cut_last_line_under_an_alt_text_is_its_caption() -> None:
     assert kinds(dwclean.clean(dump.replace(alt, BODY)))[-1] == ("paragraph", cut)
 
 
+MODERN_HEADER = f"{SKIP_EN}Night buses for the city\n\n03/14/2024\n\n{LEAD}\n\n{BODY}\n\n"
+
+
+@pytest.mark.parametrize(
+    ("alt", "cut"),
+    [
+        # the modern layout's alt text is the caption itself, glued above it
+        (
+            "Passengers wait for the last bus at the central station",
+            "Passengers wait for the last bus at the ce",
+        ),
+        # or DW's German keywords: country, place, topic
+        ("Deutschland Bonn Nachtbus Haltestelle", "Passengers wait for the last bus at the ce"),
+    ],
+)
+def test_a_dump_cut_inside_a_modern_caption_ends_in_that_caption(alt: str, cut: str) -> None:
+    """Modern pages print a picture as its alt text, then its caption with the credit glued on;
+    an archive's cut inside the caption leaves the alt text and the caption's start."""
+    article = dwclean.clean(f"{MODERN_HEADER}{alt}\n{cut}")
+    assert kinds(article)[-2:] == [("paragraph", BODY), ("caption", cut)]
+    assert (alt, "image alt text") in [(r.text, r.rule) for r in article.removed]
+
+
+def test_a_short_name_above_a_cut_paragraph_stays_its_heading() -> None:
+    """A press review's newspaper over its (cut) quote is no alt text: two capitalised words
+    are a name, DW's keyword alt text names more."""
+    article = dwclean.clean(f"{MODERN_HEADER}Der Tagesspiegel\nThe council has finally list")
+    assert kinds(article)[-2:] == [
+        ("subhead", "Der Tagesspiegel"),
+        ("paragraph", "The council has finally list"),
+    ]
+
+
+def test_a_dump_cut_inside_a_captions_credit_keeps_caption_and_credit_apart() -> None:
+    caption = "Passengers wait for the last bus at the central station"
+    article = dwclean.clean(f"{MODERN_HEADER}{caption}\n{caption}Image: Lena Hartwig/dpa/pictur")
+    last = article.blocks[-1]
+    assert (last.kind.value, last.text, last.credit) == (
+        "caption",
+        caption,
+        "Image: Lena Hartwig/dpa/pictur",
+    )
+
+
+@pytest.mark.parametrize(
+    "link", ["https://p.dw.c", "https:/", "[](https://twitter.com/intent/tw", "[", "![Night bus]("]
+)
+def test_a_link_cut_by_the_dumps_end_is_debris(link: str) -> None:
+    article = dwclean.clean(f"{MODERN_HEADER}{link}")
+    assert kinds(article) == [("lead", LEAD), ("paragraph", BODY)]
+    assert link in [r.text for r in article.removed]
+
+
 @pytest.mark.parametrize(
     ("line", "kept_as"),
     [

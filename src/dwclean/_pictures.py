@@ -85,6 +85,23 @@ def split_credit(text: str, rules: Rules) -> tuple[str, str | None]:
 
 
 _CREDIT_LINE_MAX_CHARS = 160  # a label and twelve words
+_GLUED_CREDIT_REACH = 200  # characters: a label and ten words of credit
+
+
+def has_glued_credit(candidate: Candidate, rules: Rules) -> bool:
+    """A modern caption: a credit label glued to the caption text ("…ManausFoto: X/AFP"),
+    also when the dump's end cuts the credit ("…ManausFoto: X/A")."""
+    if candidate.hints & Hint.PARAGRAPH:
+        return False
+    # a credit of at most ten words ends the text: only its end is searched (long paragraphs)
+    text = candidate.text
+    match = rules.find_credit(text, max(0, len(text) - _GLUED_CREDIT_REACH))
+    return bool(
+        match
+        and match.start() > 0
+        and not text[match.start() - 1].isspace()
+        and word_count(match.group(0)) <= 10
+    )
 
 
 def is_credited_text(text: str, rules: Rules) -> bool:
@@ -179,8 +196,21 @@ def pair_picture_lines(
             removed.append(Removal(candidate.text, "image alt text", candidate.line))
             after_alt = position + 1
             continue
-        if position == after_alt and _cut_caption(candidate, position, candidates):
-            candidate = replace(candidate, hints=candidate.hints & ~Hint.PARAGRAPH | Hint.CAPTION)
+        if _cut_caption(candidate, position, candidates):
+            under_alt = position == after_alt
+            if (
+                not under_alt
+                and glued is not None
+                and _alt_over_cut_caption(glued, candidate, rules)
+            ):
+                removed.append(Removal(glued.text, "image alt text", glued.line))
+                kept.pop()
+                under_alt = True
+            if under_alt:
+                kept.append(
+                    replace(candidate, hints=candidate.hints & ~Hint.PARAGRAPH | Hint.CAPTION)
+                )
+                continue
         if glued is not None and (
             _alt_above_caption(glued, candidate, rules, options)
             or (options.titled_pictures and _alt_naming_title(glued, candidate))
@@ -259,6 +289,23 @@ def _cut_caption(candidate: Candidate, position: int, candidates: list[Candidate
         and bool(candidate.hints & Hint.PARAGRAPH)
         and not ends_sentence(candidate.text)
     )
+
+
+def _alt_over_cut_caption(alt: Candidate, cut: Candidate, rules: Rules) -> bool:
+    """The line glued above the dump's cut last line is its image's alt text when it repeats
+    the caption (modern pages: alt text = caption) or is a keyword string."""
+    if alt.credit is not None or alt.hints & Hint.CAPTION:
+        return False
+    start = key(cut.text)
+    if len(start) >= _CUT_CAPTION_MIN_CHARS and key(alt.text).startswith(start):
+        return True
+    # DW's keyword alt text names country, place and topic ("Senegal Kayar Fischmarkt Frauen");
+    # shorter capitalised lines are names: a press review's newspaper ("Der Tagesspiegel")
+    return word_count(alt.text) >= _CUT_CAPTION_ALT_MIN_WORDS and _keyword_alt(alt, rules)
+
+
+_CUT_CAPTION_MIN_CHARS = 8
+_CUT_CAPTION_ALT_MIN_WORDS = 4
 
 
 def _credits_first(candidates: list[Candidate], rules: Rules, options: SegmentOptions) -> bool:

@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass
 
 from ._model import Block, BlockKind, Candidate, Hint, Removal
-from ._pictures import glued_under, pair_picture_lines, split_credit, strip_inline_alt
+from ._pictures import (
+    glued_under,
+    has_glued_credit,
+    pair_picture_lines,
+    split_credit,
+    strip_inline_alt,
+)
 from ._rules import Rules, key
 from ._text import (
     ends_with_question,
@@ -123,24 +129,6 @@ _TOPIC_CAPTION = re.compile(
 _TEASER_MAX_WORDS = 45
 
 
-_GLUED_CREDIT_REACH = 200  # characters: a label and ten words of credit
-
-
-def _glued_credit(candidate: Candidate, rules: Rules) -> bool:
-    """A modern caption: a credit label glued to the caption text ("…ManausFoto: X/AFP")."""
-    if candidate.hints & Hint.PARAGRAPH:
-        return False
-    # a credit of at most ten words ends the text: only its end is searched (long paragraphs)
-    text = candidate.text
-    match = rules.find_credit(text, max(0, len(text) - _GLUED_CREDIT_REACH))
-    return bool(
-        match
-        and match.start() > 0
-        and not candidate.text[match.start() - 1].isspace()
-        and word_count(match.group(0)) <= 10
-    )
-
-
 def _heading_length(text: str) -> bool:
     """Short enough for a heading or caption: a short line, or a question of a line that
     stands alone ("Why are there so many storms this week?"), never two sentences."""
@@ -215,7 +203,7 @@ def segment(
     blocks.append(Block(BlockKind.LEAD, candidates[0].text, line=candidates[0].line))
     run: list[Candidate] = []
     for candidate in candidates[1:]:
-        credited = _glued_credit(candidate, rules)
+        credited = has_glued_credit(candidate, rules)
         own_kind = _kind_by_markup(candidate, credited, rules)
         short = own_kind is None and (
             candidate.hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT)

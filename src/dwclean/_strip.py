@@ -16,6 +16,7 @@ are removed in `_embedded.py`; here the article's end and tail are found; all wo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ._embedded import EmbeddedBoxes, EmbeddedGalleries
@@ -25,7 +26,7 @@ from ._lead import LeadFinder
 from ._marks import MarksReader
 from ._model import Candidate, Hint, PageType, Removal
 from ._page import Metadata, Page, is_info_box_date
-from ._pictures import is_credited_text
+from ._pictures import has_glued_credit, is_credited_text
 from ._rules import Language, Rules
 from ._text import (
     ends_sentence,
@@ -35,6 +36,9 @@ from ._text import (
     tokens,
     word_count,
 )
+
+# what a dump cut inside a link leaves: "https://p.dw.c", html2text's "[](https://twi", "!["
+_CUT_LINK = re.compile(r"(?:https?:/*|www\.)\S*|!?\[[^\]]*(?:\]\(\S*)?")
 
 
 @dataclass(slots=True)
@@ -128,8 +132,13 @@ class _BodyCleaner(Page):
             return
         last = alive[-1]
         candidate = self.candidates[last]
+        if _CUT_LINK.fullmatch(candidate.text):
+            self.remove(last, "link cut by the dump's end")
+            return
         if ends_sentence(candidate.text) or candidate.hints & (Hint.HEADING | Hint.LIST_ITEM):
             return
+        if has_glued_credit(candidate, self.rules):
+            return  # a caption cut in its credit: segment splits the credit off
         paragraphs = [i for i in alive[:-1] if self._paragraph_like(i)]
         since = len(alive) - 1 - (alive.index(paragraphs[-1]) if paragraphs else -1) - 1
         if since <= 3:
