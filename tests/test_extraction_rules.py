@@ -940,6 +940,29 @@ def test_the_bigger_edition_takes_a_page_two_editions_words_cannot_tell_apart() 
     assert dwclean.clean(f"Novi paket\n\n{shared}\n\n{shared}\n").language == "sr"
 
 
+@pytest.mark.parametrize(
+    ("lead", "code"),
+    [
+        # one sentence, few stopwords: the letters only one edition writes decide
+        (
+            "AKP oy kaybetmesine rağmen MHP ile kurduğu Cumhur İttifakı sayesinde çoğunluğu "
+            "korudu.",
+            "tr",
+        ),
+        ("Rząd przyjął w środę projekt ustawy o pomocy dla rodzin z małymi dziećmi.", "pl"),
+        ("Qeveria miratoi të mërkurën paketën e ndihmës për familjet me fëmijë të vegjël.", "sq"),
+        ("Guvernul a adoptat miercuri un pachet de ajutor pentru familiile cu copii mici.", "ro"),
+        # the notice is in the Spanish table (and most others), not in the French one
+        ("Sur la côte, les pirogues rentrent de plus en plus souvent à moitié vides.", "fr"),
+    ],
+)
+def test_a_short_lead_is_read_in_its_editions_language(lead: str, code: str) -> None:
+    """An archive's excerpt may hold one sentence of running text; DW's English notice for
+    browsers without JavaScript, on every edition's pages, votes for none of them."""
+    notice = "You need to enable JavaScript to run this app."
+    assert dwclean.clean(f"{notice}\n\nThe package\n\n{lead}\n").language == code
+
+
 def test_a_gallery_pictures_alt_text_naming_its_title_goes() -> None:
     """A modern gallery prints each picture as alt text, title, text: the German keywords name
     the place the title names, and more; they are no caption."""

@@ -26,6 +26,7 @@ _SCRIPT_RANGES = {
     "Taml": "\u0b80-\u0bff",
     "Hani": "\u3400-\u4dbf\u4e00-\u9fff",
 }
+_SIGNATURE_WEIGHT = 5  # a letter only one edition writes says more than a stopword
 _SAMPLE = 2000  # characters: plenty to tell scripts apart
 # characters of running text read at most: the letters that tell languages of one script apart
 # (ë, ț, ğ …) and Simplified from Traditional Chinese are counted in these
@@ -144,9 +145,16 @@ def detect_language(
         for code in index[word]:
             if code in scores:
                 scores[code] += words[word]
+    # an edition's own boilerplate lines vote for it; lines DW prints on most editions alike
+    # ("You need to enable JavaScript to run this app.") name none
+    line_index = rules.debris_line_index
+    own_lines = Counter(codes[0] for line in lines if len(codes := line_index.get(line, ())) == 1)
+    if not sample.isascii():  # letters only one edition (or one language's) writes: "ğ", "ñ"
+        for letter, count in Counter(rules.signature_letters.findall(sample)).items():
+            for code in rules.signature_index[letter]:
+                if code in scores:
+                    scores[code] += _SIGNATURE_WEIGHT * count
     for lang in same_script:
-        if lang.signature_chars and not sample.isascii():
-            scores[lang.code] += 5 * sum(sample.count(c) for c in lang.signature_chars)
-        scores[lang.code] += 20 * links[lang.code] + 5 * len(lang.debris_lines & lines)
+        scores[lang.code] += 20 * links[lang.code] + 5 * own_lines[lang.code]
     best = max(scores, key=lambda code: (scores[code], rules.languages[code].wins_ties))
     return rules.languages[best] if scores[best] > 0 else None

@@ -244,6 +244,9 @@ class Rules(NamedTuple):
     months: dict[str, Month]  # case-folded month name, any language → (calendar, number)
     stopword_index: dict[str, tuple[str, ...]]  # stopword → codes of the languages that have it
     skip_link_index: dict[str, tuple[str, ...]]  # skip link key → codes of the editions with it
+    debris_line_index: dict[str, tuple[str, ...]]  # boilerplate line → codes of its editions
+    signature_letters: re.Pattern[str]  # any language's signature letter
+    signature_index: dict[str, tuple[str, ...]]  # signature letter → codes of its editions
     # every debris pattern in two alternations: (anchored at the start, anywhere)
     global_pattern: tuple[re.Pattern[str], re.Pattern[str]]
     page_types: PageTypeRules
@@ -494,6 +497,7 @@ def _build_rules() -> Rules:
         key(s) for s in patterns.get("skip_links", [])
     )
     debris_lines = frozenset(k for lang in languages.values() for k in lang.debris_lines)
+    signatures = _index(languages, "signature_chars")
     return Rules(
         languages=languages,
         title_lines=tuple(re.compile(p) for p in patterns.get("title_lines", [])),
@@ -541,6 +545,11 @@ def _build_rules() -> Rules:
         months=_month_names(languages.values()),
         stopword_index=_index(languages, "stopwords"),
         skip_link_index=_index(languages, "skip_links"),
+        debris_line_index=_index(languages, "debris_lines"),
+        signature_letters=re.compile(
+            "[" + re.escape("".join(sorted(signatures))) + "]" if signatures else r"(?!x)x"
+        ),
+        signature_index=signatures,
         global_pattern=_one_pattern(
             [p["re"] for p in debris.get("patterns", []) if not p.get("ends")]
         ),

@@ -197,7 +197,13 @@ def strip(
     stripper.read_title_line()
     stripper.read_layout()
     if meta.language is None:
-        prose = (c.text for c in candidates if is_prose(c.text))
+        # (boilerplate in running-text shape, "You need to enable JavaScript to run this
+        # app.", is the same on every edition: it votes as a line, not as text)
+        prose = (
+            c.text
+            for c, text_key in zip(candidates, stripper.keys, strict=True)
+            if is_prose(c.text) and text_key not in rules.debris_lines
+        )
         meta.language = detect_language(prose, rules, frozenset(stripper.keys))
     tables = _language_rules(meta.language, rules)
     stripper.apply_rules(tables)
