@@ -78,16 +78,12 @@ KNOWN = {
     "credit: the cut line is kept as the cut paragraph",
     "r-ptbr-dw-a-71990127-opiniao-freio-divida": "an opinion piece's bio line between the "
     "author and the date is read as the byline",
-    "s-fa-ir-dw-av-47912358-kafe-tamir-old": "an old av- page: the related media under a "
-    "heading no table has, after the description, stay",
     "t-en-blogs-dw-insider-european-elections-2014": "a blog post: its date at the page's foot "
     "and a picture's text glued to the first paragraph",
     "t-es-corporate-dw-a-65918372-podcast-raices-old": "a long line without a full stop between "
     "two paragraphs reads as a caption (as on the real corporate ddtm page)",
     "x-en-dw-a-68596243-fact-check-wood-stoves": "a fact check's verdict line ('DW Fact "
     "check: Misleading') reads as a subhead",
-    "w-zh-hans-yingdouwang-video-68216427-chunjie-berlin": "a video page on a mirror: the "
-    "teasers of other videos after its description, and the mirror's own list, stay",
     "p-de-m-dw-live-71339582-sturm-norddeutschland": "a live blog cut inside an entry's time "
     "('17:2'): the cut line is kept as the cut paragraph",
     "n-fr-dw-g-39329471-villes-hanseatiques-old": "a gallery cut inside a picture's title: the "

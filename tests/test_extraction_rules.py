@@ -480,6 +480,26 @@ def test_a_dump_cut_inside_a_captions_credit_keeps_caption_and_credit_apart() ->
 
 
 @pytest.mark.parametrize(
+    ("heading", "teaser"),
+    [
+        ("Send us your feedback", None),  # an archive's copy without the "!"
+        ("DW recommend", None),  # the dump's end cuts the heading
+        ("DW preporučuje", "Filmovi koji su obilježili Balkan"),  # bs/hr/sr: DW recommends
+        ("DW poleca", "Polskie filmy na festiwalu w Berlinie"),  # pl
+        ("Áudios e vídeos sobre o tema", "Moçambique: famílias regressam a casa"),  # pt-002
+    ],
+)
+def test_a_sidebar_heading_ends_the_article_also_at_a_cut_pages_end(
+    heading: str, teaser: str | None
+) -> None:
+    """What follows a sidebar heading (DW recommends, related media, the feedback box) is
+    other items' teasers; a dump cut right under it or inside it ends the article there."""
+    dump = f"{MODERN_HEADER}{heading}" + (f'\n\n{teaser}\n\nOd "Ničije zem' if teaser else "")
+    article = dwclean.clean(dump)
+    assert kinds(article) == [("lead", LEAD), ("paragraph", BODY)]
+
+
+@pytest.mark.parametrize(
     "link", ["https://p.dw.c", "https:/", "[](https://twitter.com/intent/tw", "[", "![Night bus]("]
 )
 def test_a_link_cut_by_the_dumps_end_is_debris(link: str) -> None:

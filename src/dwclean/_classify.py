@@ -16,7 +16,7 @@ from collections import Counter
 from ._model import Candidate, Hint, PageType
 from ._page import is_info_box_date
 from ._pictures import is_credit_line, is_credited_text
-from ._rules import Rules, candidate_key, key, unnumbered
+from ._rules import Rules, candidate_key, heading_key, key, unnumbered
 from ._text import (
     ends_sentence,
     ends_with_question,
@@ -196,7 +196,7 @@ def _end_marker(items: list[Candidate], rules: Rules) -> int:
     """Where the first sidebar heading after running text is (the article's end), or the end."""
     seen_text = False
     for index, candidate in enumerate(items):
-        if seen_text and candidate_key(candidate.text) in rules.end_markers:
+        if seen_text and heading_key(candidate_key(candidate.text)) in rules.end_markers:
             return index
         seen_text = seen_text or is_prose(candidate.text)
     return len(items)

@@ -37,6 +37,15 @@ def candidate_key(text: str) -> str:
 _NUMBERED = re.compile(r"^\d{1,2}\. ")
 
 
+_HEADING_END = "!.:！：。"
+
+
+def heading_key(text_key: str) -> str:
+    """A heading's key without its closing punctuation, which renderers and archives keep or
+    drop ("Send us your feedback!" / "Send us your feedback")."""
+    return text_key.rstrip(_HEADING_END)
+
+
 def unnumbered(text_key: str) -> str:
     """A key without the list number html2text keeps in front of it ("1. inhalt" → "inhalt")."""
     return _NUMBERED.sub("", text_key) if text_key[:1].isdigit() else text_key
@@ -133,7 +142,7 @@ class Language(NamedTuple):
             debris_lines=frozenset(key(s) for s in strings("debris_lines")),
             debris_prefix=Prefixes(strings("debris_prefixes")),
             cookie_banner=Prefixes(strings("cookie_banner")),
-            end_markers=frozenset(key(s) for s in strings("end_markers")),
+            end_markers=frozenset(heading_key(key(s)) for s in strings("end_markers")),
             author_label=Prefixes(strings("author_labels")),
             date_label=Prefixes(strings("date_labels")),
             signature_chars=str(table.get("signature_chars", "")),
@@ -231,7 +240,8 @@ class Rules(NamedTuple):
     credit_split: re.Pattern[str]  # finds a photo credit glued to the end of a caption
     credit_marks: re.Pattern[str]  # the last letter of every credit label: none, no credit
     author_labels: Prefixes  # every language's, for bylines in any language
-    end_markers: frozenset[str]  # every language's sidebar headings that end an article
+    # every language's sidebar headings that end an article, as `heading_key`s
+    end_markers: frozenset[str]
     label_words: frozenset[str]  # one-word boilerplate lines of every language ("Anzeige")
     debris_lines: frozenset[str]  # every language's boilerplate lines
     furniture_lines: frozenset[str]  # all four above: global, skip links, menus, boilerplate

@@ -27,7 +27,7 @@ from ._marks import MarksReader
 from ._model import Candidate, Hint, PageType, Removal
 from ._page import Metadata, Page, is_info_box_date
 from ._pictures import has_glued_credit, is_credited_text
-from ._rules import Language, Rules
+from ._rules import Language, Rules, heading_key
 from ._text import (
     ends_sentence,
     ends_with_period,
@@ -38,6 +38,7 @@ from ._text import (
 )
 
 # what a dump cut inside a link leaves: "https://p.dw.c", html2text's "[](https://twi", "!["
+_CUT_MARKER_MIN_CHARS = 8  # a cut heading this long names one sidebar heading, not a word
 _CUT_LINK = re.compile(r"(?:https?:/*|www\.)\S*|!?\[[^\]]*(?:\]\(\S*)?")
 
 
@@ -68,13 +69,22 @@ class _BodyCleaner(Page):
     def find_end(self, lead: int) -> int:
         markers = self.rules.end_markers
         for index in range(lead + 1, len(self.candidates)):
-            if self.keys[index] in markers:
+            if heading_key(self.keys[index]) in markers:
                 return index
             if is_info_box_date(self.candidates[index].text, self.rules):
                 return index
             if self._names_next_section(index) and not self._long_paragraph_after(index):
                 return index
+        last = len(self.candidates) - 1
+        if last > lead and self._cut_end_marker(self.keys[last]):
+            return last
         return len(self.candidates)
+
+    def _cut_end_marker(self, text_key: str) -> bool:
+        """The dump's last line is a sidebar heading the dump's end cut ("DW recommend")."""
+        if len(text_key) < _CUT_MARKER_MIN_CHARS or " " not in text_key:
+            return False
+        return any(marker.startswith(text_key) for marker in self.rules.end_markers)
 
     def _long_paragraph_after(self, index: int) -> bool:
         return any(word_count(c.text) >= _ARTICLE_WORDS for c in self.candidates[index + 1 :])
