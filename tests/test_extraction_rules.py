@@ -435,6 +435,23 @@ def test_a_cut_last_line_under_an_alt_text_is_its_caption() -> None:
     assert kinds(dwclean.clean(dump.replace(alt, BODY)))[-1] == ("paragraph", cut)
 
 
+@pytest.mark.parametrize(
+    "cut",
+    [
+        "Deutschland Uckermark Bushaltestelle in Gerswalde (picture-allianc",
+        "Nigeria Ibrahim Biu mit Thomas Mösch (DW/Al-Amin Moha",
+        "A yellow tram on a steep street in Lisbon (picture-alliance/dp",
+    ],
+)
+def test_an_old_alt_text_cut_inside_its_agency_credit_is_debris(cut: str) -> None:
+    """The old layout's alt text ends in the agency's credit in parentheses; a dump cut inside
+    those parentheses leaves alt text, not a paragraph. A sentence cut there stays."""
+    dump = f"{OLD_SKIP}Night buses for the city\n\n{LEAD}\n\n{BODY}\n\n{cut}"
+    assert kinds(dwclean.clean(dump)) == [("lead", LEAD), ("paragraph", BODY)]
+    sentence = f"The council met on Tuesday. Members voted for the plan (April 2024, {cut[-6:]}"
+    assert kinds(dwclean.clean(dump.replace(cut, sentence)))[-1] == ("paragraph", sentence)
+
+
 MODERN_HEADER = f"{SKIP_EN}Night buses for the city\n\n03/14/2024\n\n{LEAD}\n\n{BODY}\n\n"
 
 

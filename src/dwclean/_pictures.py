@@ -432,6 +432,30 @@ def _alt_with_agency_credit(candidate: Candidate, rules: Rules) -> bool:
     )
 
 
+def is_cut_agency_alt(text: str, rules: Rules) -> bool:
+    """Old layout: the dump's end cut an alt text inside its agency credit ("Deutschland
+    Uckermark Bushaltestelle (picture-allianc", "Nigeria Biu mit Thomas Mösch (DW/Al-Amin Mo")."""
+    opening = text.rfind("(")
+    if opening <= 0 or ")" in text[opening:]:
+        return False
+    credit = text[opening + 1 :].casefold()
+    known = "/" in credit or any(
+        (len(credit) >= _CUT_SOURCE_MIN_CHARS and source.startswith(credit))
+        or (credit.startswith(source) and credit[len(source) : len(source) + 1] in ("", " ", "/"))
+        for source in rules.photo_sources
+    )
+    before = text[:opening].rstrip()
+    return (
+        known
+        and word_count(before) <= _AGENCY_ALT_MAX_WORDS
+        and not ends_sentence(before)
+        and not has_inner_sentence(before)
+    )
+
+
+_CUT_SOURCE_MIN_CHARS = 3  # "(pic": a source's start; "(ap" may be "(April …"
+
+
 def _credited_alt(alt: Candidate, caption: Candidate, rules: Rules) -> bool:
     """Old layout: alt text with its credit in parentheses ("Nigeria Interview mit Flüchtlingen
     (DW/A. Mohammed)"), then the caption, a description without a final full stop."""

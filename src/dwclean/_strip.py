@@ -26,7 +26,7 @@ from ._lead import LeadFinder
 from ._marks import MarksReader
 from ._model import Candidate, Hint, PageType, Removal
 from ._page import Metadata, Page, is_info_box_date
-from ._pictures import has_glued_credit, is_credited_text
+from ._pictures import has_glued_credit, is_credited_text, is_cut_agency_alt
 from ._rules import Language, Rules, heading_key
 from ._text import (
     ends_sentence,
@@ -149,6 +149,9 @@ class _BodyCleaner(Page):
             return
         if has_glued_credit(candidate, self.rules):
             return  # a caption cut in its credit: segment splits the credit off
+        if is_cut_agency_alt(candidate.text, self.rules):
+            self.remove(last, "image alt text (cut by the dump's end)")
+            return
         paragraphs = [i for i in alive[:-1] if self._paragraph_like(i)]
         since = len(alive) - 1 - (alive.index(paragraphs[-1]) if paragraphs else -1) - 1
         if since <= 3:
