@@ -1124,6 +1124,11 @@ def test_a_live_blogs_relative_times_make_it_live_and_are_debris() -> None:
     article = dwclean.clean(_live_blog(header, ["12 minutes ago", "1 hour ago"], entries))
     assert article.page_type is PageType.LIVE
     assert kinds(article) == [("lead", LEAD), *_entry_blocks(entries)]
+    # an archive's excerpt, cut inside the first entry
+    cut = _live_blog(header, ["12 minutes ago"], entries[:1])[:-40]
+    article = dwclean.clean(cut)
+    assert article.page_type is PageType.LIVE
+    assert kinds(article)[:2] == [("lead", LEAD), ("subhead", entries[0][0])]
 
 
 def test_an_embedded_gallery_printed_credit_first_is_debris() -> None:

@@ -115,7 +115,6 @@ def _gallery_frame(
     return _repeated_name(keys, [c.text for c in candidates], rules) is not None
 
 
-_LIVE_MIN_TIMES = 2
 _LIVE_MIN_CLOCK_TIMES = 3  # bare times of day: a video's running time looks the same
 _LIVE_TIME_MAX_CHARS = 24  # "il y a 12 minutes": longer lines are no entry's time
 _INFO_BOX_DATE_MAX_CHARS = 60  # "Datum 20.04.2018": a label of three words at most, a date
@@ -275,8 +274,10 @@ def classify(
     if any(types.live_markers.search(c.text) for c in items):
         return PageType.LIVE
     times = (c for c in items if len(c.text) <= _LIVE_TIME_MAX_CHARS)
-    if sum(1 for c in times if types.live_times.match(c.text)) >= _LIVE_MIN_TIMES:
-        return PageType.LIVE  # entries under their times: "12 minutes ago", "1 hour ago"
+    if any(types.live_times.match(c.text) for c in times):
+        # entries under their times: "12 minutes ago", "1 hour ago" (no article prints a time
+        # relative to the reader's on a line of its own; an excerpt may hold one entry)
+        return PageType.LIVE
     if _descending_clock_times(items) >= _LIVE_MIN_CLOCK_TIMES:
         return PageType.LIVE  # entries under their times of day, the latest first: "18:42"
     return _player_page(candidates, keys, rules) or PageType.ARTICLE
