@@ -516,6 +516,78 @@ def test_a_sidebar_heading_ends_the_article_also_at_a_cut_pages_end(
     assert kinds(article) == [("lead", LEAD), ("paragraph", BODY)]
 
 
+def test_short_sections_under_a_dated_title_line_are_an_article_not_a_listing() -> None:
+    """An old-layout summary prints short headings, each over one short paragraph, like a
+    section page's teasers; its browser title line names the item and its date, which no
+    section page's does."""
+    items = [
+        (f"Update from the {place} district", f"Crews in {place} worked through the night again.")
+        for place in ("northern", "eastern", "western", "southern", "central", "coastal")
+    ]
+    body = "".join(f"{heading}\n\n{text}\n\n" for heading, text in items)
+    picture = "Albanien Waldbrand Vlora (DW/A. Muka)\n\nFirefighters near the village of Kanina\n\n"
+    page = f"{OLD_SKIP}Fires in the south\n\n{LEAD}\n\n{picture}{body}"
+    with pytest.raises(dwclean.NotAnArticleError, match="index page"):
+        dwclean.clean(page)
+    article = dwclean.clean(f"Fires in the south | Albania | DW | 10.08.2021\n{page}")
+    assert (article.page_type, article.date) == (PageType.ARTICLE, "2021-08-10")
+    assert kinds(article)[1] == ("caption", "Firefighters near the village of Kanina")
+    assert kinds(article)[2:] == [
+        (kind, text)
+        for item in items
+        for kind, text in zip(("subhead", "paragraph"), item, strict=True)
+    ]
+
+
+def test_a_web_archives_toolbar_is_no_article_text() -> None:
+    """The Wayback Machine's toolbar as an archive stores its text: captures, calendar, the
+    collection's name and its description, a sentence that is not the lead."""
+    toolbar = (
+        "The Wayback Machine - https://web.archive.org/web/20240616083512/https://www.dw.com/en/a-1\n"
+        "14 captures\n16 Jun 2024 - 02 Oct 2024\nMAY JUN JUL\n16\n2023 2024 2025\nsuccess\nfail\n"
+        "About this capture\nCOLLECTED BY\nOrganization: Common Crawl\n"
+        "Common Crawl is a non-profit organization that crawls the web and freely provides its "
+        "archives and datasets to the public.\nTIMESTAMPS\n\n"
+    )
+    article = dwclean.clean(f"{toolbar}{MODERN_HEADER.removeprefix(SKIP_EN)}")
+    assert (article.title, kinds(article)) == (
+        "Night buses for the city",
+        [("lead", LEAD), ("paragraph", BODY)],
+    )
+
+
+@pytest.mark.parametrize(
+    ("when", "code"),
+    [
+        ("prije 12 minuta", "bs"),
+        ("12 minut temu", "pl"),
+        ("12 dakika önce", "tr"),
+        ("acum 12 minute", "ro"),
+        ("πριν από 12 λεπτά", "el"),
+        ("12 menit yang lalu", "id"),
+    ],
+)
+def test_a_live_entrys_time_in_any_editions_words_makes_a_live_page(when: str, code: str) -> None:
+    """DW's live blogs print each entry's time relative to the reader in the edition's words
+    (CLDR's relative-time formats): the time is debris, the entry's heading a subhead."""
+    heading = "Nagelsmann announces his line-up"
+    page = f"{MODERN_HEADER}{when}\n\n{heading}\n\n{BODY} Again."
+    article = dwclean.clean(page)
+    assert article.page_type is PageType.LIVE
+    assert kinds(article)[-2:] == [("subhead", heading), ("paragraph", f"{BODY} Again.")]
+
+
+def test_an_editions_boilerplate_is_known_on_its_sister_editions_pages() -> None:
+    """Editions in one language (pt-BR and pt-002, zh-Hans and zh-Hant, bs, hr and sr) share
+    their pages' furniture, and their words tell them apart least."""
+    lead = "Moradores de Maputo e da Beira enfrentam filas cada vez mais longas no autocarro."
+    text = "A equipa da empresa municipal de Maputo promete novas rotas até ao fim do ano."
+    dump = f"Autocarros em Maputo\n\n{lead}\n\nCompartilhar\n\n{text}\n\n{text}\n"
+    article = dwclean.clean(dump)
+    assert article.language == "pt-002"
+    assert [b.text for b in article.blocks] == [lead, text, text]
+
+
 @pytest.mark.parametrize(
     "link", ["https://p.dw.c", "https:/", "[](https://twitter.com/intent/tw", "[", "![Night bus]("]
 )
@@ -936,6 +1008,14 @@ def test_a_live_blog_with_times_of_day_newest_first_is_a_live_page() -> None:
     assert dwclean.clean(f"{SKIP_EN}Storm\n\nMarch 14, 2024\n\n{LEAD}\n\n{shuffled}").page_type is (
         PageType.ARTICLE
     )
+    # a video page's related videos: title, text, running time; three times may descend
+    durations = ("03:12", "02:51", "02:05")
+    teasers = "".join(
+        f"{head}\n\n{text}\n\n{duration}\n\n"
+        for duration, (_, head, text) in zip(durations, entries, strict=True)
+    )
+    video = dwclean.clean(f"{SKIP_EN}Storm\n\nMarch 14, 2024\n\n{LEAD}\n\nMore videos\n\n{teasers}")
+    assert video.page_type is not PageType.LIVE
 
 
 def test_a_feed_teaser_run_on_into_the_full_text_is_its_first_two_sentences() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ._marks import TITLE_LINE_REACH, may_be_title_line
 from ._model import Candidate, Hint, PageType
 from ._page import is_info_box_date
 from ._pictures import is_credit_line, is_credited_text
@@ -152,6 +153,15 @@ def _item_header(items: list[Candidate], rules: Rules) -> bool:
     return False
 
 
+def _dated_title_line(candidates: list[Candidate], rules: Rules) -> bool:
+    """The old layout's browser title line names an item with its date ("Headline | Section |
+    DW | 10.08.2021"); a section or topic page's names no date."""
+    return any(
+        may_be_title_line(c.text, rules) and any(p.match(c.text) for p in rules.title_lines)
+        for c in candidates[:TITLE_LINE_REACH]
+    )
+
+
 def _repeated_name(names: list[str], texts: list[str], rules: Rules) -> str | None:
     """The gallery name a page repeats before every picture: of the lines of a headline's
     length (`texts`), the one (as `names` gives it) repeated most, if often enough."""
@@ -245,7 +255,7 @@ def classify(
     if named:
         return PageType.GALLERY
     # an item's own header: teasers after its text are its related items, not a listing
-    listing = not _item_header(items, rules)
+    listing = not (_item_header(items, rules) or _dated_title_line(candidates, rules))
     headings, running = _teasers(items, rules)
     if listing and named is False and running == 0:
         return PageType.INDEX  # a section page's slideshow module: a gallery's teaser
@@ -285,20 +295,28 @@ def classify(
 
 def _descending_clock_times(items: list[Candidate]) -> int:
     """How many lines in a row are only a time of day, each earlier than the one before (a
-    live blog's entries, newest first). A listing's video running times ("02:46") come in no
-    such order."""
+    live blog's entries, newest first), in a run that reaches the day's hours. A listing's
+    video running times ("03:12", "02:51", "02:05") may fall in a row too, but stay under
+    ten minutes: read as times, all before ten in the morning."""
     longest = run = 0
     last: int | None = None
+    daytime = False  # the run holds a time from ten o'clock on
     for candidate in items:
         text = candidate.text
         if not is_duration(text):
             continue
         hours, minutes = (int(part) for part in text.split(":"))
         now = hours * 60 + minutes
-        run = run + 1 if hours < 24 and last is not None and now < last else 1
+        descending = hours < 24 and last is not None and now < last
+        run, daytime = (run + 1, daytime) if descending else (1, False)
+        daytime = daytime or _DAYTIME_HOUR <= hours < 24
         last = now if hours < 24 else None
-        longest = max(longest, run)
+        if daytime:
+            longest = max(longest, run)
     return longest
+
+
+_DAYTIME_HOUR = 10
 
 
 def _player_type(notice: str) -> PageType:

@@ -9,19 +9,26 @@ import itertools
 
 from ._byline import author_names
 from ._page import Page, is_info_box_date
-from ._rules import Language, StartGate
+from ._rules import Language, Rules, StartGate
 from ._text import parse_date, word_count
 
 _TITLE_LINE_MAX_CHARS = 400
 
 
+TITLE_LINE_REACH = 3  # the title line is the dump's first line, or under an archive's banner
+
+
+def may_be_title_line(text: str, rules: Rules) -> bool:
+    """Cheap first test: a line without a title line's mark is never one (and the patterns
+    backtrack on long lines of "a | b | c …")."""
+    return len(text) <= _TITLE_LINE_MAX_CHARS and any(m in text for m in rules.title_line_marks)
+
+
 class MarksReader(Page):
     def read_title_line(self) -> None:
-        marks = self.rules.title_line_marks
-        for index, candidate in enumerate(self.candidates[:3]):
-            text = candidate.text
-            if len(text) > _TITLE_LINE_MAX_CHARS or not any(m in text for m in marks):
-                continue  # never a title line; and the pattern backtracks on "a | b | c …"
+        for index, candidate in enumerate(self.candidates[:TITLE_LINE_REACH]):
+            if not may_be_title_line(candidate.text, self.rules):
+                continue
             # a hard-wrapped dump may have joined the lines above it to it (an archive's
             # banner): its last line of the dump alone, then the whole (a title line wrapped)
             texts = [candidate.text]
@@ -37,6 +44,18 @@ class MarksReader(Page):
                     self.meta.date = self.meta.date or parse_date(groups["date"], self.rules.months)
                     self.remove(index, "page title line")
                     return
+
+    def remove_archive_toolbar(self) -> None:
+        """A web archive's toolbar under its banner line (`patterns.toml` [web_archive])."""
+        start, end_key, reach = self.rules.archive_toolbar
+        for index, candidate in enumerate(self.candidates[:TITLE_LINE_REACH]):
+            if start.match(candidate.text):
+                stop = min(index + reach, len(self.candidates))
+                ends = (i for i in range(index + 1, stop) if self.keys[i] == end_key)
+                end = next(ends, None)
+                if end is not None:
+                    self.remove_range(index, end + 1, "web archive toolbar")
+                return
 
     def read_layout(self) -> None:
         if self.meta.layout:

@@ -119,6 +119,9 @@ class Language(NamedTuple):
     date_label: Prefixes
     signature_chars: str  # letters that mark this language among others of its script
     aliases: tuple[str, ...]  # other codes pages declare for this edition ("zh" for zh-Hans)
+    # other editions in the same language (bs, hr, sr); editions whose codes share the
+    # language subtag (pt-BR, pt-002) need not be named
+    same_language: tuple[str, ...]
     # the bigger of two editions that share their words (fa-IR beside fa-AF, pt-BR beside
     # pt-002) takes a page their words cannot tell apart
     wins_ties: bool
@@ -147,6 +150,7 @@ class Language(NamedTuple):
             date_label=Prefixes(strings("date_labels")),
             signature_chars=str(table.get("signature_chars", "")),
             aliases=tuple(strings("aliases")),
+            same_language=tuple(strings("same_language")),
             wins_ties=bool(table.get("wins_ties", False)),
         )
 
@@ -250,6 +254,8 @@ class Rules(NamedTuple):
     photo_sources: frozenset[str]  # case-folded: the agencies and sources DW credits pictures to
     # the word a template prints for a picture, glued to its caption ("ImageSewing machines …")
     picture_placeholders: tuple[str, ...]
+    # a web archive's toolbar: its first line, its last line's key, how many lines it spans
+    archive_toolbar: tuple[re.Pattern[str], str, int]
     gallery_min_repeats: int
     months: dict[str, Month]  # case-folded month name, any language → (calendar, number)
     stopword_index: dict[str, tuple[str, ...]]  # stopword → codes of the languages that have it
@@ -508,6 +514,7 @@ def _build_rules() -> Rules:
     )
     debris_lines = frozenset(k for lang in languages.values() for k in lang.debris_lines)
     signatures = _index(languages, "signature_chars")
+    archive = patterns.get("web_archive", {})
     return Rules(
         languages=languages,
         title_lines=tuple(re.compile(p) for p in patterns.get("title_lines", [])),
@@ -552,6 +559,11 @@ def _build_rules() -> Rules:
             s.casefold() for s in patterns.get("credits", {}).get("photo_sources", [])
         ),
         picture_placeholders=tuple(patterns.get("pictures", {}).get("placeholders", [])),
+        archive_toolbar=(
+            re.compile(archive.get("toolbar_start", r"(?!x)x")),
+            key(str(archive.get("toolbar_end", ""))),
+            int(archive.get("toolbar_max_lines", 0)),
+        ),
         months=_month_names(languages.values()),
         stopword_index=_index(languages, "stopwords"),
         skip_link_index=_index(languages, "skip_links"),

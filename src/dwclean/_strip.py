@@ -50,8 +50,18 @@ class Stripped:
 
 
 def _language_rules(language: Language | None, rules: Rules) -> list[Language]:
-    """The tables that apply: the page's language, then English, DW's lingua franca."""
+    """The tables that apply: the page's edition, the other editions in its language (their
+    pages share boilerplate, and their words tell them apart least), then English, DW's
+    lingua franca."""
     chosen = [language] if language else []
+    if language is not None:
+        subtag = language.code.split("-")[0]
+        chosen.extend(
+            lang
+            for lang in rules.languages.values()
+            if lang is not language
+            and (lang.code in language.same_language or lang.code.split("-")[0] == subtag)
+        )
     english = rules.languages.get("en")
     if english and english not in chosen:
         chosen.append(english)
@@ -208,6 +218,7 @@ def strip(
     stripper = _Stripper(candidates, rules, meta, keys)
     stripper.page_type = page_type
     stripper.read_title_line()
+    stripper.remove_archive_toolbar()
     stripper.read_layout()
     if meta.language is None:
         # (boilerplate in running-text shape, "You need to enable JavaScript to run this
