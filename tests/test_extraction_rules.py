@@ -475,6 +475,23 @@ def test_a_dump_cut_inside_a_modern_caption_ends_in_that_caption(alt: str, cut: 
     assert (alt, "image alt text") in [(r.text, r.rule) for r in article.removed]
 
 
+def test_on_a_page_whose_pictures_show_credits_a_line_without_one_is_a_subhead() -> None:
+    """A long heading between paragraphs reads like a caption by its length alone; on a page
+    whose captions carry their credits, a line without a credit and without alt text above it
+    is no caption."""
+    heading = "Why the drivers are still waiting for their pay"
+    caption = "Passengers wait for the last bus at the central station"
+    picture = f"{caption}\n{caption}Image: Lena Hartwig/dpa\n\n"
+    page = f"{MODERN_HEADER}{picture}{BODY} Again.\n\n{heading}\n\n{BODY.upper()}\n"
+    article = dwclean.clean(page)
+    assert [b.kind.value for b in article.blocks if b.text in (caption, heading)] == [
+        "caption",
+        "subhead",
+    ]
+    # with no credit on the page, the line's length still reads as a picture's description
+    assert ("caption", heading) in kinds(dwclean.clean(page.replace(picture, "")))
+
+
 def test_a_short_name_above_a_cut_paragraph_stays_its_heading() -> None:
     """A press review's newspaper over its (cut) quote is no alt text: two capitalised words
     are a name, DW's keyword alt text names more."""
@@ -537,6 +554,25 @@ def test_short_sections_under_a_dated_title_line_are_an_article_not_a_listing() 
         for item in items
         for kind, text in zip(("subhead", "paragraph"), item, strict=True)
     ]
+
+
+def test_an_old_media_pages_info_box_under_its_description_ends_it() -> None:
+    """The old layout's audio and video pages: kicker, headline, the description, then the
+    info box (date, author, keywords) and related media. The info box's date line, in labels
+    no table knows, is no modern header's date line over the lead."""
+    related = "Audios and videos on the topic\n\nCoffee prices fall again\n\n"
+    page = (
+        f"{OLD_SKIP}Living Planet\n\nFarmers in Kagera fight the drought\n\n{LEAD}\n\n"
+        # (labels no table knows: an edition's own)
+        "Tarehe 11.03.2016\nMwandishi Amina Mussa\nManeno muhimu Kagera, ukame, kahawa\n\n"
+        f"{related}{BODY}\n"
+    )
+    article = dwclean.clean(page)
+    assert (article.title, article.date, kinds(article)) == (
+        "Farmers in Kagera fight the drought",
+        "2016-03-11",
+        [("lead", LEAD)],
+    )
 
 
 def test_a_web_archives_toolbar_is_no_article_text() -> None:

@@ -146,6 +146,9 @@ class LeadFinder(Page):
                     self.meta.date = self.meta.date or parse_date(date_line, self.rules.months)
                 if word_count(self.candidates[headline].text) > HEADLINE_MAX_WORDS:
                     return None
+                between = alive[alive.index(headline) + 1 : position]
+                if any(is_prose(self.candidates[i].text) for i in between):
+                    return None  # running text over the date: the old info box under the lead
                 for lead in alive[position + 1 :]:
                     text = self.candidates[lead].text
                     if word_count(text) >= 4 and not self.is_date_line(text):

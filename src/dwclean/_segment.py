@@ -45,7 +45,11 @@ class SegmentOptions:
 
 
 def _caption_by_position(
-    previous: str | None, candidate: Candidate, options: SegmentOptions, after_lead: bool
+    previous: str | None,
+    candidate: Candidate,
+    options: SegmentOptions,
+    after_lead: bool,
+    credited_page: bool = False,
 ) -> bool:
     """For a short line no hint explains: is it a caption (else a subhead)?"""
     if ends_with_question(candidate.text):
@@ -60,11 +64,17 @@ def _caption_by_position(
         return True  # DW's caption style: "Seit Monaten umkämpft: die ostukrainische Stadt …"
     if _LABELLED_HEADING.match(candidate.text):
         return False  # "2024: Yulia Navalnaya …", "For website operators: DW articles …"
+    if credited_page:
+        return False  # the page prints its pictures' credits: a line without one is no caption
     return word_count(candidate.text) >= 8  # a description, longer than a heading
 
 
 def _label_run(
-    run: list[Candidate], rules: Rules, options: SegmentOptions, after_lead: bool = False
+    run: list[Candidate],
+    rules: Rules,
+    options: SegmentOptions,
+    after_lead: bool = False,
+    credited_page: bool = False,
 ) -> list[str]:
     """Kinds for a run of consecutive short candidates (or "alt" for alt text to drop)."""
     labels: list[str | None] = [None] * len(run)
@@ -114,7 +124,9 @@ def _label_run(
     for i, candidate in enumerate(run):
         if labels[i] is None:
             previous = labels[i - 1] if i else None
-            is_caption = _caption_by_position(previous, candidate, options, after_lead and i == 0)
+            is_caption = _caption_by_position(
+                previous, candidate, options, after_lead and i == 0, credited_page
+            )
             labels[i] = BlockKind.CAPTION if is_caption else BlockKind.SUBHEAD
     return [label or BlockKind.SUBHEAD for label in labels]
 
@@ -175,6 +187,12 @@ def segment(
     if not candidates:
         return blocks, []
     candidates, removed = pair_picture_lines(candidates, rules, options)
+    # a page whose captions carry their credits (glued on, or a line of their own)
+    credited_page = any(
+        c.credit is not None
+        or (has_glued_credit(c, rules) and split_credit(c.text, rules)[1] is not None)
+        for c in candidates[1:]
+    )
 
     def emit(candidate: Candidate, kind: str) -> None:
         if kind == _ALT:
@@ -197,7 +215,8 @@ def segment(
     def flush(run: list[Candidate]) -> None:
         # the run stands right under a teaser-length lead (not a first paragraph taken as lead)
         after_lead = len(blocks) == 1 and word_count(blocks[0].text) <= _TEASER_MAX_WORDS
-        for c, kind in zip(run, _label_run(run, rules, options, after_lead), strict=True):
+        labels = _label_run(run, rules, options, after_lead, credited_page)
+        for c, kind in zip(run, labels, strict=True):
             emit(c, kind)
 
     blocks.append(Block(BlockKind.LEAD, candidates[0].text, line=candidates[0].line))
