@@ -99,6 +99,8 @@ KNOWN = {
     "any running text: no article (exit 5), where the label keeps the headline and author",
     "z-bs-dw-live-69361248-euro-2024-otvaranje": "each live entry under a skip link in the "
     "edition's words ('Preskoči sljedeći dio …'), which no table has",
+    "ab-fa-ir-dw-a-70768214-zayandeh-rud": "a subhead the dump cuts mid-word reads as the cut "
+    "paragraph (as y-el; a short cut line is more often a paragraph's start)",
 }
 
 
