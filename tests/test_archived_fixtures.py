@@ -101,6 +101,11 @@ KNOWN = {
     "edition's words ('Preskoči sljedeći dio …'), which no table has",
     "ab-fa-ir-dw-a-70768214-zayandeh-rud": "a subhead the dump cuts mid-word reads as the cut "
     "paragraph (as y-el; a short cut line is more often a paragraph's start)",
+    "ad-ar-rss-copypaste-22607-id72631874-nahl-barri": "a partner's source line under the "
+    "feed item ('المصدر: DW عربية') is kept as text",
+    "ad-zh-hans-rss-copypaste-29083-id74196530-xuesheng-sushe": "a Chinese full text run "
+    "together on one line: the label splits it at the spaces between paragraphs, dwclean at "
+    "glued sentences only (the real Latin-script feed labels keep one paragraph per run)",
 }
 
 

@@ -1054,6 +1054,45 @@ def test_a_live_blog_with_times_of_day_newest_first_is_a_live_page() -> None:
     assert video.page_type is not PageType.LIVE
 
 
+def test_a_feed_view_with_each_value_under_its_label_and_a_second_item() -> None:
+    """Feed readers print DW's view in several shapes: each label on a line of its own with the
+    value on the next; the full text under its label keeps its lines; the next item's fields
+    (`Item 2` …) are another article's."""
+    other = "Item 2\nId\n71620517\nDate\n2025-02-12\nTitle\nAnother story\nTeaser\nIts lead"
+    dump = (
+        "Item 1\nId\n71620853\nDate\n2025-02-12\nTitle\nNight buses for the city\n"
+        f"Short title\nNight buses\nTeaser\n{LEAD}\nShort teaser\nMore buses at night.\n"
+        f"Full text\n{BODY}\n{BODY.upper()}\n\n{other}"
+    )
+    article = dwclean.clean(dump)
+    assert (article.page_type, article.title, article.date) == (
+        PageType.FEED,
+        "Night buses for the city",
+        "2025-02-12",
+    )
+    assert kinds(article) == [("lead", LEAD), ("paragraph", BODY), ("paragraph", BODY.upper())]
+
+
+def test_a_sites_copyright_line_in_any_language_is_debris() -> None:
+    footer = "جميع الحقوق محفوظة © 2025 شبكة الأفق الإخبارية"
+    article = dwclean.clean(f"{MODERN_HEADER}{footer}\n")
+    assert kinds(article) == [("lead", LEAD), ("paragraph", BODY)]
+
+
+def test_a_video_page_whose_headline_asks_a_question_is_no_listing() -> None:
+    """A video's description under its question headline and date line, then cards of other
+    items with their dates: an item's page, not a listing."""
+    cards = "".join(
+        f"Germany\n\nStorks in {town}\n\nMore and more white storks spend the winter in "
+        f"{town} instead of flying south.\n\n12/10/2023\n\n"
+        for town in ("Brandenburg", "Bavaria", "Hesse", "Saxony")
+    )
+    page = f"{SKIP_EN}Why do storks no longer fly to Africa?\n\nOctober 12, 2023\n\n{LEAD}\n\n"
+    article = dwclean.clean(page + cards)
+    assert article.title == "Why do storks no longer fly to Africa?"
+    assert article.blocks[0].text == LEAD
+
+
 def test_a_feed_teaser_run_on_into_the_full_text_is_its_first_two_sentences() -> None:
     """A Teaser value that also holds the full text, run on with no break: the lead is its
     first two sentences ("2025." is no sentence end), the rest the article's text."""

@@ -144,7 +144,9 @@ def _item_header(items: list[Candidate], rules: Rules) -> bool:
     related items is an item page, however much those teasers look like a listing."""
     for index in range(min(_HEADER_REACH, len(items) - 2)):
         headline, date_line = items[index].text, items[index + 1].text
-        if is_prose(headline) or not is_date_line(date_line, rules.months):
+        # (a headline may ask a question in a sentence: "¿Por qué las cigüeñas …?")
+        prose = is_prose(headline) and not ends_with_question(headline)
+        if prose or not is_date_line(date_line, rules.months):
             continue
         if words_before_digit(date_line) > _DATE_WORDS_BEFORE_DAY:
             continue  # "Поплаве: Обреновац под водом 17.05.2014": a teaser's title and date

@@ -64,6 +64,8 @@ def _glue_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
 
 _TEXT_FIELDS = ("Teaser", "Full text")  # fields whose value may stand under the label
+# fields whose one-line value may stand under the label
+_LINE_FIELDS = ("Item", "Id", "Date", "Title", "Short title", "Short teaser")
 _MAX_HEADING_WORDS = 14
 
 
@@ -82,7 +84,7 @@ def parse_feed(text: str) -> ParsedFeed:
     date = parse_date(_value(fields, "Date") or "")
     candidates: list[Candidate] = []
     teaser = _value(fields, "Teaser")
-    body_lines = lines[body_start:]
+    body_lines = _before_next_item(lines[body_start:], body_start, removed)
     caption = None
     if teaser:
         candidates.extend(_run_together(teaser, start + 1, lead=True))
@@ -127,13 +129,23 @@ def _read_fields(
             continue
         labels = list(pattern.finditer(clean))
         if not labels or labels[0].start() != 0:
-            if last_label in _TEXT_FIELDS and not fields.get(last_label) and not blank_since_label:
-                # the value printed under its label, to the next blank line
-                block = []
+            if last_label in _LINE_FIELDS and not fields.get(last_label) and not blank_since_label:
+                # each label on a line of its own, its value on the next ("Id" / "71620853")
+                fields[last_label] = clean
+                removed.append(Removal(line.strip(), "feed field", index + 1))
+                index += 1
+                continue
+            if last_label == "Teaser" and not fields.get(last_label) and not blank_since_label:
+                # the value printed under its label, to the next blank line or label (the full
+                # text under its label is the body, read line by line)
+                block: list[str] = []
                 while index < len(lines) and lines[index].strip():
+                    if block and _starts_with_label(lines[index], pattern):
+                        break
                     block.append(lines[index].strip())
                     index += 1
                 fields[last_label] = " ".join(" ".join(block).split())
+                continue  # more fields may follow ("Short teaser", "Full text")
             if last_label in _TEXT_FIELDS or ("Title" in fields and last_label != "Title"):
                 return fields, index  # the full text starts here
             removed.append(Removal(line.strip(), "feed header", index + 1))  # among the rows
@@ -149,6 +161,31 @@ def _read_fields(
         blank_since_label = False
         index += 1
     return fields, index
+
+
+def _before_next_item(lines: list[str], offset: int, removed: list[Removal]) -> list[str]:
+    """The view's lines up to the next item's `Item N` line: another article's fields."""
+    item = _next_item_pattern()
+    for number, line in enumerate(lines):
+        if item.match(line):
+            removed.extend(
+                Removal(rest.strip(), "next feed item", offset + number + i + 1)
+                for i, rest in enumerate(lines[number:])
+                if rest.strip()
+            )
+            return lines[:number]
+    return lines
+
+
+@cache
+def _next_item_pattern() -> re.Pattern[str]:
+    first = load_rules().page_types.feed_labels[0]  # "Item #"
+    return re.compile(rf"^[\s|]*{first}[\s|]*$")
+
+
+def _starts_with_label(line: str, pattern: re.Pattern[str]) -> bool:
+    match = pattern.search(_PIPES.sub(" ", line).strip())
+    return match is not None and match.start() == 0
 
 
 def _value(fields: dict[str, str], label: str) -> str | None:
