@@ -492,6 +492,24 @@ def test_on_a_page_whose_pictures_show_credits_a_line_without_one_is_a_subhead()
     assert ("caption", heading) in kinds(dwclean.clean(page.replace(picture, "")))
 
 
+def test_a_gallery_cut_inside_a_pictures_text_keeps_that_pictures_title() -> None:
+    """In a gallery the line above a picture's text is its title, not alt text, also when the
+    dump's end cuts the text (a keyword-like title of four words: "GDR Museum Berlin Mitte")."""
+    pictures = [
+        ("Chocolate Museum Cologne", "The museum on the Rhine shows how cocoa becomes chocolate."),
+        ("Gherkin Museum Lehde", "A village near Berlin keeps a museum of the famous gherkins."),
+        ("Clock Museum Furtwangen", "Cuckoo clocks have been made in the Black Forest for ages."),
+        (
+            "GDR Museum Berlin Mitte",
+            "Opposite the cathedral a museum shows everyday life in the ea",
+        ),
+    ]
+    body = "\n".join(f"{title}\n{text}" for title, text in pictures)
+    article = dwclean.clean(f"Unusual museums in Germany\n{LEAD}\n{body}")
+    assert article.page_type is PageType.GALLERY
+    assert kinds(article)[-2:] == [("caption", pictures[-1][0]), ("caption", pictures[-1][1])]
+
+
 def test_a_short_name_above_a_cut_paragraph_stays_its_heading() -> None:
     """A press review's newspaper over its (cut) quote is no alt text: two capitalised words
     are a name, DW's keyword alt text names more."""

@@ -201,6 +201,7 @@ def pair_picture_lines(
             if (
                 not under_alt
                 and glued is not None
+                and not options.titled_pictures  # a gallery's title stands above its text
                 and _alt_over_cut_caption(glued, candidate, rules)
             ):
                 removed.append(Removal(glued.text, "image alt text", glued.line))
