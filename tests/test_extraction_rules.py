@@ -1091,6 +1091,21 @@ def test_a_feed_view_with_each_value_under_its_label_and_a_second_item() -> None
     assert kinds(article) == [("lead", LEAD), ("paragraph", BODY), ("paragraph", BODY.upper())]
 
 
+def test_a_lessons_vocabulary_list_after_its_text_is_kept_as_paragraphs() -> None:
+    """DW's German courses end a lesson's text with its glossary: "term – explanation" lines,
+    short and without a final stop, which after the last paragraph would read as a teaser box."""
+    entries = [
+        "Lastenrad, -räder (n.) – ein Fahrrad, mit dem man schwere Dinge transportiert",
+        "etwas erobern – hier: sich schnell verbreiten",
+        "Kita, -s (f.) – kurz für: Kindertagesstätte",
+        "schmal – nicht breit",
+    ]
+    article = dwclean.clean(f"{MODERN_HEADER}Glossar\n\n" + "\n\n".join(entries) + "\n")
+    assert kinds(article)[-len(entries) - 1 :] == [("subhead", "Glossar")] + [
+        ("paragraph", entry) for entry in entries
+    ]
+
+
 def test_a_sites_copyright_line_in_any_language_is_debris() -> None:
     footer = "جميع الحقوق محفوظة © 2025 شبكة الأفق الإخبارية"
     article = dwclean.clean(f"{MODERN_HEADER}{footer}\n")

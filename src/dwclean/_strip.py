@@ -38,6 +38,7 @@ from ._text import (
 )
 
 # what a dump cut inside a link leaves: "https://p.dw.c", html2text's "[](https://twi", "!["
+_DEFINITION = re.compile(r"[^–—!?]{1,60} [–—] \S")  # a glossary's "term – explanation"
 _CUT_MARKER_MIN_CHARS = 8  # a cut heading this long names one sidebar heading, not a word
 _CUT_LINK = re.compile(r"(?:https?:/*|www\.)\S*|!?\[[^\]]*(?:\]\(\S*)?")
 
@@ -178,7 +179,22 @@ class _BodyCleaner(Page):
             or (ends_with_period(text) and word_count(text) >= 3)
             or self._introduces_list(index)
             or (self.page_type is PageType.GALLERY and is_credited_text(text, self.rules))
+            or self._in_glossary(index)
         )
+
+    def mark_glossary(self, lead: int, end: int) -> None:
+        """A vocabulary list's entries are paragraphs of the lesson, however short."""
+        for index in range(lead + 1, end):
+            if self.alive(index) and self._in_glossary(index):
+                self.candidates[index].hints |= Hint.PARAGRAPH
+
+    def _in_glossary(self, index: int) -> bool:
+        """A vocabulary list (DW's German courses: "Lastenrad, -räder (n.) – ein Fahrrad …"):
+        three or more lines in a row, each a term, a dash and its explanation."""
+        if not _DEFINITION.match(self.candidates[index].text):
+            return False
+        run = [i for i in range(index - 2, index + 3) if 0 <= i < len(self.candidates)]
+        return sum(1 for i in run if _DEFINITION.match(self.candidates[i].text)) >= 3
 
     def _introduces_list(self, index: int) -> bool:
         """A sentence that ends in a colon with a list right under it ("Other states did the
@@ -254,6 +270,7 @@ def strip(
     stripper.remove_boxes(lead, end)
     stripper.mark_cut_paragraph(lead, end)
     stripper.remove_tail(lead, end)
+    stripper.mark_glossary(lead, end)
 
     reasons = stripper.reasons
     kept = [c for i, c in enumerate(candidates) if i not in reasons]
