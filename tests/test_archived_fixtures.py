@@ -108,9 +108,8 @@ KNOWN = {
     "glued sentences only (the real Latin-script feed labels keep one paragraph per run)",
     "af-de-learngerman-l-69470218-lastenraeder": "learngerman's lesson furniture ('Audio "
     "herunterladen', 'Lektion') is kept as a caption and a subhead",
-    "af-uk-yingdouwang-a-70124583-dytsadok-berlin": "a mirror's chrome in another script "
-    "(Chinese around a Ukrainian article): a line of it is taken for the headline, its footer "
-    "kept",
+    "af-uk-yingdouwang-a-70124583-dytsadok-berlin": "a Chinese mirror's footer line of "
+    "backup addresses, mostly Latin letters, is kept on a Ukrainian page",
     "af-zh-hant-wufengqin-rawhtml-a-70512384-mianbao": "a mirror page's raw HTML with a <head>, "
     "no DW layout and no og:type: refused as no article page",
 }

@@ -1106,6 +1106,19 @@ def test_a_lessons_vocabulary_list_after_its_text_is_kept_as_paragraphs() -> Non
     ]
 
 
+def test_a_chinese_mirrors_chrome_around_a_page_in_another_script_is_debris() -> None:
+    """A mirror run from China wraps every edition's pages in its own Chinese lines; on a page
+    in another script they are no headline and no text."""
+    chrome = "本站为德国之声镜像，每小时自动同步一次。\n当前位置：首页 > 德国之声 > English\n"
+    footer = "本站内容镜像自德国之声（dw.com），版权归 Deutsche Welle 所有。\n"
+    header = MODERN_HEADER.removeprefix(SKIP_EN)
+    article = dwclean.clean(f"{chrome}{header}{footer}")
+    assert (article.title, kinds(article)) == (
+        "Night buses for the city",
+        [("lead", LEAD), ("paragraph", BODY)],
+    )
+
+
 def test_a_sites_copyright_line_in_any_language_is_debris() -> None:
     footer = "جميع الحقوق محفوظة © 2025 شبكة الأفق الإخبارية"
     article = dwclean.clean(f"{MODERN_HEADER}{footer}\n")

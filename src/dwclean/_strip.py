@@ -33,11 +33,13 @@ from ._text import (
     ends_with_period,
     has_cjk,
     is_prose,
+    largely_cjk,
     tokens,
     word_count,
 )
 
 # what a dump cut inside a link leaves: "https://p.dw.c", html2text's "[](https://twi", "!["
+_CJK_SCRIPTS = ("Hans", "Hant", "Hani")
 _DEFINITION = re.compile(r"[^–—!?]{1,60} [–—] \S")  # a glossary's "term – explanation"
 _CUT_MARKER_MIN_CHARS = 8  # a cut heading this long names one sidebar heading, not a word
 _CUT_LINK = re.compile(r"(?:https?:/*|www\.)\S*|!?\[[^\]]*(?:\]\(\S*)?")
@@ -76,6 +78,13 @@ _LIST_INTRO_MIN_WORDS = 3  # "Other states did the same:"; a sidebar heading is 
 
 class _BodyCleaner(Page):
     """The article's end, and what inside it is not article text (galleries, boxes, its tail)."""
+
+    def remove_other_script_chrome(self) -> None:
+        """A mirror run from China wraps pages of every edition in its own Chinese lines
+        (notices, menus, footer): on a page in another script they are no article text."""
+        for index, candidate in enumerate(self.candidates):
+            if largely_cjk(candidate.text):
+                self.remove(index, "mirror chrome in another script")
 
     def find_end(self, lead: int) -> int:
         markers = self.rules.end_markers
@@ -247,6 +256,8 @@ def strip(
         meta.language = detect_language(prose, rules, frozenset(stripper.keys))
     tables = _language_rules(meta.language, rules)
     stripper.apply_rules(tables)
+    if meta.language is not None and meta.language.script not in _CJK_SCRIPTS:
+        stripper.remove_other_script_chrome()
     lead = stripper.find_lead()
     stripper.read_glued_date(lead)
     title = stripper.find_title(lead)

@@ -48,6 +48,15 @@ def has_cjk(text: str) -> bool:
     return not text.isascii() and _cjk().search(text) is not None
 
 
+def largely_cjk(text: str) -> bool:
+    """A third or more of the text's letters are Chinese, Japanese or Korean characters (a
+    Chinese line naming a page in another script: "当前位置：首页 > 德国之声 > Українська")."""
+    if not has_cjk(text):
+        return False
+    letters = sum(1 for char in text if char.isalpha())
+    return 3 * len(_cjk().findall(text)) >= letters
+
+
 def forget() -> None:
     """Drop what the cached predicates below remember. Called once per page: an answer never
     outlives its page, memory stays bounded, and cleaning the same pages again (a benchmark)
