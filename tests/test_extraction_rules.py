@@ -608,6 +608,14 @@ def test_a_web_archives_toolbar_is_no_article_text() -> None:
         "Night buses for the city",
         [("lead", LEAD), ("paragraph", BODY)],
     )
+    # an old page's title line under the toolbar names its section and date
+    old = f"Night buses | Germany | DW | 14.03.2014\n{OLD_SKIP}Night buses\n\n{LEAD}\n\n{BODY}\n"
+    article = dwclean.clean(toolbar + old)
+    assert (article.title, article.section, article.date) == (
+        "Night buses",
+        "Germany",
+        "2014-03-14",
+    )
 
 
 @pytest.mark.parametrize(

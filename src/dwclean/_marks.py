@@ -26,7 +26,12 @@ def may_be_title_line(text: str, rules: Rules) -> bool:
 
 class MarksReader(Page):
     def read_title_line(self) -> None:
-        for index, candidate in enumerate(self.candidates[:TITLE_LINE_REACH]):
+        """The browser title line among the page's first lines (under a web archive's
+        toolbar, once that is removed)."""
+        alive = (i for i in range(len(self.candidates)) if self.alive(i))
+        first = list(itertools.islice(alive, TITLE_LINE_REACH))
+        for index in first:
+            candidate = self.candidates[index]
             if not may_be_title_line(candidate.text, self.rules):
                 continue
             # a hard-wrapped dump may have joined the lines above it to it (an archive's

@@ -242,8 +242,8 @@ def strip(
     meta = metadata or Metadata()
     stripper = _Stripper(candidates, rules, meta, keys)
     stripper.page_type = page_type
-    stripper.read_title_line()
     stripper.remove_archive_toolbar()
+    stripper.read_title_line()
     stripper.read_layout()
     if meta.language is None:
         # (boilerplate in running-text shape, "You need to enable JavaScript to run this
