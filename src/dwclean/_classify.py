@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ._marks import TITLE_LINE_REACH, may_be_title_line
+from ._marks import TITLE_LINE_REACH, title_line_match
 from ._model import Candidate, Hint, PageType
 from ._page import is_info_box_date
 from ._pictures import is_credit_line, is_credited_text
@@ -158,10 +158,7 @@ def _item_header(items: list[Candidate], rules: Rules) -> bool:
 def _dated_title_line(candidates: list[Candidate], rules: Rules) -> bool:
     """The old layout's browser title line names an item with its date ("Headline | Section |
     DW | 10.08.2021"); a section or topic page's names no date."""
-    return any(
-        may_be_title_line(c.text, rules) and any(p.match(c.text) for p in rules.title_lines)
-        for c in candidates[:TITLE_LINE_REACH]
-    )
+    return any(title_line_match(c.text, rules) for c in candidates[:TITLE_LINE_REACH])
 
 
 def _repeated_name(names: list[str], texts: list[str], rules: Rules) -> str | None:

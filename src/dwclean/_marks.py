@@ -6,6 +6,7 @@ permalink). `_lead.py` and `_header.py` read what stands around the headline by 
 from __future__ import annotations
 
 import itertools
+import re
 
 from ._byline import author_names
 from ._page import Page, is_info_box_date
@@ -18,10 +19,13 @@ _TITLE_LINE_MAX_CHARS = 400
 TITLE_LINE_REACH = 3  # the title line is the dump's first line, or under an archive's banner
 
 
-def may_be_title_line(text: str, rules: Rules) -> bool:
-    """Cheap first test: a line without a title line's mark is never one (and the patterns
-    backtrack on long lines of "a | b | c …")."""
-    return len(text) <= _TITLE_LINE_MAX_CHARS and any(m in text for m in rules.title_line_marks)
+def title_line_match(text: str, rules: Rules) -> re.Match[str] | None:
+    """The browser title line's parts (title, section, date), if `text` is one. A line
+    without a title line's mark is not tried: the patterns backtrack on "a | b | c …"."""
+    if len(text) > _TITLE_LINE_MAX_CHARS or not any(m in text for m in rules.title_line_marks):
+        return None
+    line = " ".join(text.split())
+    return next(filter(None, (pattern.match(line) for pattern in rules.title_lines)), None)
 
 
 class MarksReader(Page):
@@ -32,15 +36,13 @@ class MarksReader(Page):
         first = list(itertools.islice(alive, TITLE_LINE_REACH))
         for index in first:
             candidate = self.candidates[index]
-            if not may_be_title_line(candidate.text, self.rules):
-                continue
             # a hard-wrapped dump may have joined the lines above it to it (an archive's
             # banner): its last line of the dump alone, then the whole (a title line wrapped)
             texts = [candidate.text]
             if "\n" in candidate.raw:
                 texts.insert(0, candidate.raw.rsplit("\n", 1)[-1])
-            for pattern, text in itertools.product(self.rules.title_lines, texts):
-                match = pattern.match(" ".join(text.split()))
+            for text in texts:
+                match = title_line_match(text, self.rules)
                 if match:
                     groups = match.groupdict()
                     self.meta.title = self.meta.title or groups["title"].strip()

@@ -17,7 +17,7 @@ from functools import cache
 from ._exceptions import NotAnArticleError
 from ._model import Candidate, Hint, Removal
 from ._parse_text import parse_dump
-from ._read import feed_start, normalize
+from ._read import feed_start, is_feed_item_line, normalize
 from ._rules import key, load_rules
 from ._text import is_prose, parse_date, word_count
 
@@ -165,9 +165,8 @@ def _read_fields(
 
 def _before_next_item(lines: list[str], offset: int, removed: list[Removal]) -> list[str]:
     """The view's lines up to the next item's `Item N` line: another article's fields."""
-    item = _next_item_pattern()
     for number, line in enumerate(lines):
-        if item.match(line):
+        if is_feed_item_line(line):
             removed.extend(
                 Removal(rest.strip(), "next feed item", offset + number + i + 1)
                 for i, rest in enumerate(lines[number:])
@@ -175,12 +174,6 @@ def _before_next_item(lines: list[str], offset: int, removed: list[Removal]) -> 
             )
             return lines[:number]
     return lines
-
-
-@cache
-def _next_item_pattern() -> re.Pattern[str]:
-    first = load_rules().page_types.feed_labels[0]  # "Item #"
-    return re.compile(rf"^[\s|]*{first}[\s|]*$")
 
 
 def _starts_with_label(line: str, pattern: re.Pattern[str]) -> bool:

@@ -412,6 +412,11 @@ def _feed_signs() -> _FeedSigns:
     )
 
 
+def is_feed_item_line(line: str) -> bool:
+    """The syndication view's `Item N` line, which opens an item's fields."""
+    return _feed_signs().item.match(line) is not None
+
+
 def feed_start(lines: list[str]) -> int | None:
     """Where DW's syndication view starts among the first lines: its `Item N` line with the
     `Id` field after it, or, in a copy that begins below it, the first of three of its

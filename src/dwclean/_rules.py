@@ -261,6 +261,9 @@ class Rules(NamedTuple):
     stopword_index: dict[str, tuple[str, ...]]  # stopword → codes of the languages that have it
     skip_link_index: dict[str, tuple[str, ...]]  # skip link key → codes of the editions with it
     debris_line_index: dict[str, tuple[str, ...]]  # boilerplate line → codes of its editions
+    # edition → the other editions in its language (named in `same_language`, or sharing
+    # the language subtag: pt-BR and pt-002, zh-Hans and zh-Hant)
+    sister_editions: dict[str, tuple[str, ...]]
     signature_letters: re.Pattern[str]  # any language's signature letter
     signature_index: dict[str, tuple[str, ...]]  # signature letter → codes of its editions
     # every debris pattern in two alternations: (anchored at the start, anywhere)
@@ -465,6 +468,21 @@ def _index(languages: dict[str, Language], table: str) -> dict[str, tuple[str, .
     return {entry: tuple(codes) for entry, codes in index.items()}
 
 
+def _sister_editions(languages: dict[str, Language]) -> dict[str, tuple[str, ...]]:
+    def subtag(code: str) -> str:
+        return code.split("-")[0]
+
+    return {
+        lang.code: tuple(
+            other.code
+            for other in languages.values()
+            if other is not lang
+            and (other.code in lang.same_language or subtag(other.code) == subtag(lang.code))
+        )
+        for lang in languages.values()
+    }
+
+
 def _month_names(languages: Iterable[Language]) -> dict[str, Month]:
     """Every month name of every language → (calendar, month number).
 
@@ -568,6 +586,7 @@ def _build_rules() -> Rules:
         stopword_index=_index(languages, "stopwords"),
         skip_link_index=_index(languages, "skip_links"),
         debris_line_index=_index(languages, "debris_lines"),
+        sister_editions=_sister_editions(languages),
         signature_letters=re.compile(
             "[" + re.escape("".join(sorted(signatures))) + "]" if signatures else r"(?!x)x"
         ),

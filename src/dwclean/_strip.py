@@ -38,10 +38,10 @@ from ._text import (
     word_count,
 )
 
-# what a dump cut inside a link leaves: "https://p.dw.c", html2text's "[](https://twi", "!["
-_CJK_SCRIPTS = ("Hans", "Hant", "Hani")
+_CHINESE_SCRIPTS = ("Hans", "Hant")  # the editions a Chinese mirror's own lines belong to
 _DEFINITION = re.compile(r"[^–—!?]{1,60} [–—] \S")  # a glossary's "term – explanation"
 _CUT_MARKER_MIN_CHARS = 8  # a cut heading this long names one sidebar heading, not a word
+# what a dump cut inside a link leaves: "https://p.dw.c", html2text's "[](https://twi", "!["
 _CUT_LINK = re.compile(r"(?:https?:/*|www\.)\S*|!?\[[^\]]*(?:\]\(\S*)?")
 
 
@@ -58,13 +58,7 @@ def _language_rules(language: Language | None, rules: Rules) -> list[Language]:
     lingua franca."""
     chosen = [language] if language else []
     if language is not None:
-        subtag = language.code.split("-")[0]
-        chosen.extend(
-            lang
-            for lang in rules.languages.values()
-            if lang is not language
-            and (lang.code in language.same_language or lang.code.split("-")[0] == subtag)
-        )
+        chosen.extend(rules.languages[code] for code in rules.sister_editions[language.code])
     english = rules.languages.get("en")
     if english and english not in chosen:
         chosen.append(english)
@@ -256,7 +250,7 @@ def strip(
         meta.language = detect_language(prose, rules, frozenset(stripper.keys))
     tables = _language_rules(meta.language, rules)
     stripper.apply_rules(tables)
-    if meta.language is not None and meta.language.script not in _CJK_SCRIPTS:
+    if meta.language is not None and meta.language.script not in _CHINESE_SCRIPTS:
         stripper.remove_other_script_chrome()
     lead = stripper.find_lead()
     stripper.read_glued_date(lead)
