@@ -49,21 +49,63 @@ class Hint:
     DEBRIS = 1 << 10  # the front-end already knows this is not article text
 
 
-@dataclass(slots=True)
 class Candidate:
     """A piece of source text that may become a block: one paragraph, heading or menu line.
 
     Every front-end collapses the text's whitespace (single spaces, none at either end): the
-    rule keys are computed on that assumption (`_rules.candidate_key`)."""
+    rule keys are computed on that assumption (`_rules.candidate_key`).
 
-    text: str
-    hints: int = Hint.NONE  # Hint flags
-    line: int = 0  # 1-based line of the source where it starts (0 when unknown)
-    indent: int = 0  # leading spaces of the first source line (dumps)
-    marker: str = ""  # list bullet or heading marker the renderer printed (`*`, `+`, `1.`, `##`)
-    credit: str | None = None  # a photo credit the front-end already separated
-    raw: str = ""  # the source line(s) as they were, for `explain`
-    gap_before: bool = True  # a blank line (or the start) precedes it: False when glued under
+    A plain slotted class, not a dataclass: every `dwclean clean FILE` imports it, and a
+    dataclass costs half a millisecond to define at each start.
+    """
+
+    __slots__ = ("credit", "gap_before", "hints", "indent", "line", "marker", "raw", "text")
+
+    def __init__(
+        self,
+        text: str,
+        hints: int = Hint.NONE,  # Hint flags
+        line: int = 0,  # 1-based line of the source where it starts (0 when unknown)
+        indent: int = 0,  # leading spaces of the first source line (dumps)
+        marker: str = "",  # list bullet or heading marker the renderer printed (`*`, `1.`, `##`)
+        credit: str | None = None,  # a photo credit the front-end already separated
+        raw: str = "",  # the source line(s) as they were, for `explain`
+        gap_before: bool = True,  # a blank line (or the start) precedes it: False when glued
+    ) -> None:
+        self.text = text
+        self.hints = hints
+        self.line = line
+        self.indent = indent
+        self.marker = marker
+        self.credit = credit
+        self.raw = raw
+        self.gap_before = gap_before
+
+    def copy_with(
+        self, hints: int, *, text: str | None = None, credit: str | None = None
+    ) -> Candidate:
+        """A copy with other hints (and text or credit, where given); this one stays as it is."""
+        return Candidate(
+            self.text if text is None else text,
+            hints,
+            self.line,
+            self.indent,
+            self.marker,
+            self.credit if credit is None else credit,
+            self.raw,
+            self.gap_before,
+        )
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in Candidate.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Candidate) and self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def __repr__(self) -> str:
+        return f"Candidate(text={self.text!r}, hints={self.hints}, line={self.line})"
 
 
 # Block and Removal are built by the hundred per page: plain slotted dataclasses, since a frozen

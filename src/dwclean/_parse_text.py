@@ -13,7 +13,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -31,8 +30,7 @@ class DumpStyle(enum.StrEnum):
     PLAIN = "plain"
 
 
-@dataclass(frozen=True, slots=True)
-class StyleTraits:
+class StyleTraits(NamedTuple):
     alt_lines: bool  # the renderer prints an image's alt text as a line before its caption
     headings_outdented: bool  # headings start left of the body text (lynx)
     caption_indent: bool = False  # captions are indented off the body text (inscriptis)
@@ -51,8 +49,7 @@ STYLE_TRAITS: dict[DumpStyle, StyleTraits] = {
 }
 
 
-@dataclass(slots=True)
-class ParsedDump:
+class ParsedDump(NamedTuple):
     candidates: list[Candidate]
     style: DumpStyle
     wrap_width: int | None  # the column the dump was hard-wrapped at, if it was

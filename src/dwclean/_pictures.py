@@ -9,7 +9,6 @@ joins each credit to its caption and takes alt text out before segment labels th
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ._model import Candidate, Hint, Removal
@@ -208,9 +207,7 @@ def pair_picture_lines(
                 kept.pop()
                 under_alt = True
             if under_alt:
-                kept.append(
-                    replace(candidate, hints=candidate.hints & ~Hint.PARAGRAPH | Hint.CAPTION)
-                )
+                kept.append(candidate.copy_with(candidate.hints & ~Hint.PARAGRAPH | Hint.CAPTION))
                 continue
         if glued is not None and (
             _alt_above_caption(glued, candidate, rules, options)
@@ -223,7 +220,7 @@ def pair_picture_lines(
         ):
             removed.append(Removal(above.text, "image alt text", above.line))
             kept.pop()
-            candidate = replace(candidate, hints=candidate.hints | Hint.CAPTION)
+            candidate = candidate.copy_with(candidate.hints | Hint.CAPTION)
         kept.append(candidate)
     return kept, removed
 
@@ -245,7 +242,7 @@ def _give_credit(
     ):
         removed.append(Removal(credit.text, "photo credit without caption", credit.line))
         return
-    kept[-1] = replace(glued, credit=credit.text, hints=glued.hints | Hint.CAPTION)
+    kept[-1] = glued.copy_with(glued.hints | Hint.CAPTION, credit=credit.text)
     alt = kept[-2] if len(kept) > 2 else None  # (kept[0] is the lead)
     if alt is not None and glued_under(alt, glued) and _keyword_alt(alt, rules):
         removed.append(Removal(alt.text, "image alt text", alt.line))
@@ -266,7 +263,7 @@ def _without_placeholder(
             rest = text[len(word) :]
             if in_body and not is_prose(rest) and not hints & Hint.PARAGRAPH:
                 hints |= Hint.CAPTION
-            return replace(candidate, text=rest, hints=hints)
+            return candidate.copy_with(hints, text=rest)
     return candidate
 
 
@@ -333,9 +330,7 @@ def _credit_the_line_below(
             pending = candidate
             continue
         if pending is not None and candidate.credit is None:
-            candidate = replace(
-                candidate, credit=pending.text, hints=candidate.hints | Hint.CAPTION
-            )
+            candidate = candidate.copy_with(candidate.hints | Hint.CAPTION, credit=pending.text)
             pending = None
         kept.append(candidate)
     if pending is not None:  # the dump's end cut the picture under its credit

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -155,8 +154,7 @@ class Language(NamedTuple):
         )
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: one set per process
-class PageTypeRules:
+class PageTypeRules(NamedTuple):
     """rules/page_types.toml: what tells feed, index, gallery, player and live pages apart."""
 
     feed_labels: tuple[str, ...]  # regex alternatives, in the order the view prints them
@@ -201,8 +199,7 @@ class PageTypeRules:
         )
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: one set per process
-class BylineRules:
+class BylineRules(NamedTuple):
     """rules/patterns.toml [bylines]: what in a byline is not an author's name."""
 
     agencies: frozenset[str]  # keys

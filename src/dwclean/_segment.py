@@ -10,7 +10,7 @@ alone before its paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ._model import Block, BlockKind, Candidate, Hint, Removal
 from ._pictures import (
@@ -34,8 +34,7 @@ _ALT = "alt"
 _WORD_CHAR = re.compile(r"\w")
 
 
-@dataclass(frozen=True, slots=True)
-class SegmentOptions:
+class SegmentOptions(NamedTuple):
     alt_lines: bool = False  # the renderer printed alt text as its own line before captions
     body_indent: int = 0
     caption_indent: bool = False  # captions are indented deeper than body text (inscriptis)

@@ -17,7 +17,7 @@ are removed in `_embedded.py`; here the article's end and tail are found; all wo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ._embedded import EmbeddedBoxes, EmbeddedGalleries
 from ._header import HeaderReader
@@ -45,8 +45,7 @@ _CUT_MARKER_MIN_CHARS = 8  # a cut heading this long names one sidebar heading, 
 _CUT_LINK = re.compile(r"(?:https?:/*|www\.)\S*|!?\[[^\]]*(?:\]\(\S*)?")
 
 
-@dataclass(slots=True)
-class Stripped:
+class Stripped(NamedTuple):
     candidates: list[Candidate]  # the article's candidates, in order, lead first
     metadata: Metadata
     removed: list[Removal]
