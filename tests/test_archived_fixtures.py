@@ -112,6 +112,8 @@ KNOWN = {
     "backup addresses, mostly Latin letters, is kept on a Ukrainian page",
     "af-zh-hant-wufengqin-rawhtml-a-70512384-mianbao": "a mirror page's raw HTML with a <head>, "
     "no DW layout and no og:type: refused as no article page",
+    "ag-en-dw-a-49203817-e-scooters-old": "the archive's cut falls inside the last subhead "
+    "('Helmets optional, sidew'): kept as the cut paragraph (a cut line cannot be told apart)",
 }
 
 

@@ -12,8 +12,9 @@ import pytest
 import dwclean
 from dwclean import BlockKind, PageType
 from dwclean._byline import author_names, split_glued_date
+from dwclean._marks import _author_label_length
 from dwclean._page_credits import unknown_credit_label
-from dwclean._rules import load_rules
+from dwclean._rules import key, load_rules
 from dwclean._text import is_date_shaped, parse_date
 
 SKIP_EN = "1. Skip to content\n  2. Skip to main menu\n  3. Skip to more DW sites\n\n"
@@ -539,6 +540,8 @@ def test_a_dump_cut_inside_a_captions_credit_keeps_caption_and_credit_apart() ->
         ("DW preporučuje", "Filmovi koji su obilježili Balkan"),  # bs/hr/sr: DW recommends
         ("DW poleca", "Polskie filmy na festiwalu w Berlinie"),  # pl
         ("Áudios e vídeos sobre o tema", "Moçambique: famílias regressam a casa"),  # pt-002
+        ("相關內容", "德國法院:城市可禁止柴油車上路"),  # zh-Hant: related content
+        ("相关内容", "德国法院:城市可禁止柴油车上路"),  # zh-Hans
     ],
 )
 def test_a_sidebar_heading_ends_the_article_also_at_a_cut_pages_end(
@@ -548,6 +551,63 @@ def test_a_sidebar_heading_ends_the_article_also_at_a_cut_pages_end(
     other items' teasers; a dump cut right under it or inside it ends the article there."""
     dump = f"{MODERN_HEADER}{heading}" + (f'\n\n{teaser}\n\nOd "Ničije zem' if teaser else "")
     article = dwclean.clean(dump)
+    assert kinds(article) == [("lead", LEAD), ("paragraph", BODY)]
+
+
+def test_a_caption_cut_right_after_its_credit_label_keeps_the_label_as_its_credit() -> None:
+    """The archive's cut may fall right after a caption's glued credit label: the line is the
+    caption (the alt text glued above it goes), its credit what the cut left of it."""
+    caption = "Passengers wait for the last bus at the central station."
+    alt = "Deutschland Berlin | Nachtbus am Hauptbahnhof"
+    article = dwclean.clean(f"{MODERN_HEADER}{alt}\n{caption}Image:")
+    last = article.blocks[-1]
+    assert (last.kind.value, last.text, last.credit) == ("caption", caption, "Image:")
+    assert kinds(article)[:-1] == [("lead", LEAD), ("paragraph", BODY)]
+
+
+def test_an_info_box_printed_above_the_text_goes_and_the_text_stays() -> None:
+    """The old layout prints its info box after the article, and its date line ends the
+    article; with long paragraphs after it, the box stood above the text: its lines are the
+    box's, and the text under it is the article's."""
+    box = (
+        "  • Date 13.10.2015\n  • Author Ben Knight\n"
+        "  • Keywords night buses, Berlin, transport\n  • Print Print this page\n"
+    )
+    long_body = f"{BODY} {BODY}"
+    dump = f"{OLD_SKIP}Night buses\n\n{LEAD}\n\n{box}\n{long_body}\n\n{BODY.upper()}\n"
+    article = dwclean.clean(dump)
+    assert (article.date, article.authors) == ("2015-10-13", ["Ben Knight"])
+    assert kinds(article) == [
+        ("lead", LEAD),
+        ("paragraph", long_body),
+        ("paragraph", BODY.upper()),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("edition", "line", "label"),
+    [
+        ("sq", "Autorja/Autori Eliona Xhaferi", "Autorja/Autori"),  # a known label second
+        ("mk", "Авторка/Автор Марија Трпеска", "Авторка/Автор"),
+        ("hr", "Autorica/Autor Ivana Perić", "Autorica/Autor"),  # a known label first
+        ("sq", "Autori Eliona Xhaferi", "Autori"),
+        ("sq", "Autorja Eliona Xhaferi", ""),  # "Autor" is no label inside a longer word
+        ("zh-Hant", "作者：林美華", "作者："),  # (Chinese letters run on after a label)
+    ],
+)
+def test_an_info_box_author_label_in_two_genders_is_all_label(
+    edition: str, line: str, label: str
+) -> None:
+    labels = load_rules().languages[edition].author_label
+    assert _author_label_length(labels, key(line)) == len(label)
+
+
+def test_a_kicker_names_no_section() -> None:
+    """Only the page's own statement is a section (the title line, a breadcrumb): the kicker
+    above an old headline is often a topic or a programme ("Nachrichten")."""
+    headline = "Berlin expands its night bus network"
+    article = dwclean.clean(f"{OLD_SKIP}Nachrichten\n\n{headline}\n\n{LEAD}\n\n{BODY}\n")
+    assert (article.title, article.section) == (headline, None)
     assert kinds(article) == [("lead", LEAD), ("paragraph", BODY)]
 
 

@@ -91,19 +91,13 @@ class HeaderReader(Page):
         return self._spaced
 
     def find_section(self, title: int) -> str | None:
-        """Old layout: the breadcrumb's last part, else the kicker right above the headline."""
+        """Old layout: the breadcrumb's last part. (A kicker above the headline names no
+        section: labels.md takes a section only from what the page states as one, and on
+        real pages the kicker is often a topic, "Nachrichten", "فرهنگ و هنر".)"""
         for index in range(title - 1, max(title - 12, -1), -1):
             match = self.rules.breadcrumb.match(self.candidates[index].text)
             if match:
                 return self.candidates[index].text.rsplit(" / ", 1)[1].strip()
-        kicker = title - 1
-        while kicker > title - 3 and kicker >= 0 and not self.alive(kicker):
-            kicker -= 1
-        if kicker < 0 or not self.alive(kicker):
-            return None
-        candidate = self.candidates[kicker]
-        if word_count(candidate.text) <= 4 and not candidate.hints & Hint.LIST_ITEM:
-            return candidate.text
         return None
 
     def read_header(self, title: int | None, lead: int) -> None:

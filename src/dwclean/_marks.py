@@ -9,9 +9,10 @@ import itertools
 import re
 
 from ._byline import author_names
+from ._model import Candidate, Hint
 from ._page import Page, is_info_box_date
-from ._rules import Language, Rules, StartGate
-from ._text import parse_date, word_count
+from ._rules import Language, Prefixes, Rules, StartGate
+from ._text import has_cjk, parse_date, word_count
 
 _TITLE_LINE_MAX_CHARS = 400
 
@@ -100,16 +101,47 @@ class MarksReader(Page):
                         meta.url = word.strip("()[]<>.,;")
                         break
 
+    def remove_info_box(self, lead: int, end: int) -> None:
+        """An info box printed above the article's text, so that it did not end the article
+        (`find_end`): its date line and the list of labelled lines it stands in are the box's."""
+        candidates = self.candidates
+        for index in range(lead + 1, end):
+            if not is_info_box_date(candidates[index].text, self.rules):
+                continue
+            first = last = index
+            if candidates[index].hints & Hint.LIST_ITEM:  # the box's lines, glued together
+                while first - 1 > lead and _glued_items(candidates[first - 1], candidates[first]):
+                    first -= 1
+                while last + 1 < end and _glued_items(candidates[last], candidates[last + 1]):
+                    last += 1
+            self.remove_range(first, last + 1, "info box")
+
     def _read_labels(self, text: str, text_key: str, tables: list[Language]) -> None:
         """An info box's labelled date or author line, in the page's languages."""
         for lang in tables:
             if not self.meta.date and lang.date_label.match(text_key):
                 self.meta.date = parse_date(text, self.rules.months)
             if not self.meta.authors:
-                length = lang.author_label.match(text_key)
-                if length and text_key[length : length + 1] == "/":
-                    # the label's two genders, "Autorica/Autor": the second is a label too
-                    length += 1 + lang.author_label.match(text_key[length + 1 :])
+                length = _author_label_length(lang.author_label, text_key)
                 if length and word_count(text) <= 8:
                     names = " ".join(text.split())[length:].strip(" :")
                     self.meta.authors.extend(author_names(names, self.rules))
+
+
+def _author_label_length(labels: Prefixes, text_key: str) -> int:
+    """How long the author label the line starts with is, or 0. Info boxes print the label in
+    its two genders, "Autorin/Autor", "Autorja/Autori": one of the two is a known label. A
+    label is a whole word: "Autor" does not start "Autorja …"."""
+    first = text_key.split(" ", 1)[0]
+    if "/" in first:
+        for gender in first.split("/"):
+            if gender and labels.match(gender) == len(gender):
+                return len(first)
+    length = labels.match(text_key)
+    if length and text_key[length - 1 : length + 1].isalpha() and not has_cjk(text_key[:length]):
+        return 0  # the label's letters go on: a longer word
+    return length
+
+
+def _glued_items(above: Candidate, below: Candidate) -> bool:
+    return bool(above.hints & below.hints & Hint.LIST_ITEM) and not below.gap_before

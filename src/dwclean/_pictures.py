@@ -400,7 +400,7 @@ def _alt_above_caption(
     return (
         above.credit is None
         and not above.hints & (Hint.CAPTION | Hint.LIST_ITEM)
-        and split_credit(caption.text, rules)[1] is not None
+        and (caption.credit is not None or split_credit(caption.text, rules)[1] is not None)
         and looks_like_alt
     )
 

@@ -240,6 +240,9 @@ class Rules(NamedTuple):
     old_skip_links: frozenset[str]  # the old layout's German skip list, on every edition
     credit_split: re.Pattern[str]  # finds a photo credit glued to the end of a caption
     credit_marks: re.Pattern[str]  # the last letter of every credit label: none, no credit
+    # a credit label glued to the end of a text with nothing after it: the dump's end cut the
+    # caption right after its label ("…de México.Imagen:")
+    bare_credit_label: re.Pattern[str]
     author_labels: Prefixes  # every language's, for bylines in any language
     # every language's sidebar headings that end an article, as `heading_key`s
     end_markers: frozenset[str]
@@ -558,6 +561,11 @@ def _build_rules() -> Rules:
         skip_links=skip_links,
         old_skip_links=frozenset(key(s) for s in patterns.get("skip_links", [])),
         credit_split=credit_split,
+        bare_credit_label=re.compile(
+            r"(?<=\S)(?:" + "|".join(re.escape(p.rstrip()) for p in credit_prefixes) + ")$"
+            if credit_prefixes
+            else r"(?!x)x"
+        ),
         credit_marks=re.compile(
             "[" + re.escape("".join({p.rstrip()[-1] for p in credit_prefixes} | {":", "："})) + "]"
         ),

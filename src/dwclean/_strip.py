@@ -84,7 +84,9 @@ class _BodyCleaner(Page):
         for index in range(lead + 1, len(self.candidates)):
             if heading_key(self.keys[index]) in markers:
                 return index
-            if is_info_box_date(self.candidates[index].text, self.rules):
+            if is_info_box_date(
+                self.candidates[index].text, self.rules
+            ) and not self._long_paragraph_after(index):
                 return index
             if self._names_next_section(index) and not self._long_paragraph_after(index):
                 return index
@@ -162,6 +164,12 @@ class _BodyCleaner(Page):
             return
         if has_glued_credit(candidate, self.rules):
             return  # a caption cut in its credit: segment splits the credit off
+        label = self.rules.bare_credit_label.search(candidate.text)
+        if label is not None and not candidate.hints & Hint.PARAGRAPH:
+            # cut right after its credit's label: the caption, with what is left of its credit
+            candidate.text, candidate.credit = candidate.text[: label.start()], label.group(0)
+            candidate.hints |= Hint.CAPTION
+            return
         if is_cut_agency_alt(candidate.text, self.rules):
             self.remove(last, "image alt text (cut by the dump's end)")
             return
@@ -268,6 +276,7 @@ def strip(
         stripper.remove_range(0, lead, "before the article")
     end = stripper.find_end(lead)
     stripper.read_info_box(tables, end)
+    stripper.remove_info_box(lead, end)
     stripper.remove_range(end, len(candidates), "after the article (sidebar, footer)")
     stripper.remove_galleries(lead, end)
     stripper.remove_embedded_galleries(lead, end)
