@@ -31,7 +31,6 @@ _SHOWN_AS_ARTICLES = ("audio", "video")
 # must still fail (strict xfail), so fixing one forces its removal from this list.
 KNOWN = {
     "ro-dw-a-44212345-sezonieri-old": "an eight-word subhead after a video box reads as a caption",
-    "bn-m-dw-video-65294513-pater-bag": "a place after the author's name reads as a second author",
     "c-mk-m-dw-a-64421853-smog": "a video box's title above its 'watch video' line (the corpus "
     "has it below): the subhead below goes instead",
     "c-pl-corporate-a-62641275-60-lat-podcast-old": "a German alt line with no credit on a "
@@ -72,8 +71,6 @@ KNOWN = {
     "m-ha-amp-dw-a-61126047-tsadar-taki": "AMP with no teaser (the date glued to the ad label): "
     "the first text is labelled a paragraph, dwclean calls it the lead (the real pl and sw AMP "
     "excerpts have the same shape; the scores count both as body)",
-    "m-ur-dw-a-65987412-doctor-license-audio": "a place after the author's name reads as a "
-    "second author",
     "q-bs-dw-a-19147305-elektricar-stuttgart-old": "a dump cut inside an alt text, before its "
     "credit: the cut line is kept as the cut paragraph",
     "r-ptbr-dw-a-71990127-opiniao-freio-divida": "an opinion piece's bio line between the "
@@ -112,6 +109,10 @@ KNOWN = {
     "backup addresses, mostly Latin letters, is kept on a Ukrainian page",
     "af-zh-hant-wufengqin-rawhtml-a-70512384-mianbao": "a mirror page's raw HTML with a <head>, "
     "no DW layout and no og:type: refused as no article page",
+    "aj-fa-af-lfwp-a-68291547-qalin-bazar": "a mirror with no DW furniture and the Solar Hijri "
+    "date glued to the lead: the headline is taken for the lead, the date stays in the text",
+    "aj-hi-amp-dw-a-66607215-chandrayaan-3": "the closing initials line cut short ('एसबी/एनआ') "
+    "is kept as the cut paragraph",
     "ag-en-dw-a-49203817-e-scooters-old": "the archive's cut falls inside the last subhead "
     "('Helmets optional, sidew'): kept as the cut paragraph (a cut line cannot be told apart)",
 }

@@ -127,6 +127,11 @@ def test_what_makes_a_date_line_without_a_known_month(text: str, shaped: bool) -
         ("عاطف بلوچ، روئٹرز", ["عاطف بلوچ"], None),
         ("Tom Becker, dpa", ["Tom Becker"], None),
         ("Lisa Hänel | Jonas Brandt", ["Lisa Hänel", "Jonas Brandt"], None),
+        # a field report's place after the name, not a second author
+        ("তানজিলা হক, নারায়ণগঞ্জ", ["তানজিলা হক"], None),
+        ("Ayu Purwaningsih, Jakarta", ["Ayu Purwaningsih"], None),
+        ("李明, 王芳", ["李明", "王芳"], None),  # one-word names: two authors
+        ("Tom Becker, Lisa Hänel", ["Tom Becker", "Lisa Hänel"], None),
     ],
 )
 def test_bylines_name_authors_not_agencies_or_editors(
@@ -542,6 +547,7 @@ def test_a_dump_cut_inside_a_captions_credit_keeps_caption_and_credit_apart() ->
         ("Áudios e vídeos sobre o tema", "Moçambique: famílias regressam a casa"),  # pt-002
         ("相關內容", "德國法院:城市可禁止柴油車上路"),  # zh-Hant: related content
         ("相关内容", "德国法院:城市可禁止柴油车上路"),  # zh-Hans
+        ("اس موضوع سے متعلق آڈیوز اور ویڈیوز", "کراچی کے مینگرووز کو بچانے کی کوشش"),  # ur
     ],
 )
 def test_a_sidebar_heading_ends_the_article_also_at_a_cut_pages_end(
@@ -600,6 +606,23 @@ def test_an_info_box_author_label_in_two_genders_is_all_label(
 ) -> None:
     labels = load_rules().languages[edition].author_label
     assert _author_label_length(labels, key(line)) == len(label)
+
+
+def test_a_credit_above_an_audio_players_notice_is_the_cover_pictures() -> None:
+    """A player's title may stand above its notice; a picture's credit there is the cover
+    picture's, the caption glued above it keeps it."""
+    caption = "An excavator breaks up an old concrete weir on a river in northern Spain"
+    dump = (
+        f"{SKIP_EN}Living Planet: Why Europe is tearing down its dams\n\nJune 8, 2023\n\n"
+        f"{LEAD}\n\n{caption}\nImage: Ana Ribeiro/DW\n\n"
+        f"This browser does not support the audio element.\n\n{BODY}\n"
+    )
+    blocks = [(b.kind.value, b.text, b.credit) for b in dwclean.clean(dump).blocks]
+    assert blocks == [
+        ("lead", LEAD, None),
+        ("caption", caption, "Image: Ana Ribeiro/DW"),
+        ("paragraph", BODY, None),
+    ]
 
 
 def test_a_kicker_names_no_section() -> None:
@@ -1491,6 +1514,14 @@ def test_an_interviews_questions_marked_dw_are_paragraphs() -> None:
     )
     article = dwclean.clean(f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{qa}")
     assert ("paragraph", "DW: Why the change of mind?") in kinds(article)
+    assert all(b.kind is not BlockKind.SUBHEAD for b in article.blocks)
+
+
+@pytest.mark.parametrize("desk", ["DW", "DW Türkçe", "DW África", "DW Brasil"])
+def test_an_interviews_questions_under_an_editions_desk_are_paragraphs(desk: str) -> None:
+    qa = f"{desk}: Why the change of mind?\n\n{BODY}\n\n{desk}: What will it cost?\n\n{LEAD}\n"
+    article = dwclean.clean(f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{qa}")
+    assert ("paragraph", f"{desk}: Why the change of mind?") in kinds(article)
     assert all(b.kind is not BlockKind.SUBHEAD for b in article.blocks)
 
 

@@ -43,11 +43,24 @@ def author_names(text: str, rules: Rules) -> list[str]:
         key(part) in rules.bylines.agencies for part in re.split(r"[,/;]\s*", sources[1])
     ):
         text = text[: sources.start()]
-    names = rules.bylines.separator.split(text)
-    return [
+    names = [
         name.strip(" ,;:/")
-        for name in names
+        for name in rules.bylines.separator.split(text)
         if name.strip(" ,;:/")
         and key(name.strip(" ,;:/")) not in rules.bylines.agencies
         and word_count(name) <= _MAX_NAME_WORDS
     ]
+    if _ends_with_place(text, names):
+        names.pop()
+    return names
+
+
+def _ends_with_place(text: str, names: list[str]) -> bool:
+    """A field report's byline names the place after a comma ("তানজিলা হক, নারায়ণগঞ্জ",
+    "Ayu Purwaningsih, Jakarta"): one word after names of two words or more. (Two one-word
+    names, as Chinese ones are written, are two authors.)"""
+    if len(names) < 2 or word_count(names[-1]) != 1:
+        return False
+    if any(word_count(name) < 2 for name in names[:-1]):
+        return False
+    return re.search(r"[,،]\s*" + re.escape(names[-1]) + r"\s*$", text) is not None

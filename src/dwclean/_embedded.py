@@ -184,6 +184,8 @@ class EmbeddedBoxes(Page):
                     title is not None
                     and self.rules.page_types.player_title_above.search(text)
                     and is_short_line(self.candidates[title].text)
+                    # a picture's credit above it is the cover picture's (an audio page's)
+                    and not is_credit_line(self.candidates[title].text, self.rules)
                 ):
                     self.remove(title, "media player")
 

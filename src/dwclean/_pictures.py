@@ -221,8 +221,20 @@ def pair_picture_lines(
             removed.append(Removal(above.text, "image alt text", above.line))
             kept.pop()
             candidate = candidate.copy_with(candidate.hints | Hint.CAPTION)
+        elif position == after_alt and _caption_under_alt(candidate):
+            candidate = candidate.copy_with(candidate.hints | Hint.CAPTION)
         kept.append(candidate)
     return kept, removed
+
+
+def _caption_under_alt(candidate: Candidate) -> bool:
+    """The line glued under an alt text taken out is its picture's caption (one without a
+    credit): no paragraph of the text, no heading."""
+    return not (
+        candidate.gap_before
+        or candidate.hints & (Hint.PARAGRAPH | Hint.HEADING | Hint.LIST_ITEM)
+        or is_prose(candidate.text)
+    )
 
 
 def _give_credit(
