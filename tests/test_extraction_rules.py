@@ -1720,3 +1720,25 @@ def test_a_lead_cut_after_a_few_words_under_the_named_headline() -> None:
         "Night buses for Bonn",
         [("lead", "The city council voted on Tues")],
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "debris"),
+    [
+        ("https://p.dw.com/p/4SJ2u", True),
+        ("Permalink https://p.dw.com/p/1GoXk", True),
+        ("Постійне посилання https://p.dw.com/p/1GoXk", True),
+        ("© 2024 Deutsche Welle", True),
+        ("جميع الحقوق محفوظة © 2025 dw.com", True),
+        ("DW.COM in 30 languages", True),
+        ("Wrong language? Change it here DW.COM has chosen English as your language.", True),
+        ("The short link p.dw.com/p/4SJ2u was shared widely, the broadcaster said.", False),
+        ("Photographers keep the copyright (c) of their pictures, the court ruled in 2024.", False),
+    ],
+)
+def test_debris_patterns_tried_only_where_their_strings_are_still_match(
+    line: str, debris: bool
+) -> None:
+    """Patterns that need a string ("p.dw.com", "©", "DW.COM") are tried only on lines that
+    hold it: the lines they are written for are still debris, running text is not."""
+    assert load_rules().global_debris(line) is debris

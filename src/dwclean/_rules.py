@@ -268,6 +268,9 @@ class Rules(NamedTuple):
     signature_index: dict[str, tuple[str, ...]]  # signature letter → codes of its editions
     # every debris pattern in two alternations: (anchored at the start, anywhere)
     global_pattern: tuple[re.Pattern[str], re.Pattern[str]]
+    # the debris patterns that need one of a few strings ("p.dw.com", "©"): (those strings,
+    # the patterns), the second tried only on a line the first finds something in
+    gated_pattern: tuple[re.Pattern[str], re.Pattern[str]]
     page_types: PageTypeRules
     bylines: BylineRules
     aliases: dict[str, str]  # lower-case code a page may declare → the edition's code
@@ -281,7 +284,10 @@ class Rules(NamedTuple):
     def global_debris(self, text: str) -> bool:
         """A debris pattern of every site matches the text (which one: `global_patterns`)."""
         at_start, anywhere = self.global_pattern
-        return bool(at_start.match(text) or anywhere.search(text))
+        if at_start.match(text) or anywhere.search(text):
+            return True
+        needed, gated = self.gated_pattern
+        return bool(needed.search(text) and gated.search(text))
 
     def language(self, code: str | None) -> Language | None:
         """The edition a BCP 47 code names: its own code or one of its aliases ("zh", "fa")."""
@@ -459,6 +465,17 @@ def _one_pattern(patterns: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]
     )
 
 
+def _gated_pattern(patterns: list[dict[str, Any]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The strings some debris patterns need (`has`), found in one search, and those patterns
+    in one alternation: most lines hold none of the strings, and skip the patterns."""
+    needles = sorted({str(h) for p in patterns for h in p["has"]}, key=len, reverse=True)
+    never = r"(?!x)x"
+    return (
+        re.compile("|".join(re.escape(n) for n in needles) or never),
+        re.compile("|".join(f"(?:{p['re']})" for p in patterns) or never, re.S),
+    )
+
+
 def _index(languages: dict[str, Language], table: str) -> dict[str, tuple[str, ...]]:
     """Each entry of a per-language set (stopwords, skip links) → the codes that have it."""
     index: dict[str, list[str]] = {}
@@ -597,7 +614,10 @@ def _build_rules() -> Rules:
         ),
         signature_index=signatures,
         global_pattern=_one_pattern(
-            [p["re"] for p in debris.get("patterns", []) if not p.get("ends")]
+            [p["re"] for p in debris.get("patterns", []) if not p.get("ends") and not p.get("has")]
+        ),
+        gated_pattern=_gated_pattern(
+            [p for p in debris.get("patterns", []) if p.get("has") and not p.get("ends")]
         ),
         gallery_min_repeats=int(patterns.get("gallery", {}).get("min_repeats", 3)),
         aliases={alias.lower(): lang.code for lang in languages.values() for alias in lang.aliases}
