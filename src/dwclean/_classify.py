@@ -164,11 +164,18 @@ def _dated_title_line(candidates: list[Candidate], rules: Rules) -> bool:
 def _repeated_name(names: list[str], texts: list[str], rules: Rules) -> str | None:
     """The gallery name a page repeats before every picture: of the lines of a headline's
     length (`texts`), the one (as `names` gives it) repeated most, if often enough."""
-    counts = Counter(n for n, t in zip(names, texts, strict=True) if 3 <= word_count(t) <= 20)
-    if not counts:
+    counts = Counter(names)
+    least = rules.gallery_min_repeats
+    # only a name repeated often enough needs its words counted (most lines come once)
+    often = {n for n, count in counts.items() if count >= least}
+    if not often:
         return None
-    count, name = max((count, name) for name, count in counts.items())
-    return name if count >= rules.gallery_min_repeats else None
+    eligible = {
+        n for n, t in zip(names, texts, strict=True) if n in often and 3 <= word_count(t) <= 20
+    }
+    if not eligible:
+        return None
+    return max((counts[n], n) for n in eligible)[1]
 
 
 def _named_gallery(items: list[Candidate], rules: Rules) -> bool | None:
