@@ -113,6 +113,11 @@ KNOWN = {
     "date glued to the lead: the headline is taken for the lead, the date stays in the text",
     "aj-hi-amp-dw-a-66607215-chandrayaan-3": "the closing initials line cut short ('एसबी/एनआ') "
     "is kept as the cut paragraph",
+    "al-de-corporate-a-59651827-klima-suedasien-old": "a German keyword alt text without a "
+    "credit over its caption (corporate.dw.com's old layout; the real en ddtm page has the "
+    "same shape): kept as a subhead",
+    "al-hi-blogs-a-00008931-chhote-shahar-smartphone": "a blog post: the alt text glued to the "
+    "first paragraph and the post's timestamp line after the text are not read",
     "ag-en-dw-a-49203817-e-scooters-old": "the archive's cut falls inside the last subhead "
     "('Helmets optional, sidew'): kept as the cut paragraph (a cut line cannot be told apart)",
 }

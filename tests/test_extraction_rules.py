@@ -772,6 +772,19 @@ def test_an_alt_text_with_an_agency_credit_standing_alone_is_debris(
     assert [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH][-1].endswith("Again.")
 
 
+def test_the_sentence_under_an_old_alt_text_is_its_caption() -> None:
+    """The old layout's picture box: alt text with the agency's credit, then the caption, a
+    sentence of its own; the paragraph after it (more than one sentence) stays text."""
+    alt = "Wolf in der Lausitz (picture-alliance/dpa/P. Pleul)"
+    caption = "A wolf in Lusatia, where the first pack settled in the year 2000."
+    dump = f"{OLD_SKIP}Night buses for the city\n\n{LEAD}\n\n{alt}\n\n{caption}\n\n{BODY}\n"
+    assert kinds(dwclean.clean(dump)) == [
+        ("lead", LEAD),
+        ("caption", caption),
+        ("paragraph", BODY),
+    ]
+
+
 def test_headings_numbered_i_ii_iii_are_all_subheads() -> None:
     long_heading = "III A new strategy of the German government for the whole of Latin America"
     sections = "\n\n".join(

@@ -228,13 +228,18 @@ def pair_picture_lines(
 
 
 def _caption_under_alt(candidate: Candidate) -> bool:
-    """The line glued under an alt text taken out is its picture's caption (one without a
-    credit): no paragraph of the text, no heading."""
-    return not (
-        candidate.gap_before
-        or candidate.hints & (Hint.PARAGRAPH | Hint.HEADING | Hint.LIST_ITEM)
-        or is_prose(candidate.text)
-    )
+    """The line under an alt text taken out is its picture's caption (one without a credit):
+    a short line glued under it, or one sentence (the old layout's picture box prints its
+    caption as a sentence under the alt text); no paragraph of the text, no heading."""
+    if candidate.hints & (Hint.PARAGRAPH | Hint.HEADING | Hint.LIST_ITEM):
+        return False
+    text = candidate.text
+    if not is_prose(text):
+        return not candidate.gap_before
+    return word_count(text) <= _CAPTION_MAX_WORDS and not has_inner_sentence(text)
+
+
+_CAPTION_MAX_WORDS = 30
 
 
 def _give_credit(
