@@ -53,6 +53,20 @@ def test_a_line_of_pipes_takes_linear_time() -> None:
     assert _ratio(lambda n: "word | " * n + "\n", 5_000, 15_000) < _LINEAR_BOUND
 
 
+def test_many_info_box_date_lines_take_linear_time() -> None:
+    """Whether an info box's date line ends the article depends on a long paragraph after it:
+    looked up once, not once per date line."""
+    para = (
+        "Council members from all parties backed the plan, which adds six lines and runs buses "
+        "every twenty minutes between midnight and five in the morning, the office said. "
+    ) * 3
+
+    def page(times: int) -> str:
+        return f"Night buses\n\n{para}\n\n" + "Date 12.12.2012\n\n" * times + f"{para}\n"
+
+    assert _ratio(page, 1_000, 3_000) < _LINEAR_BOUND
+
+
 def test_deeply_nested_html_takes_linear_time_and_keeps_its_text() -> None:
     def page(depth: int) -> str:
         return (

@@ -67,6 +67,7 @@ class Page:
         self.keys = list(keys) if keys is not None else [key(c.text) for c in candidates]
         self.headline: int | None = None  # found by position (above the date line)
         self._spaced: bool | None = None  # blank lines between blocks (known once asked)
+        self._last_long: int | None = None  # the last long paragraph's index (once asked)
         self.page_type = PageType.ARTICLE
 
     def is_date_line(self, text: str) -> bool:

@@ -102,7 +102,12 @@ class _BodyCleaner(Page):
         return any(marker.startswith(text_key) for marker in self.rules.end_markers)
 
     def _long_paragraph_after(self, index: int) -> bool:
-        return any(word_count(c.text) >= _ARTICLE_WORDS for c in self.candidates[index + 1 :])
+        if self._last_long is None:  # found once: asked for many lines, it stays linear
+            self._last_long = max(
+                (i for i, c in enumerate(self.candidates) if word_count(c.text) >= _ARTICLE_WORDS),
+                default=-1,
+            )
+        return self._last_long > index
 
     def _names_next_section(self, index: int) -> bool:
         """The modern layout's boxes after the article, in any edition's words: a box heading
