@@ -118,6 +118,12 @@ KNOWN = {
     "same shape): kept as a subhead",
     "al-hi-blogs-a-00008931-chhote-shahar-smartphone": "a blog post: the alt text glued to the "
     "first paragraph and the post's timestamp line after the text are not read",
+    "an-bg-dw-s-9708-temi-home-old": "an old home page cut after three teasers (a listing "
+    "needs four) with the dates glued to the headlines: read as an article",
+    "an-ha-mdw-g-64983517-rini-kofar-mata": "a gallery's credit lines under each description "
+    "are given to the picture below (as AMP prints credits first)",
+    "an-zh-Hant-dw-g-70736218-bolin-weiqiang-35": "a Chinese gallery read as hard-wrapped: each "
+    "picture's alt line ending in a year is joined to its title",
     "ag-en-dw-a-49203817-e-scooters-old": "the archive's cut falls inside the last subhead "
     "('Helmets optional, sidew'): kept as the cut paragraph (a cut line cannot be told apart)",
 }
@@ -153,7 +159,7 @@ def _view(article: dict[str, Any]) -> dict[str, Any]:
 @pytest.mark.parametrize("page", golden_cases(PAGES, KNOWN))
 def test_archived_page_matches_its_golden_file(page: Path) -> None:
     expected = load_json(page.with_name(page.stem + ".expected.json"))
-    if expected["page_type"] == "index":
+    if expected["page_type"] == "index" and not expected["blocks"]:  # (a topic's intro stays)
         with pytest.raises(dwclean.NotAnArticleError, match="not an article: index page"):
             dwclean.clean_file(str(page))
         return

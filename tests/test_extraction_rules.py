@@ -312,6 +312,69 @@ def test_an_index_page_is_no_article() -> None:
         )
 
 
+TOPIC_INTRO = (
+    "More than a million Ukrainians have arrived in Germany since Russia's full-scale "
+    "invasion. DW reports on their lives, work, schooling and the hurdles of integration."
+)
+TOPIC_CARDS = "".join(
+    f"{kicker}\n{headline}\n{teaser}\n{date}\n\n"
+    for kicker, headline, teaser, date in [
+        (
+            "Society",
+            "How many Ukrainian refugees in Germany have found work?",
+            "The government wants them in jobs sooner. Language and diplomas stand in the way.",
+            "02/20/2025",
+        ),
+        (
+            "Politics",
+            "What the parties promise Ukrainian refugees before the election",
+            "Some parties want to cut the benefits Ukrainians receive. What would that mean?",
+            "02/17/2025",
+        ),
+        (
+            "Education",
+            "Ukrainian children in German schools, between two curricula",
+            "Many pupils also follow the Ukrainian curriculum online after a German school day.",
+            "02/11/2025",
+        ),
+        (
+            "Business",
+            "Ukrainian doctors wait years for their licenses in Germany",
+            "Hospitals are short of staff, yet the recognition of foreign diplomas drags on.",
+            "02/04/2025",
+        ),
+    ]
+)
+
+
+def test_a_topic_pages_own_intro_is_kept_as_its_lead() -> None:
+    """labels.md: a topic (or programme) page lists other items' teasers, but its own intro
+    under its name is kept as the lead; the page stays an index page, with no title."""
+    page = f"{SKIP_EN}Ukrainian refugees in Germany\n\n{TOPIC_INTRO}\n\n{TOPIC_CARDS}"
+    article = dwclean.clean(page)
+    assert article.page_type is PageType.INDEX
+    assert (article.title, article.date) == (None, None)
+    assert kinds(article) == [("lead", TOPIC_INTRO)]
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Ukrainian refugees in Germany\n\n",  # no intro: the cards follow the name
+        # a teaser's headline and text right under the section's name are no intro
+        "Germany\n\nBerlin opens six new night bus lines on Friday\n\n"
+        "The lines will run every twenty minutes between midnight and five.\n03/01/2025\n\n",
+        # a banner above the skip links is not the page's name
+        f"Visit the new DW website\n\n{TOPIC_INTRO}\n\n",
+    ],
+)
+def test_a_topic_or_section_page_without_its_own_intro_is_no_article(top: str) -> None:
+    banner = top.startswith("Visit")
+    page = f"{top}{SKIP_EN}{TOPIC_CARDS}" if banner else f"{SKIP_EN}{top}{TOPIC_CARDS}"
+    with pytest.raises(dwclean.NotAnArticleError, match="not an article: index page"):
+        dwclean.clean(page)
+
+
 def test_an_interview_is_not_an_index_page() -> None:
     """Questions as headings, each with one answer: an article, though shaped like a listing."""
     qa = "".join(
@@ -623,6 +686,20 @@ def test_a_credit_above_an_audio_players_notice_is_the_cover_pictures() -> None:
         ("caption", caption, "Image: Ana Ribeiro/DW"),
         ("paragraph", BODY, None),
     ]
+
+
+def test_a_date_opening_the_lead_under_a_date_line_is_the_texts() -> None:
+    """A mirror glues the date line to the lead ("2019年7月12日暴雨…"); where the page prints
+    its date line, a date at the lead's start is the text's own ("1989年11月9日晚間…")."""
+    lead = "1989年11月9日晚間，柏林圍牆意外開放。35年後，這道牆只剩下零星片段。"
+    body = (
+        "當晚，數以萬計的東柏林居民湧向伯恩霍爾默大街的邊境檢查站。"
+        "在群眾的壓力下，值班軍官下令開閘放行。"
+    )
+    skip = "1. 跳轉至内容\n  2. 跳轉至主選單\n  3. 跳轉到更多DW網站\n\n"
+    article = dwclean.clean(f"{skip}柏林圍牆倒塌35週年\n\n2024年11月8日\n\n{lead}\n\n{body}\n")
+    assert article.date == "2024-11-08"
+    assert kinds(article) == [("lead", lead), ("paragraph", body)]
 
 
 def test_a_kicker_names_no_section() -> None:

@@ -19,6 +19,7 @@ _DATE_WORD = re.compile(r"[^\s\d.,/-]+")
 # where a date glued to text may end: a digit, or a Chinese date's 日, before a letter
 _GLUED_DATE_END = re.compile(r"\d日?(?=[^\W\d_])")
 _GLUED_DATE_MAX = 40
+_DATE_LINE_REACH = 4  # headline, byline, date line: a header's date line is this close
 _CJK_DATE_SIGNS = frozenset("年月日")
 _TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, kicker, byline
 
@@ -26,7 +27,11 @@ _TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, 
 class HeaderReader(Page):
     def read_glued_date(self, lead: int) -> None:
         """Mirrors and AMP pages glue the date line to the lead: "3 maja 2013Rozpoczęcie …".
-        The date is the article's; the text after it is the lead."""
+        The date is the article's; the text after it is the lead. Where a date line stands
+        above the lead, a date at the lead's start is the text's ("1989年11月9日晚間，…")."""
+        above = range(max(0, lead - _DATE_LINE_REACH), lead)
+        if any(self.is_date_line(self.candidates[i].text) for i in above):
+            return
         text = self.candidates[lead].text
         for end in _GLUED_DATE_END.finditer(text, 3, _GLUED_DATE_MAX):
             date = self._date_only(text[: end.end()])

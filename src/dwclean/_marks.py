@@ -9,7 +9,7 @@ import itertools
 import re
 
 from ._byline import author_names
-from ._model import Candidate, Hint
+from ._model import Hint, in_one_list
 from ._page import Page, is_info_box_date
 from ._rules import Language, Prefixes, Rules, StartGate
 from ._text import has_cjk, parse_date, word_count
@@ -110,9 +110,9 @@ class MarksReader(Page):
                 continue
             first = last = index
             if candidates[index].hints & Hint.LIST_ITEM:  # the box's lines, glued together
-                while first - 1 > lead and _glued_items(candidates[first - 1], candidates[first]):
+                while first - 1 > lead and in_one_list(candidates[first - 1], candidates[first]):
                     first -= 1
-                while last + 1 < end and _glued_items(candidates[last], candidates[last + 1]):
+                while last + 1 < end and in_one_list(candidates[last], candidates[last + 1]):
                     last += 1
             self.remove_range(first, last + 1, "info box")
 
@@ -141,7 +141,3 @@ def _author_label_length(labels: Prefixes, text_key: str) -> int:
     if length and text_key[length - 1 : length + 1].isalpha() and not has_cjk(text_key[:length]):
         return 0  # the label's letters go on: a longer word
     return length
-
-
-def _glued_items(above: Candidate, below: Candidate) -> bool:
-    return bool(above.hints & below.hints & Hint.LIST_ITEM) and not below.gap_before

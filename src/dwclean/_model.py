@@ -108,6 +108,11 @@ class Candidate:
         return f"Candidate(text={self.text!r}, hints={self.hints}, line={self.line})"
 
 
+def in_one_list(above: Candidate, below: Candidate) -> bool:
+    """Two list items, the second glued under the first: entries of one printed list."""
+    return bool(above.hints & below.hints & Hint.LIST_ITEM) and not below.gap_before
+
+
 # Block and Removal are built by the hundred per page: plain slotted dataclasses, since a frozen
 # one's __init__ costs twice as much (it sets every field through object.__setattr__).
 @dataclass(slots=True)

@@ -6,7 +6,8 @@ Recognising the type is `_classify.py`'s job; the feed view has its own front-en
   description is its lead);
 - live: a ticker's entries are paragraphs, also short ones that open with their time;
 - gallery: every picture's title and description is a caption; the intro stays the lead;
-- index: there is no article — `NotAnArticleError`, exit 5.
+- index: there is no article — `NotAnArticleError`, exit 5; but a topic's or programme's
+  page that opens with its own intro keeps it as the lead (`index_intro`).
 """
 
 from __future__ import annotations
@@ -15,11 +16,56 @@ import re
 from collections.abc import Callable
 
 from ._exceptions import NotAnArticleError
-from ._model import Block, BlockKind, PageType
+from ._line_rules import line_rules
+from ._model import Block, BlockKind, Candidate, PageType, in_one_list
+from ._pictures import is_credit_line
+from ._rules import Language, Rules
+from ._strip import language_tables
+from ._text import is_date_line, is_duration, is_prose, word_count
 
 
 def index(blocks: list[Block]) -> list[Block]:
     raise NotAnArticleError("not an article: index page")
+
+
+_NAME_MAX_WORDS = 4
+
+
+def index_intro(
+    candidates: list[Candidate], keys: list[str], rules: Rules, language: Language | None
+) -> list[Block]:
+    """A topic's or programme's page may open with its own intro (labels.md keeps it as the
+    lead): running text right under the page's heading, the heading's picture (alt text and
+    credit) between them. A teaser's text has its headline above it, and its date, running
+    time or the next teaser's text below. No intro: `NotAnArticleError`, exit 5."""
+    rule_for = line_rules(rules, language_tables(language, rules)).rule_for
+    rules_hit = [
+        rule_for(c, k) if c.text else "empty" for c, k in zip(candidates, keys, strict=True)
+    ]
+    # the page's heading comes after its navigation (a banner above the skip links is none)
+    navigation = [i for i, rule in enumerate(rules_hit) if rule == "skip link"]
+    start = navigation[-1] + 1 if navigation else 0
+    while 0 < start < len(candidates) and in_one_list(candidates[start - 1], candidates[start]):
+        start += 1  # the skip list's other links, in words no table has
+    alive = [c for c, rule in zip(candidates[start:], rules_hit[start:], strict=True) if not rule]
+    # a topic's or programme's name: a few words, no sentence (a teaser's headline is longer)
+    if len(alive) < 2 or is_prose(alive[0].text) or word_count(alive[0].text) > _NAME_MAX_WORDS:
+        index([])
+    rest = alive[1:]  # under the page's heading
+    blocks = []
+    if len(rest) > 2 and not is_prose(rest[0].text) and is_credit_line(rest[1].text, rules):
+        blocks.append(Block(BlockKind.CAPTION, rest[0].text, rest[1].text, rest[0].line))
+        rest = rest[2:]
+    intro = rest[0]
+    after = rest[1].text if len(rest) > 1 else ""
+    if (
+        not is_prose(intro.text)
+        or is_prose(after)
+        or is_duration(after)
+        or is_date_line(after, rules.months)
+    ):
+        index([])
+    return [*blocks, Block(BlockKind.LEAD, intro.text, None, intro.line)]
 
 
 def gallery(blocks: list[Block]) -> list[Block]:

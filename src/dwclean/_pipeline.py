@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from . import _page_types
 from ._classify import classify
+from ._exceptions import NotAnArticleError
 from ._model import Article, Candidate, PageType, Removal
 from ._page import Metadata
 from ._page_credits import with_page_credit_labels
@@ -38,13 +39,37 @@ class Parsed(NamedTuple):
     warnings: Sequence[str] = ()
 
 
+def _index_page(parsed: Parsed, rules: Rules, keys: list[str]) -> Article:
+    try:  # (strip reads the page's language and layout)
+        meta = strip(parsed.candidates, rules, parsed.metadata, PageType.INDEX, keys).metadata
+    except NotAnArticleError:
+        _page_types.index([])
+        raise  # (index always raises)
+    blocks = _page_types.index_intro(parsed.candidates, keys, rules, meta.language)
+    kept = {block.line for block in blocks}
+    return Article(
+        language=meta.language.code if meta.language else parsed.language_code,
+        url=meta.url,
+        blocks=blocks,
+        layout=meta.layout,
+        source_format=parsed.source_format,
+        page_type=PageType.INDEX,
+        warnings=list(parsed.warnings),
+        removed=[
+            Removal(c.text, "index page: other items' teasers", c.line)
+            for c in parsed.candidates
+            if c.text and c.line not in kept
+        ],
+    )
+
+
 def run(parsed: Parsed, rules: Rules) -> Article:
     # every candidate's rule key, computed once for classify and strip
     keys = [candidate_key(c.text) for c in parsed.candidates]
     rules = with_page_credit_labels(parsed.candidates, rules)
     page_type = parsed.page_type or classify(parsed.candidates, rules, parsed.metadata.url, keys)
-    if page_type is PageType.INDEX:
-        _page_types.index([])
+    if page_type is PageType.INDEX:  # no article; a topic's own intro at most (or exit 5)
+        return _index_page(parsed, rules, keys)
     stripped = strip(parsed.candidates, rules, parsed.metadata, page_type, keys)
     language = stripped.metadata.language
     options = parsed.options._replace(

@@ -51,7 +51,7 @@ class Stripped(NamedTuple):
     removed: list[Removal]
 
 
-def _language_rules(language: Language | None, rules: Rules) -> list[Language]:
+def language_tables(language: Language | None, rules: Rules) -> list[Language]:
     """The tables that apply: the page's edition, the other editions in its language (their
     pages share boilerplate, and their words tell them apart least), then English, DW's
     lingua franca."""
@@ -260,7 +260,7 @@ def strip(
             if is_prose(c.text) and text_key not in rules.debris_lines
         )
         meta.language = detect_language(prose, rules, frozenset(stripper.keys))
-    tables = _language_rules(meta.language, rules)
+    tables = language_tables(meta.language, rules)
     stripper.apply_rules(tables)
     if meta.language is not None and meta.language.script not in _CHINESE_SCRIPTS:
         stripper.remove_other_script_chrome()
