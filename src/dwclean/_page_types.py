@@ -23,9 +23,11 @@ from ._rules import Language, Rules
 from ._strip import language_tables
 from ._text import is_date_line, is_duration, is_prose, word_count
 
+INDEX_PAGE = "not an article: index page"
+
 
 def index(blocks: list[Block]) -> list[Block]:
-    raise NotAnArticleError("not an article: index page")
+    raise NotAnArticleError(INDEX_PAGE)
 
 
 _NAME_MAX_WORDS = 4

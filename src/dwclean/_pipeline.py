@@ -43,8 +43,7 @@ def _index_page(parsed: Parsed, rules: Rules, keys: list[str]) -> Article:
     try:  # (strip reads the page's language and layout)
         meta = strip(parsed.candidates, rules, parsed.metadata, PageType.INDEX, keys).metadata
     except NotAnArticleError:
-        _page_types.index([])
-        raise  # (index always raises)
+        raise NotAnArticleError(_page_types.INDEX_PAGE) from None
     blocks = _page_types.index_intro(parsed.candidates, keys, rules, meta.language)
     kept = {block.line for block in blocks}
     return Article(
