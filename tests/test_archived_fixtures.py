@@ -90,8 +90,8 @@ KNOWN = {
     "excerpt has the same shape); pt-BR and pt-002 share their words",
     "y-el-dw-a-68281734-elaiolado-times": "a subhead the dump cuts mid-word reads as the cut "
     "paragraph (labels.md names only the cut paragraph)",
-    "y-hr-m-dw-a-66585219-sezonski-radnici": "a Croatian page read as Bosnian (few words tell "
-    "the two apart), and a German alt line cut by the dump kept as the cut paragraph",
+    "y-hr-m-dw-a-66585219-sezonski-radnici": "a German alt line cut by the dump kept as the "
+    "cut paragraph",
     "y-mk-wayback-2024-dw-a-69361852-ohridsko-ezero": "a capture cut in its date line, before "
     "any running text: no article (exit 5), where the label keeps the headline and author",
     "z-bs-dw-live-69361248-euro-2024-otvaranje": "each live entry under a skip link in the "

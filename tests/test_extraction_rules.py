@@ -347,14 +347,25 @@ TOPIC_CARDS = "".join(
 )
 
 
-def test_a_topic_pages_own_intro_is_kept_as_its_lead() -> None:
+PICTURE = "A woman with a child and a suitcase at Berlin's central station"
+
+
+@pytest.mark.parametrize(
+    ("top", "picture"),
+    [
+        ("Ukrainian refugees in Germany\n\n", []),
+        # the topic's picture between its name and its intro: a caption with its credit
+        (f"Ukrainian refugees\n\n{PICTURE}\nImage: Christoph Soeder/dpa\n\n", [PICTURE]),
+        ("Refugees Germany Logo Teaser\n\nUkrainian refugees\n\n", []),  # a logo above
+    ],
+)
+def test_a_topic_pages_own_intro_is_kept_as_its_lead(top: str, picture: list[str]) -> None:
     """labels.md: a topic (or programme) page lists other items' teasers, but its own intro
     under its name is kept as the lead; the page stays an index page, with no title."""
-    page = f"{SKIP_EN}Ukrainian refugees in Germany\n\n{TOPIC_INTRO}\n\n{TOPIC_CARDS}"
-    article = dwclean.clean(page)
+    article = dwclean.clean(f"{SKIP_EN}{top}{TOPIC_INTRO}\n\n{TOPIC_CARDS}")
     assert article.page_type is PageType.INDEX
     assert (article.title, article.date) == (None, None)
-    assert kinds(article) == [("lead", TOPIC_INTRO)]
+    assert kinds(article) == [*(("caption", p) for p in picture), ("lead", TOPIC_INTRO)]
 
 
 @pytest.mark.parametrize(
@@ -700,6 +711,20 @@ def test_a_date_opening_the_lead_under_a_date_line_is_the_texts() -> None:
     article = dwclean.clean(f"{skip}柏林圍牆倒塌35週年\n\n2024年11月8日\n\n{lead}\n\n{body}\n")
     assert article.date == "2024-11-08"
     assert kinds(article) == [("lead", lead), ("paragraph", body)]
+
+
+@pytest.mark.parametrize(
+    ("date", "edition"), [("18. februar 2025", "bs"), ("18. veljače 2025", "hr")]
+)
+def test_a_date_lines_month_names_tell_editions_of_one_language_apart(
+    date: str, edition: str
+) -> None:
+    """bs and hr share their skip links and most words; their date lines do not."""
+    skip = "1. Idi na sadržaj\n  2. Idi na glavnu navigaciju\n  3. Idi na ostale ponude DW-a\n\n"
+    lead = "Svake nedjelje navečer iz Zenice krene kombi prema Njemačkoj, pun mladih radnika."
+    body = "Većina ih radi na gradilištima u Bavarskoj, a kući dolaze tek za praznike i ljeto."
+    article = dwclean.clean(f"{skip}Iz Zenice na gradilišta\n\n{date}\n\n{lead}\n\n{body}\n")
+    assert (article.language, article.date) == (edition, "2025-02-18")
 
 
 def test_a_kicker_names_no_section() -> None:

@@ -110,6 +110,26 @@ def _sample(texts: Iterable[str]) -> list[str]:
     return taken
 
 
+_MONTH_WEIGHT = 10  # a date line in the edition's own month names (hr "veljače", bs "februar")
+_DATE_LINE_WORDS = 6
+_DATE_LINE_CHARS = 60
+
+
+def _month_votes(lines: frozenset[str], rules: Rules) -> Counter[str]:
+    """Editions whose month names the page's date lines print: editions of one language tell
+    their dates apart ("18. februar 2025" is Bosnian or Serbian, "18. veljače 2025" Croatian)."""
+    votes: Counter[str] = Counter()
+    for line in lines:
+        if (
+            len(line) <= 60
+            and any(c.isdigit() for c in line)
+            and line.count(" ") < _DATE_LINE_WORDS
+        ):
+            for word in _LETTERS.findall(line):
+                votes.update(rules.month_index.get(word, ()))
+    return votes
+
+
 def detect_language(
     texts: Iterable[str], rules: Rules, lines: frozenset[str] = frozenset()
 ) -> Language | None:
@@ -154,7 +174,10 @@ def detect_language(
             for code in rules.signature_index[letter]:
                 if code in scores:
                     scores[code] += _SIGNATURE_WEIGHT * count
+    months = _month_votes(lines, rules)
     for lang in same_script:
-        scores[lang.code] += 20 * links[lang.code] + 5 * own_lines[lang.code]
+        scores[lang.code] += (
+            20 * links[lang.code] + 5 * own_lines[lang.code] + _MONTH_WEIGHT * months[lang.code]
+        )
     best = max(scores, key=lambda code: (scores[code], rules.languages[code].wins_ties))
     return rules.languages[best] if scores[best] > 0 else None

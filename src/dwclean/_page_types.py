@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NoReturn
 
 from ._exceptions import NotAnArticleError
 from ._line_rules import line_rules
@@ -26,7 +27,7 @@ from ._text import is_date_line, is_duration, is_prose, word_count
 INDEX_PAGE = "not an article: index page"
 
 
-def index(blocks: list[Block]) -> list[Block]:
+def index(blocks: list[Block]) -> NoReturn:
     raise NotAnArticleError(INDEX_PAGE)
 
 
@@ -37,9 +38,10 @@ def index_intro(
     candidates: list[Candidate], keys: list[str], rules: Rules, language: Language | None
 ) -> list[Block]:
     """A topic's or programme's page may open with its own intro (labels.md keeps it as the
-    lead): running text right under the page's heading, the heading's picture (alt text and
-    credit) between them. A teaser's text has its headline above it, and its date, running
-    time or the next teaser's text below. No intro: `NotAnArticleError`, exit 5."""
+    lead): running text right under the page's name, the name's picture (alt text and credit)
+    between them, or a logo's alt text above the name. A teaser's text has its headline above
+    it, and its date, running time or the next teaser's text below. No intro:
+    `NotAnArticleError`, exit 5."""
     rule_for = line_rules(rules, language_tables(language, rules)).rule_for
     rules_hit = [
         rule_for(c, k) if c.text else "empty" for c, k in zip(candidates, keys, strict=True)
@@ -50,23 +52,21 @@ def index_intro(
     while 0 < start < len(candidates) and in_one_list(candidates[start - 1], candidates[start]):
         start += 1  # the skip list's other links, in words no table has
     alive = [c for c, rule in zip(candidates[start:], rules_hit[start:], strict=True) if not rule]
-    # a topic's or programme's name: a few words, no sentence (a teaser's headline is longer)
-    if len(alive) < 2 or is_prose(alive[0].text) or word_count(alive[0].text) > _NAME_MAX_WORDS:
+    first_text = next((i for i, c in enumerate(alive) if is_prose(c.text)), None)
+    if first_text is None or first_text == 0:
         index([])
-    rest = alive[1:]  # under the page's heading
+    heads, intro = alive[:first_text], alive[first_text]
     blocks = []
-    if len(rest) > 2 and not is_prose(rest[0].text) and is_credit_line(rest[1].text, rules):
-        blocks.append(Block(BlockKind.CAPTION, rest[0].text, rest[1].text, rest[0].line))
-        rest = rest[2:]
-    intro = rest[0]
-    after = rest[1].text if len(rest) > 1 else ""
-    if (
-        not is_prose(intro.text)
-        or is_prose(after)
-        or is_duration(after)
-        or is_date_line(after, rules.months)
-    ):
+    if len(heads) == 3 and is_credit_line(heads[2].text, rules):  # name, its picture
+        blocks.append(Block(BlockKind.CAPTION, heads[1].text, heads[2].text, heads[1].line))
+        heads = heads[:1]
+    # the topic's or programme's name (a few words: a teaser's headline is longer), a picture
+    # or logo's alt text above it at most
+    if len(heads) > 2 or word_count(heads[-1].text) > _NAME_MAX_WORDS:
         index([])
+    following = alive[first_text + 1].text if first_text + 1 < len(alive) else ""
+    if is_prose(following) or is_duration(following) or is_date_line(following, rules.months):
+        index([])  # a teaser's text: its date, running time or the next teaser's text below
     return [*blocks, Block(BlockKind.LEAD, intro.text, None, intro.line)]
 
 

@@ -259,6 +259,8 @@ class Rules(NamedTuple):
     gallery_min_repeats: int
     months: dict[str, Month]  # case-folded month name, any language → (calendar, number)
     stopword_index: dict[str, tuple[str, ...]]  # stopword → codes of the languages that have it
+    # a Gregorian month's name, case-folded → codes of the editions that print it so
+    month_index: dict[str, tuple[str, ...]]
     skip_link_index: dict[str, tuple[str, ...]]  # skip link key → codes of the editions with it
     debris_line_index: dict[str, tuple[str, ...]]  # boilerplate line → codes of its editions
     # edition → the other editions in its language (named in `same_language`, or sharing
@@ -500,6 +502,15 @@ def _sister_editions(languages: dict[str, Language]) -> dict[str, tuple[str, ...
     }
 
 
+def _month_index(languages: Iterable[Language]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for lang in languages:
+        names = {n.strip().casefold() for entry in lang.months for n in entry.split("|")}
+        for name in names:
+            index.setdefault(name, []).append(lang.code)
+    return {name: tuple(codes) for name, codes in index.items()}
+
+
 def _month_names(languages: Iterable[Language]) -> dict[str, Month]:
     """Every month name of every language → (calendar, month number).
 
@@ -606,6 +617,7 @@ def _build_rules() -> Rules:
         ),
         months=_month_names(languages.values()),
         stopword_index=_index(languages, "stopwords"),
+        month_index=_month_index(languages.values()),
         skip_link_index=_index(languages, "skip_links"),
         debris_line_index=_index(languages, "debris_lines"),
         sister_editions=_sister_editions(languages),

@@ -88,7 +88,9 @@ class _BodyCleaner(Page):
                 self.candidates[index].text, self.rules
             ) and not self._long_paragraph_after(index):
                 return index
-            if self._names_next_section(index) and not self._long_paragraph_after(index):
+            if self._names_next_section(index) and (
+                self._skips_to_next(index) or not self._long_paragraph_after(index)
+            ):
                 return index
         last = len(self.candidates) - 1
         if last > lead and self._cut_end_marker(self.keys[last]):
@@ -108,6 +110,14 @@ class _BodyCleaner(Page):
                 default=-1,
             )
         return self._last_long > index
+
+    def _skips_to_next(self, index: int) -> bool:
+        """The line is a skip link to the section that follows ("Skip next section About the
+        show", "Passer la section suivante À propos de l'émission"): three words or more, then
+        the section's name. The boxes it skips to come after the item's text, also when one
+        holds a long text (a programme's blurb under a video's description)."""
+        line, section = self.keys[index], self.keys[index + 1]
+        return line.endswith(" " + section) and word_count(line[: -len(section)]) >= 3
 
     def _names_next_section(self, index: int) -> bool:
         """The modern layout's boxes after the article, in any edition's words: a box heading
