@@ -124,6 +124,19 @@ KNOWN = {
     "are given to the picture below (as AMP prints credits first)",
     "an-zh-Hant-dw-g-70736218-bolin-weiqiang-35": "a Chinese gallery read as hard-wrapped: each "
     "picture's alt line ending in a year is joined to its title",
+    "aq-en-dw-av-17749268-spectrum-bat-tags": "paragraphs only (as the real de roettgen "
+    "excerpt): a media item's one-sentence description, then teasers of other items with no "
+    "headline or date to tell them apart, kept as text",
+    "aq-pl-dw-video-58291746-opiekunki-seniorow": "paragraphs only, the roettgen shape: other "
+    "items' teaser texts after the description are kept as text",
+    "ar-ar-m-dw-live-66760423-zilzal-al-maghrib": "an embedded post's text is a subhead, not a "
+    "paragraph (labels.md has no rule; the writer's)",
+    "ar-de-dw-a-45883216-landtagswahl-bayern-ticker": "the pinned summary's heading ending in "
+    "':' is a paragraph (a list's introduction), labelled a subhead",
+    "ar-fa-ir-dw-live-69575302-entekhabat-dor-dovom": "an embedded post's text is a subhead, "
+    "not a paragraph (labels.md has no rule; the writer's)",
+    "ar-ru-dw-live-70720418-raspad-koalicii": "a live page cut after two entries (clock times "
+    "only) is read as an article; its summary heading reads as a caption",
     "ag-en-dw-a-49203817-e-scooters-old": "the archive's cut falls inside the last subhead "
     "('Helmets optional, sidew'): kept as the cut paragraph (a cut line cannot be told apart)",
 }

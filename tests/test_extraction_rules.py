@@ -727,6 +727,31 @@ def test_a_date_lines_month_names_tell_editions_of_one_language_apart(
     assert (article.language, article.date) == (edition, "2025-02-18")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "— DW News (@dwnews) November 7, 2024",
+        "— DW عربية (@dw_arabic) September 9, 2023",
+    ],
+)
+def test_an_embedded_posts_sign_off_is_debris(line: str) -> None:
+    """An embedded post printed without its script: its text, then "— Account (@handle)
+    date"; the sign-off is the embed's, not the article's."""
+    article = dwclean.clean(f"{MODERN_HEADER}{line}\n\n{BODY.upper()}\n")
+    assert line not in [b.text for b in article.blocks]
+    assert kinds(article)[-1] == ("paragraph", BODY.upper())
+
+
+@pytest.mark.parametrize("stamp", ["+++ 21:05 Uhr +++", "قبل ساعة واحدة", "قبل ساعتين"])
+def test_ticker_times_in_more_shapes_are_timestamps(stamp: str) -> None:
+    """An old ticker's "+++ 21:05 Uhr +++" and Arabic's singular and dual relative times
+    ("an hour ago", "two hours ago") are an entry's time: the page is live, the time debris."""
+    entry = "Erste Hochrechnungen sehen die CSU bei rund 37 Prozent der abgegebenen Stimmen."
+    article = dwclean.clean(f"{MODERN_HEADER}{stamp}\n\n{entry}\n")
+    assert article.page_type is PageType.LIVE
+    assert stamp not in [b.text for b in article.blocks]
+
+
 def test_a_kicker_names_no_section() -> None:
     """Only the page's own statement is a section (the title line, a breadcrumb): the kicker
     above an old headline is often a topic or a programme ("Nachrichten")."""
