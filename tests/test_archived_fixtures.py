@@ -40,8 +40,6 @@ KNOWN = {
     "d-am-amp-dw-audio-69158823-weba": "teasers of related items after an audio's description "
     "stay, under a heading no table has",
     "h-en-m-live-71735902-german-election-live": "an editor ('Edited by: …') is no author here",
-    "i-hi-rss-copypaste-28135-id70593814-visa-table": "a feed copy's pipe table with the full "
-    "text run together after it loses its first paragraph",
     "i-ro-rss-copypaste-30871-id71296583-transnistria-table": "a caption and its credit glued "
     "between two paragraphs of a feed copy's run-together text",
     "i-uk-rss-copypaste-25611-id70812256-1000-dniv-oneline": "a credit glued to the next "

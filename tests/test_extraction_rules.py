@@ -242,6 +242,28 @@ def test_a_feed_as_a_pipe_table_with_its_text_run_together() -> None:
     ]
 
 
+def test_a_feed_teaser_under_its_label_runs_on_into_the_text_a_paragraph_a_line() -> None:
+    """A table's Teaser label over its value, and the full text glued under it with no label
+    or blank line: the teaser is its first paragraph (a hard-wrapped line goes on with the
+    next), the lines after it the text, a subhead glued to its sentence split off."""
+    wrapped = textwrap.wrap(LEAD, 70)
+    dump = (
+        "Item 1 | |||\nId | 71234567 | ||\nDate | 2024-05-02 | ||\n"
+        "Title | Night buses for Bonn | ||\nTeaser |\n" + "\n".join(wrapped) + "\n"
+        f"{BODY}\nMore busesThe first bus leaves at midnight from the central station.\n"
+        f"{BODY.upper()}\n"
+    )
+    article = dwclean.clean(dump)
+    assert article.page_type is PageType.FEED
+    assert kinds(article) == [
+        ("lead", LEAD),
+        ("paragraph", BODY),
+        ("subhead", "More buses"),
+        ("paragraph", "The first bus leaves at midnight from the central station."),
+        ("paragraph", BODY.upper()),
+    ]
+
+
 def test_a_feed_run_together_on_one_line() -> None:
     dump = (
         "Item 1 Id 71234567 Date 2024-05-02 Title Night buses for Bonn "

@@ -19,7 +19,7 @@ from ._model import Candidate, Hint, Removal
 from ._parse_text import parse_dump
 from ._read import feed_start, is_feed_item_line, normalize
 from ._rules import key, load_rules
-from ._text import is_prose, parse_date, word_count
+from ._text import ends_sentence, is_prose, parse_date, word_count
 
 
 @dataclass(slots=True)
@@ -139,11 +139,20 @@ def _read_fields(
                 # the value printed under its label, to the next blank line or label (the full
                 # text under its label is the body, read line by line)
                 block: list[str] = []
+                first = index
                 while index < len(lines) and lines[index].strip():
                     if block and _starts_with_label(lines[index], pattern):
                         break
                     block.append(lines[index].strip())
                     index += 1
+                teaser_lines = _first_paragraph(block)
+                if teaser_lines < len(block) and not _starts_with_label(
+                    lines[index] if index < len(lines) else "", pattern
+                ):
+                    # no blank line or label after it: the full text follows, glued under the
+                    # teaser (its first paragraph, hard-wrapped or not), a paragraph a line
+                    fields[last_label] = " ".join(" ".join(block[:teaser_lines]).split())
+                    return fields, first + teaser_lines
                 fields[last_label] = " ".join(" ".join(block).split())
                 continue  # more fields may follow ("Short teaser", "Full text")
             if last_label in _TEXT_FIELDS or ("Title" in fields and last_label != "Title"):
@@ -176,6 +185,15 @@ def _before_next_item(lines: list[str], offset: int, removed: list[Removal]) -> 
     return lines
 
 
+def _first_paragraph(block: list[str]) -> int:
+    """How many of the lines make the first paragraph: a line that ends no sentence is
+    hard-wrapped, and the next one goes on with it."""
+    count = 1
+    while count < len(block) and not ends_sentence(block[count - 1]):
+        count += 1
+    return count
+
+
 def _starts_with_label(line: str, pattern: re.Pattern[str]) -> bool:
     match = pattern.search(_PIPES.sub(" ", line).strip())
     return match is not None and match.start() == 0
@@ -206,12 +224,19 @@ def _body(lines: list[str], offset: int, removed: list[Removal]) -> list[Candida
         if not _PIPES.sub("", candidate.text).strip() or key(candidate.text) in furniture:
             removed.append(Removal(candidate.text, "feed field", candidate.line))
             continue
-        if len(candidate.text) > 300:
+        if len(candidate.text) > 300 or _glued_subhead(candidate.text):
+            # paragraphs run together, or a subhead glued to the sentence after it
             candidates.extend(_run_together(candidate.text, candidate.line, lead=False))
         else:
             candidate.hints |= Hint.PARAGRAPH if is_prose(candidate.text) else Hint.NONE
             candidates.append(candidate)
     return candidates
+
+
+def _glued_subhead(text: str) -> bool:
+    """A subhead glued to the sentence after it ("…vecinilorPremierul …"); a caption glued to
+    its credit ("…skupljeFoto: dpa") is a caption."""
+    return _glue_patterns()[1].search(text) is not None and load_rules().find_credit(text) is None
 
 
 def _collapse(text: str) -> str:
