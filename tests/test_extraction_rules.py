@@ -774,6 +774,30 @@ def test_ticker_times_in_more_shapes_are_timestamps(stamp: str) -> None:
     assert stamp not in [b.text for b in article.blocks]
 
 
+def test_a_table_stored_with_tabs_keeps_a_paragraph_a_row() -> None:
+    rows = ["Party\tVotes (%)\tSeats", "CDU/CSU\t28.5\t208", "AfD\t20.8\t152", "SPD\t16.4\t120"]
+    intro = "These are the parties' shares of the vote and their seats:"
+    table = "\n".join(rows)
+    article = dwclean.clean(f"{MODERN_HEADER}{intro}\n\n{table}\n\n{BODY.upper()}\n")
+    assert kinds(article)[2:] == [
+        ("paragraph", intro),
+        *(("paragraph", " ".join(row.split())) for row in rows),
+        ("paragraph", BODY.upper()),
+    ]
+
+
+def test_a_two_word_headline_over_a_byline_with_its_editor_is_the_headline() -> None:
+    """Headline, byline, date line: a short headline is no kicker when the line under it is
+    a byline (it names an editor)."""
+    dump = (
+        f"{SKIP_EN}Locust swarms\n\nFathiya Omar Editor: Josephine Mwakyusa\n"
+        f"February 11, 2020\n\n{LEAD}\n\n{BODY}\n"
+    )
+    article = dwclean.clean(dump)
+    assert (article.title, article.authors) == ("Locust swarms", ["Fathiya Omar"])
+    assert kinds(article) == [("lead", LEAD), ("paragraph", BODY)]
+
+
 def test_a_kicker_names_no_section() -> None:
     """Only the page's own statement is a section (the title line, a breadcrumb): the kicker
     above an old headline is often a topic or a programme ("Nachrichten")."""

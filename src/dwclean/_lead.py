@@ -137,7 +137,12 @@ class LeadFinder(Page):
             if self.is_date_line(date_line):
                 headline = alive[0]
                 words = [word_count(self.candidates[i].text) for i in alive[:position]]
-                if position > 1 and words[0] <= _KICKER_MAX_WORDS < words[1]:
+                second = self.candidates[alive[1]].text
+                if (
+                    position > 1
+                    and words[0] <= _KICKER_MAX_WORDS < words[1]
+                    and not self.rules.bylines.editor_label.search(second)  # (a byline)
+                ):
                     headline = alive[1]  # a kicker above the headline ("Medien")
                 if position == 1 and self.meta.layout == "old" and words[0] <= _KICKER_MAX_WORDS:
                     # The old layout prints no date line under a headline: after the kicker

@@ -564,7 +564,10 @@ def parse_dump(text: str, *, normalized: bool = False) -> ParsedDump:
     """The candidates of a text dump (`normalized`: line ends and invisible characters done)."""
     if not normalized:
         text = normalize(text)
+    tab_rows: set[int] = set()
     if "\t" in text:
+        # a table stored with tabs between its cells: each row is a paragraph of the article
+        tab_rows = {n for n, line in enumerate(text.split("\n"), 1) if _is_tab_row(line)}
         text = text.expandtabs(8)  # tab stops restart at every line
     lines = [line.rstrip() for line in text.split("\n")]
     measured = _Lines(lines, text)
@@ -577,11 +580,20 @@ def parse_dump(text: str, *, normalized: bool = False) -> ParsedDump:
     # after grouping: the marker filled the first line, which must stay as long as it was
     crawler_marker = _strip_crawler_marker(candidates)
     _mark_table_rows(candidates)
+    for candidate in candidates:
+        if candidate.line in tab_rows:
+            candidate.hints |= Hint.PARAGRAPH
     wrap_width = wrap.width if wrap else None
     return ParsedDump(candidates, style, wrap_width, body_indent, crawler_marker)
 
 
 _TABLE_MIN_ROWS = 3
+
+
+def _is_tab_row(line: str) -> bool:
+    """Three cells or more with a tab between each two ("CDU/CSU\t28,5\t208")."""
+    cells = line.strip().split("\t")
+    return len(cells) >= 3 and all(cell.strip() for cell in cells)
 
 
 def _mark_table_rows(candidates: list[Candidate]) -> None:
