@@ -137,12 +137,9 @@ class LeadFinder(Page):
             if self.is_date_line(date_line):
                 headline = alive[0]
                 words = [word_count(self.candidates[i].text) for i in alive[:position]]
-                second = self.candidates[alive[1]].text
-                if (
-                    position > 1
-                    and words[0] <= _KICKER_MAX_WORDS < words[1]
-                    and not self.rules.bylines.editor_label.search(second)  # (a byline)
-                ):
+                kicker = position > 1 and words[0] <= _KICKER_MAX_WORDS < words[1]
+                byline = self.rules.bylines.editor_label.search(self.candidates[alive[1]].text)
+                if kicker and not byline:  # (under a short headline: its byline, naming an editor)
                     headline = alive[1]  # a kicker above the headline ("Medien")
                 if position == 1 and self.meta.layout == "old" and words[0] <= _KICKER_MAX_WORDS:
                     # The old layout prints no date line under a headline: after the kicker
