@@ -58,7 +58,7 @@ class HeaderReader(Page):
         index = lead - 1
         while index >= 0 and len(window) < _TITLE_WINDOW:
             candidate = self.candidates[index]
-            if self.reasons.get(index) == "video placeholder":
+            if self.rules.page_types.player_markers.search(candidate.text):
                 index -= 1  # a player's notice between headline and byline (a sentence)
                 continue
             if candidate.hints & Hint.LIST_ITEM or is_prose(candidate.text):

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from ._rules import Language, Rules
+from ._text import is_date_line
 
 # Letters of each script DW writes in (Unicode blocks); a dump's script is the one with most
 # letters in a sample of its running text. Counting with one regex per script runs in C.
@@ -111,8 +112,6 @@ def _sample(texts: Iterable[str]) -> list[str]:
 
 
 _MONTH_WEIGHT = 10  # a date line in the edition's own month names (hr "veljače", bs "februar")
-_DATE_LINE_WORDS = 6
-_DATE_LINE_CHARS = 60
 
 
 def _month_votes(lines: frozenset[str], rules: Rules) -> Counter[str]:
@@ -120,11 +119,7 @@ def _month_votes(lines: frozenset[str], rules: Rules) -> Counter[str]:
     their dates apart ("18. februar 2025" is Bosnian or Serbian, "18. veljače 2025" Croatian)."""
     votes: Counter[str] = Counter()
     for line in lines:
-        if (
-            len(line) <= 60
-            and any(c.isdigit() for c in line)
-            and line.count(" ") < _DATE_LINE_WORDS
-        ):
+        if is_date_line(line, rules.months):
             for word in _LETTERS.findall(line):
                 votes.update(rules.month_index.get(word, ()))
     return votes
