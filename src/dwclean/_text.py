@@ -136,9 +136,12 @@ def words_before_digit(text: str) -> int:
     return word_count(text[: digit.start()] if digit else text)
 
 
+_DATE_LINE_CHARS = 100  # six words of a date line are short: a longer line is running text
+
+
 def is_date_line(text: str, months: Mapping[str, Month] | None = None) -> bool:
     """A dateline under the headline: a date and little else."""
-    if word_count(text) > 6 or not has_digit(text):
+    if len(text) > _DATE_LINE_CHARS or not has_digit(text) or word_count(text) > 6:
         return False  # (every date has a digit, in some script: most lines stop here)
     return _DATE_LINE.match(text) is not None or parse_date(text, months) is not None
 
