@@ -81,8 +81,6 @@ KNOWN = {
     "check: Misleading') reads as a subhead",
     "p-de-m-dw-live-71339582-sturm-norddeutschland": "a live blog cut inside an entry's time "
     "('17:2'): the cut line is kept as the cut paragraph",
-    "n-fr-dw-g-39329471-villes-hanseatiques-old": "a gallery cut inside a picture's title: the "
-    "cut line is kept as the cut paragraph",
     "n-ptbr-rss-copypaste-30219-id72946183-table": "a feed copy's pipe table with the full text "
     "run together after the teaser: where the teaser ends is not printed (the real pt-BR table "
     "excerpt has the same shape); pt-BR and pt-002 share their words",

@@ -1535,6 +1535,26 @@ def test_a_list_under_a_sentence_ending_in_a_colon_is_kept_at_a_cut_pages_end() 
     ]
 
 
+def test_a_list_of_sentences_under_a_box_heading_is_kept_at_a_cut_pages_end() -> None:
+    """A fact box's items are sentences of their own (no colon introduces them); a teaser
+    list's headlines are not. The item the dump cuts continues the list."""
+    items = [
+        "Inverters may now feed up to 800 watts into the house grid, up from 600 watts.",
+        "Registering with the grid operator is no longer needed, only with the federal agency.",
+    ]
+    dump = (
+        f"{SKIP_EN}Balcony power plants\n\nMay 21, 2024\n\n{LEAD}\n\n{BODY}\n\n"
+        "What changes for balcony solar\n\n"
+        + "".join(f"  * {item}\n" for item in items)
+        + "  * An ordinary so"
+    )
+    assert kinds(dwclean.clean(dump))[2:] == [
+        ("subhead", "What changes for balcony solar"),
+        *[("list_item", item) for item in items],
+        ("list_item", "An ordinary so"),
+    ]
+
+
 def test_a_byline_glued_to_a_solar_hijri_date_is_the_date_line() -> None:
     """ "Name/ DW" then the date, run together: the headline is above it, the author is the
     name alone (DW itself is no author)."""

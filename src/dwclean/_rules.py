@@ -240,8 +240,9 @@ class Rules(NamedTuple):
     old_skip_links: frozenset[str]  # the old layout's German skip list, on every edition
     credit_split: re.Pattern[str]  # finds a photo credit glued to the end of a caption
     credit_marks: re.Pattern[str]  # the last letter of every credit label: none, no credit
-    # a credit label glued to the end of a text with nothing after it: the dump's end cut the
-    # caption right after its label ("…de México.Imagen:")
+    # a credit label at the end of a text, glued or after a space, with at most three words of
+    # its credit after it: the dump's end cut the caption in its credit ("…de México.Imagen:",
+    # "…yürüyüşte Fotoğraf: Eli")
     bare_credit_label: re.Pattern[str]
     author_labels: Prefixes  # every language's, for bylines in any language
     # every language's sidebar headings that end an article, as `heading_key`s
@@ -590,7 +591,9 @@ def _build_rules() -> Rules:
         old_skip_links=frozenset(key(s) for s in patterns.get("skip_links", [])),
         credit_split=credit_split,
         bare_credit_label=re.compile(
-            r"(?<=\S)(?:" + "|".join(re.escape(p.rstrip()) for p in credit_prefixes) + ")$"
+            r"(?<=\S) ?(?:"
+            + "|".join(re.escape(p.rstrip()) for p in credit_prefixes)
+            + r")(?: ?\S+){0,3}$"
             if credit_prefixes
             else r"(?!x)x"
         ),

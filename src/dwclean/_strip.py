@@ -175,6 +175,10 @@ class _BodyCleaner(Page):
         if _CUT_LINK.fullmatch(candidate.text):
             self.remove(last, "link cut by the dump's end")
             return
+        if candidate.hints & Hint.LIST_ITEM and len(alive) > 1:
+            previous = alive[-2]  # a list of article text, cut in its next item
+            if self.candidates[previous].hints & Hint.LIST_ITEM and self._paragraph_like(previous):
+                candidate.hints |= Hint.PARAGRAPH
         if ends_sentence(candidate.text) or candidate.hints & (Hint.HEADING | Hint.LIST_ITEM):
             return
         if has_glued_credit(candidate, self.rules):
@@ -182,7 +186,8 @@ class _BodyCleaner(Page):
         label = self.rules.bare_credit_label.search(candidate.text)
         if label is not None and not candidate.hints & Hint.PARAGRAPH:
             # cut right after its credit's label: the caption, with what is left of its credit
-            candidate.text, candidate.credit = candidate.text[: label.start()], label.group(0)
+            text, credit = candidate.text[: label.start()], label.group(0).lstrip()
+            candidate.text, candidate.credit = text, credit
             candidate.hints |= Hint.CAPTION
             return
         if is_cut_agency_alt(candidate.text, self.rules):
@@ -196,8 +201,9 @@ class _BodyCleaner(Page):
     def _paragraph_like(self, index: int) -> bool:
         candidate = self.candidates[index]
         text = candidate.text
-        if candidate.hints & Hint.LIST_ITEM:
-            return self._in_introduced_list(index)
+        if candidate.hints & Hint.LIST_ITEM:  # a sentence of its own, or under one
+            prose = bool(candidate.hints & Hint.PARAGRAPH) or is_prose(text)
+            return prose or self._in_introduced_list(index)
         return bool(
             candidate.hints & Hint.PARAGRAPH
             or is_prose(text)
