@@ -133,6 +133,25 @@ KNOWN = {
     "only) is read as an article; its summary heading reads as a caption",
     "ag-en-dw-a-49203817-e-scooters-old": "the archive's cut falls inside the last subhead "
     "('Helmets optional, sidew'): kept as the cut paragraph (a cut line cannot be told apart)",
+    "av-hr-www-a-58107392-digitalni-nomadi-split": "the cut falls inside a subhead: kept as "
+    "the cut paragraph (as ag-en; every short cut line of the real excerpts is a paragraph)",
+    "aw-ru-www-a-46926413-zakon-ob-upakovke": "the cut falls inside a subhead: kept as the cut "
+    "paragraph (as ag-en)",
+    "ax-en-www-a-68561437-organ-donor-register-faq": "the cut falls inside a question subhead: "
+    "kept as the cut paragraph (as ag-en)",
+    "ay-sq-rss-copypaste-feed-68541207-vjosa-park-kombetar": "the cut falls inside a feed's "
+    "subhead: kept as the cut paragraph (as ag-en)",
+    "aw-sw-proxy158-a-40264731-marufuku-mifuko": "the writer's old-layout picture puts the "
+    "parenthesised credit on the caption, the German alt without one; the real ha and en "
+    "excerpts put it on the alt line, and dwclean reads it so",
+    "ax-es-amp-a-71593164-atacama-cielo-entrevista": "a credit-less caption of one sentence "
+    "between the lead and the ad label: nothing but its place tells it from a paragraph",
+    "ax-id-yingdouwang-a-66204871-gamelan-koeln-wawancara": "an interview's questions without "
+    "the 'DW:' mark read as subheads (the same writer's FAQ questions are subheads)",
+    "ax-ru-www-a-67281945-lesnye-kladbishcha-citata": "a pulled-out quote of two short "
+    "sentences without a closing stop reads as a caption",
+    "ax-uk-tiue-a-69078314-vyshyvanka-berlin-dovidka": "a fact box of 'Label: value' lines "
+    "reads as captions and a subhead (labels.md has no rule; the writer's paragraphs)",
 }
 
 

@@ -30,7 +30,14 @@ def candidate_key(text: str) -> str:
     """`key` of a text whose whitespace is collapsed already, as a candidate's is."""
     if " :" in text or " ：" in text:
         text = _SPACE_BEFORE_COLON.sub(r"\1", text)
+    if not text.isascii() and _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
     return text.casefold()
+
+
+# Archives and renderers keep or drop the invisible characters (Persian's zero-width non-joiner
+# in "فایل‌های", soft hyphens): a line and a rule phrase compare without them.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 _NUMBERED = re.compile(r"^\d{1,2}\. ")

@@ -81,17 +81,19 @@ class _BodyCleaner(Page):
 
     def find_end(self, lead: int) -> int:
         markers = self.rules.end_markers
-        for index in range(lead + 1, len(self.candidates)):
-            if heading_key(self.keys[index]) in markers:
-                return index
+        ends = (i for i in range(lead + 1, len(self.keys)) if heading_key(self.keys[i]) in markers)
+        marker = next(ends, len(self.keys))
+        for index in range(lead + 1, marker):
             if is_info_box_date(
                 self.candidates[index].text, self.rules
-            ) and not self._long_paragraph_after(index):
+            ) and not self._long_paragraph_after(index, marker):
                 return index
             if self._names_next_section(index) and (
-                self._skips_to_next(index) or not self._long_paragraph_after(index)
+                self._skips_to_next(index) or not self._long_paragraph_after(index, marker)
             ):
                 return index
+        if marker < len(self.keys):
+            return marker
         last = len(self.candidates) - 1
         if last > lead and self._cut_end_marker(self.keys[last]):
             return last
@@ -103,10 +105,12 @@ class _BodyCleaner(Page):
             return False
         return any(marker.startswith(text_key) for marker in self.rules.end_markers)
 
-    def _long_paragraph_after(self, index: int) -> bool:
+    def _long_paragraph_after(self, index: int, marker: int) -> bool:
+        """A paragraph of the article's length comes after the line, before the sidebar heading
+        that ends the article at the latest (the texts of related items after it do not count)."""
         if self._last_long is None:  # found once: asked for many lines, it stays linear
             self._last_long = max(
-                (i for i, c in enumerate(self.candidates) if word_count(c.text) >= _ARTICLE_WORDS),
+                (i for i in range(marker) if word_count(self.candidates[i].text) >= _ARTICLE_WORDS),
                 default=-1,
             )
         return self._last_long > index
