@@ -198,12 +198,11 @@ def segment(
             removed.append(Removal(candidate.text, "image alt text", candidate.line))
             return
         text, credit = candidate.text, candidate.credit
-        if (  # a gallery's text is its pictures' titles and descriptions: a title the dump
-            # cuts ("Hambourg, ville lib"), a text with its credit after a space ("… 图像来源: AP")
+        if (  # a gallery picture's text with its credit after a space ("… 。 图像来源: AP")
             kind == BlockKind.PARAGRAPH
             and options.titled_pictures
             and credit is None
-            and (not is_prose(text) or split_credit(text, rules)[1] is not None)
+            and split_credit(text, rules)[1] is not None
         ):
             kind = BlockKind.CAPTION
         if kind == BlockKind.CAPTION and credit is None:

@@ -199,8 +199,9 @@ class _BodyCleaner(Page):
             return
         paragraphs = [i for i in alive[:-1] if self._paragraph_like(i)]
         since = len(alive) - 1 - (alive.index(paragraphs[-1]) if paragraphs else -1) - 1
-        if since <= 3:
-            candidate.hints |= Hint.PARAGRAPH
+        if since <= 3:  # a gallery's text is its pictures' titles and descriptions
+            gallery = self.page_type is PageType.GALLERY
+            candidate.hints |= Hint.PARAGRAPH | (Hint.CAPTION if gallery else Hint.NONE)
 
     def _paragraph_like(self, index: int) -> bool:
         candidate = self.candidates[index]
