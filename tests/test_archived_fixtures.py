@@ -141,6 +141,18 @@ KNOWN = {
     "kept as the cut paragraph (as ag-en)",
     "ay-sq-rss-copypaste-feed-68541207-vjosa-park-kombetar": "the cut falls inside a feed's "
     "subhead: kept as the cut paragraph (as ag-en)",
+    "az-en-amp-a-59213748-spaeti-sundays": "the cut falls inside a subhead: kept as the cut "
+    "paragraph (as ag-en)",
+    "ba-fr-wayback-a-61835207-voitures-occasion-lome": "the cut falls inside a subhead: kept "
+    "as the cut paragraph (as ag-en)",
+    "ba-pt-BR-lfwp-a-42003517-deposito-garrafas": "one paragraph hard-wrapped in a mirror's "
+    "copy without blank lines: its second line reads as a paragraph of its own",
+    "bb-tr-www-a-36398215-kooperatif-sabun-old": "an old-layout caption with its credit in "
+    "parentheses and no alt text above it is read as a lone alt text (the real en live excerpt "
+    "labels such lines debris: only the language tells the two apart); the cut subhead, as "
+    "ag-en",
+    "bc-bn-www-t-40837215-rohingya": "a topic page cut after its first teaser card (one dated "
+    "card, the next cut before its date) is read as an article",
     "aw-sw-proxy158-a-40264731-marufuku-mifuko": "the writer's old-layout picture puts the "
     "parenthesised credit on the caption, the German alt without one; the real ha and en "
     "excerpts put it on the alt line, and dwclean reads it so",

@@ -1555,6 +1555,41 @@ def test_a_list_of_sentences_under_a_box_heading_is_kept_at_a_cut_pages_end() ->
     ]
 
 
+def test_a_list_a_sentence_runs_into_is_kept_at_a_cut_pages_end() -> None:
+    """A sentence that goes on into its list ("Anyone who applies must" / "• be a citizen,")
+    is article text, and so are its items, though none ends a sentence."""
+    items = ["hold German citizenship,", "be between 25 and 69 years old,", "live in the to"]
+    dump = (
+        f"{SKIP_EN}Lay judges wanted\n\nMarch 14, 2023\n\n{LEAD}\n\n{BODY}\n\n"
+        "What lay judges need\n\n"
+        "No legal training is needed for the office. Anyone who wants to apply must\n"
+        + "".join(f"  • {item}\n" for item in items)
+    ).rstrip()
+    assert kinds(dwclean.clean(dump))[2:] == [
+        ("subhead", "What lay judges need"),
+        ("paragraph", "No legal training is needed for the office. Anyone who wants to apply must"),
+        *[("list_item", item) for item in items],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("glued", "date"),
+    [
+        ("3 de janeiro de 2018", "2018-01-03"),  # pt-BR, es: the date's own "de"
+        ("3 maja 2013", "2013-05-03"),
+    ],
+)
+def test_a_date_glued_to_the_lead_of_a_bare_mirror_copy_is_the_articles(
+    glued: str, date: str
+) -> None:
+    lead = "Há 15 anos, os alemães pagam uma taxa extra por latas e garrafas descartáveis."
+    body = (
+        "Desde 2003, quem compra uma lata de cerveja na Alemanha paga 25 centavos a mais por ela."
+    )
+    article = dwclean.clean(f"Sistema de depósito completa 15 anos\n{glued}{lead}\n{body}\n")
+    assert (article.date, article.blocks[0].text) == (date, lead)
+
+
 def test_a_byline_glued_to_a_solar_hijri_date_is_the_date_line() -> None:
     """ "Name/ DW" then the date, run together: the headline is above it, the author is the
     name alone (DW itself is no author)."""

@@ -20,7 +20,8 @@ _DATE_WORD = re.compile(r"[^\s\d.,/-]+")
 _GLUED_DATE_END = re.compile(r"\d日?(?=[^\W\d_])")
 _GLUED_DATE_MAX = 40
 _DATE_LINE_REACH = 4  # headline, byline, date line: a header's date line is this close
-_CJK_DATE_SIGNS = frozenset("年月日")
+# the words a date holds beside its month: 年月日, and "de" ("3 de janeiro de 2018")
+_DATE_SIGNS = frozenset(["年", "月", "日", "de"])
 _TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, kicker, byline
 
 
@@ -46,7 +47,7 @@ class HeaderReader(Page):
         if not is_date_line(text, months):
             return None
         words = _DATE_WORD.findall(text.casefold())
-        if any(w not in months and w not in _CJK_DATE_SIGNS for w in words):
+        if any(w not in months and w not in _DATE_SIGNS for w in words):
             return None
         return parse_date(text, months)
 

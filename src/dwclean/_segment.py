@@ -22,6 +22,7 @@ from ._pictures import (
 )
 from ._rules import Rules, key
 from ._text import (
+    ends_sentence,
     ends_with_question,
     has_inner_sentence,
     is_prose,
@@ -74,10 +75,17 @@ def _label_run(
     options: SegmentOptions,
     after_lead: bool = False,
     credited_page: bool = False,
+    over_text: bool = False,
 ) -> list[str]:
-    """Kinds for a run of consecutive short candidates (or "alt" for alt text to drop)."""
+    """Kinds for a run of consecutive short candidates (or "alt" for alt text to drop);
+    `over_text`: a paragraph of text follows the run."""
     labels: list[str | None] = [None] * len(run)
+    if options.titled_pictures:
+        for i in _alts_over_titles(run, over_text):
+            labels[i], labels[i + 1] = _ALT, BlockKind.CAPTION
     for i, candidate in enumerate(run):
+        if labels[i] is not None:
+            continue
         hints = candidate.hints
         if hints & Hint.IMAGE_ALT:
             labels[i] = _ALT
@@ -198,11 +206,12 @@ def segment(
             removed.append(Removal(candidate.text, "image alt text", candidate.line))
             return
         text, credit = candidate.text, candidate.credit
-        if (  # a gallery picture's text with its credit after a space ("… 。 图像来源: AP")
+        if (  # a gallery's text is its pictures' titles and texts: one with its credit after
+            # a space ("… 。 图像来源: AP"), the line the dump cuts ("Hambourg, ville lib")
             kind == BlockKind.PARAGRAPH
             and options.titled_pictures
             and credit is None
-            and split_credit(text, rules)[1] is not None
+            and (split_credit(text, rules)[1] is not None or _cut_last(candidate, candidates))
         ):
             kind = BlockKind.CAPTION
         if kind == BlockKind.CAPTION and credit is None:
@@ -211,10 +220,10 @@ def segment(
                 text = strip_inline_alt(text)
         blocks.append(Block(BlockKind(kind), text, credit, candidate.line))
 
-    def flush(run: list[Candidate]) -> None:
+    def flush(run: list[Candidate], over_text: bool = False) -> None:
         # the run stands right under a teaser-length lead (not a first paragraph taken as lead)
         after_lead = len(blocks) == 1 and word_count(blocks[0].text) <= _TEASER_MAX_WORDS
-        labels = _label_run(run, rules, options, after_lead, credited_page)
+        labels = _label_run(run, rules, options, after_lead, credited_page, over_text)
         for c, kind in zip(run, labels, strict=True):
             emit(c, kind)
 
@@ -231,7 +240,7 @@ def segment(
             run.append(candidate)
             continue
         if run:
-            flush(run)
+            flush(run, over_text=True)
             run = []
         if own_kind is None:
             own_kind = BlockKind.CAPTION if candidate.hints & Hint.CAPTION else BlockKind.PARAGRAPH
@@ -239,6 +248,37 @@ def segment(
     if run:
         flush(run)
     return _interview_questions(_numbered_sections(blocks), rules), removed
+
+
+def _alts_over_titles(run: list[Candidate], over_text: bool) -> list[int]:
+    """A gallery picture printed as alt text, title and text, each a line of its own: where two
+    plain short lines stand glued over a picture's text, they are its alt text and title (the
+    alt text in German keywords, the title in the edition's language: "Deutschland Gastarbeiter
+    Wohnheim 1972" / "Život u radničkim domovima"). Returns the alt texts' places."""
+
+    def plain(candidate: Candidate) -> bool:
+        hints = Hint.CAPTION | Hint.HEADING | Hint.IMAGE_ALT
+        return candidate.credit is None and not candidate.hints & hints
+
+    alts = []
+    for i in range(len(run) - 1):
+        alt, title = run[i], run[i + 1]
+        if not (plain(alt) and plain(title) and glued_under(alt, title)):
+            continue
+        if i > 0 and plain(run[i - 1]) and glued_under(run[i - 1], alt):
+            continue  # a third plain line above: no picture's frame
+        text = run[i + 2] if i + 2 < len(run) else None
+        if text is None:
+            if over_text:
+                alts.append(i)
+        elif not plain(text) and glued_under(title, text):
+            alts.append(i)
+    return alts
+
+
+def _cut_last(candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """The dump's last line, cut mid-text (strip marks it a paragraph to keep it)."""
+    return candidate is candidates[-1] and not ends_sentence(candidate.text)
 
 
 def _interview_questions(blocks: list[Block], rules: Rules) -> list[Block]:

@@ -32,6 +32,7 @@ from ._text import (
     ends_sentence,
     ends_with_period,
     has_cjk,
+    has_inner_sentence,
     is_prose,
     largely_cjk,
     tokens,
@@ -199,9 +200,8 @@ class _BodyCleaner(Page):
             return
         paragraphs = [i for i in alive[:-1] if self._paragraph_like(i)]
         since = len(alive) - 1 - (alive.index(paragraphs[-1]) if paragraphs else -1) - 1
-        if since <= 3:  # a gallery's text is its pictures' titles and descriptions
-            gallery = self.page_type is PageType.GALLERY
-            candidate.hints |= Hint.PARAGRAPH | (Hint.CAPTION if gallery else Hint.NONE)
+        if since <= 3:
+            candidate.hints |= Hint.PARAGRAPH
 
     def _paragraph_like(self, index: int) -> bool:
         candidate = self.candidates[index]
@@ -234,11 +234,13 @@ class _BodyCleaner(Page):
 
     def _introduces_list(self, index: int) -> bool:
         """A sentence that ends in a colon with a list right under it ("Other states did the
-        same:"): article text, as its list is; a sidebar's heading has no colon."""
+        same:"), or runs on into it ("… Wer sich bewerben will, muss" / "• … besitzen,"):
+        article text, as its list is; a sidebar's heading has no colon and no sentence."""
         text = self.candidates[index].text
         following = index + 1
+        runs_on = has_inner_sentence(text) and not ends_sentence(text)
         return (
-            text.endswith((":", "："))
+            (text.endswith((":", "：")) or runs_on)
             and word_count(text) >= _LIST_INTRO_MIN_WORDS
             and following < len(self.candidates)
             and bool(self.candidates[following].hints & Hint.LIST_ITEM)
