@@ -112,8 +112,6 @@ KNOWN = {
     "same shape): kept as a subhead",
     "al-hi-blogs-a-00008931-chhote-shahar-smartphone": "a blog post: the alt text glued to the "
     "first paragraph and the post's timestamp line after the text are not read",
-    "an-bg-dw-s-9708-temi-home-old": "an old home page cut after three teasers (a listing "
-    "needs four) with the dates glued to the headlines: read as an article",
     "an-ha-mdw-g-64983517-rini-kofar-mata": "a gallery's credit lines under each description "
     "are given to the picture below (as AMP prints credits first)",
     "an-zh-Hant-dw-g-70736218-bolin-weiqiang-35": "a Chinese gallery read as hard-wrapped: each "

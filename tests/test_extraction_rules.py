@@ -18,6 +18,10 @@ from dwclean._rules import key, load_rules
 from dwclean._text import is_date_shaped, parse_date
 
 SKIP_EN = "1. Skip to content\n  2. Skip to main menu\n  3. Skip to more DW sites\n\n"
+SKIP_OLD = (  # the old layout's skip list, in German on every edition
+    "  1. Inhalt\n  2. Navigation\n  3. Weitere Inhalte\n  4. Metanavigation\n  5. Suche\n"
+    "  6. Choose from 30 Languages\n\n"
+)
 LEAD = (
     "The city council voted on Tuesday to expand the night bus network, after a year of "
     "complaints from shift workers who could not get home."
@@ -1588,6 +1592,29 @@ def test_a_date_glued_to_the_lead_of_a_bare_mirror_copy_is_the_articles(
     )
     article = dwclean.clean(f"Sistema de depósito completa 15 anos\n{glued}{lead}\n{body}\n")
     assert (article.date, article.blocks[0].text) == (date, lead)
+
+
+def test_an_old_listing_cut_after_two_pictured_teasers_is_an_index_page() -> None:
+    """The old layout's teasers print their picture's alt text with the agency's credit over
+    the headline; an excerpt may hold only two of them, with no article text around."""
+    teasers = [
+        (
+            "Senegal Saint-Louis Fischerboote am Strand (DW/M. Diallo)",
+            "Senegal: in Saint-Louis, fishermen retreat before the sea",
+            "In the Guet Ndar district the ocean has already taken dozens of houses. Families "
+            "moved away from the shore struggle to keep their trade.",
+        ),
+        (
+            "Niger Niamey Markt Reisverkäufer (DW/S. Boukari)",
+            "Niger: the price of rice soars ahead of Ramadan",
+            "Traders in Niamey say the rice from the last harvest is running out and imports "
+            "have become more expensive since the border closed.",
+        ),
+    ]
+    listing = "".join(f"{alt}\n\n{headline}\n\n{text}\n\n" for alt, headline, text in teasers)
+    dump = f"{SKIP_OLD}Africa\n\n{listing}Kamerun Bamenda Schule (DW/E. Tanjong)\n\nCameroon: sc"
+    with pytest.raises(dwclean.NotAnArticleError, match="index page"):
+        dwclean.clean(dump)
 
 
 def test_a_byline_glued_to_a_solar_hijri_date_is_the_date_line() -> None:

@@ -91,6 +91,22 @@ def _teasers(items: list[Candidate], rules: Rules) -> tuple[list[Candidate], int
     return list(headings.values()), running
 
 
+def _pictured(items: list[Candidate], rules: Rules) -> int:
+    """How many teasers (a headline over one paragraph) stand right under an alt text with its
+    agency's credit (the last paragraph may be one the dump cuts)."""
+    last = len(items) - 1
+    return sum(
+        1
+        for i in range(last - 1)
+        if rules.agency_credit.search(items[i].text)
+        and _shape(items[i + 1], rules) == "H"
+        and (
+            _shape(items[i + 2], rules) == "P"
+            or (i + 2 == last and _cut_text(items[last].text, rules))
+        )
+    )
+
+
 def _cut_text(text: str, rules: Rules) -> bool:
     """The page's last line may be text the dump cut mid-sentence, unless it is a footer."""
     return not ends_sentence(text) and not rules.global_debris(text)
@@ -268,6 +284,8 @@ def classify(
     pictures_labelled = sum(1 for c in items if types.teaser_prefix.search(c.text))
     if listing and pictures_labelled >= 2 and running <= 1:
         return PageType.INDEX
+    if listing and running == 0 and _pictured(items, rules) >= types.min_pictured_teasers:
+        return PageType.INDEX  # old-layout teasers, each under its picture's alt text
     dated = sum(1 for c in candidates if types.dated_teaser.search(c.text))
     if listing and dated >= types.min_teasers and running == 0 and len(headings) <= 1:
         return PageType.INDEX  # teasers with their dates, and no article text around them

@@ -170,6 +170,7 @@ class PageTypeRules(NamedTuple):
     dated_teaser: re.Pattern[str]
     min_teasers: int
     min_headline_words: int
+    min_pictured_teasers: int
     min_dated_cards: int
     gallery_min_pictures: int
     gallery_max_title_words: int
@@ -195,6 +196,7 @@ class PageTypeRules(NamedTuple):
             dated_teaser=re.compile(index.get("dated_teaser", r"(?!x)x")),
             min_teasers=int(index.get("min_teasers", 3)),
             min_headline_words=int(index.get("min_headline_words", 5)),
+            min_pictured_teasers=int(index.get("min_pictured_teasers", 2)),
             min_dated_cards=int(index.get("min_dated_cards", 2)),
             gallery_min_pictures=int(gallery.get("min_pictures", 3)),
             gallery_max_title_words=int(gallery.get("max_title_words", 5)),
