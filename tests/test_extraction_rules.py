@@ -1617,6 +1617,35 @@ def test_an_old_listing_cut_after_two_pictured_teasers_is_an_index_page() -> Non
         dwclean.clean(dump)
 
 
+def test_a_list_item_ending_in_an_abbreviation_in_parentheses_is_kept() -> None:
+    """ "(SPD)" closing a list item is a party's name, no picture's credit: only an agency and
+    its photographer ("(DW/A. Mohammed)") or a source DW credits ("(AP)") make a list item a
+    picture teaser's alt text."""
+    items = [
+        "The new finance minister is Jörg Kukies (SPD)",
+        "The chancellor wants a vote of confidence on January 15",
+    ]
+    dump = (
+        f"{SKIP_EN}The coalition collapses\n\nNovember 7, 2024\n\n{LEAD}\n\n{BODY}\n\n"
+        "What happened today:\n\n" + "".join(f"  * {item}\n" for item in items) + f"\n{BODY}\n"
+    )
+    assert [text for kind, text in kinds(dwclean.clean(dump)) if kind == "list_item"] == items
+
+
+def test_two_entries_with_an_entry_permalink_between_their_times_make_a_live_page() -> None:
+    """A live blog prints each entry's time of day and, after its text, the entry's own
+    permalink: an excerpt with two entries is a live page already."""
+    entry = "The president signed the dismissal papers of the three ministers on Thursday evening."
+    dump = (
+        f"{SKIP_EN}The coalition collapses: the day as it happened\n\nNovember 7, 2024\n\n"
+        f"{LEAD}\n\nhttps://p.dw.com/p/4mjbu\n\n16:05\n\nSteinmeier signs the dismissals\n\n"
+        f"{entry}\n\nhttps://p.dw.com/p/4mkZN\n\n11:32\n\nLindner leaves\n\n{BODY}\n"
+    )
+    article = dwclean.clean(dump)
+    assert article.page_type is PageType.LIVE
+    assert "16:05" not in [text for _, text in kinds(article)]
+
+
 def test_a_byline_glued_to_a_solar_hijri_date_is_the_date_line() -> None:
     """ "Name/ DW" then the date, run together: the headline is above it, the author is the
     name alone (DW itself is no author)."""

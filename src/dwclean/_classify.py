@@ -12,6 +12,7 @@ Everything else is an article. What each type means for the output is in `_page_
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from ._marks import TITLE_LINE_REACH, title_line_match
 from ._model import Candidate, Hint, PageType
@@ -312,7 +313,7 @@ def classify(
         # entries under their times: "12 minutes ago", "1 hour ago" (no article prints a time
         # relative to the reader's on a line of its own; an excerpt may hold one entry)
         return PageType.LIVE
-    if _descending_clock_times(items) >= _LIVE_MIN_CLOCK_TIMES:
+    if _descending_clock_times(items) >= _LIVE_MIN_CLOCK_TIMES or _entry_permalink(items):
         return PageType.LIVE  # entries under their times of day, the latest first: "18:42"
     return _player_page(candidates, keys, rules) or PageType.ARTICLE
 
@@ -341,6 +342,23 @@ def _descending_clock_times(items: list[Candidate]) -> int:
 
 
 _DAYTIME_HOUR = 10
+
+
+def _entry_permalink(items: list[Candidate]) -> bool:
+    """Two entries under their times of day, the latest first, with the first one's own
+    permalink between them ("16:05" … "https://p.dw.com/p/4mkZN" … "11:32"): a live blog's,
+    however few entries an excerpt holds (an article's permalink stands in its header)."""
+    times = [
+        (i, int(hours) * 60 + int(minutes))
+        for i, c in enumerate(items)
+        if is_duration(c.text)
+        for hours, minutes in [c.text.strip().split(":")]
+        if _DAYTIME_HOUR <= int(hours) < 24
+    ]
+    return any(
+        later > earlier and any("p.dw.com/p/" in items[k].text for k in range(first + 1, second))
+        for (first, later), (second, earlier) in pairwise(times)
+    )
 
 
 def _player_type(notice: str) -> PageType:

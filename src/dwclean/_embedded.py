@@ -25,6 +25,7 @@ from collections import Counter
 from ._model import Hint, PageType
 from ._page import Page
 from ._pictures import is_credit_line
+from ._rules import Rules
 from ._text import ends_with_duration, is_duration, is_prose, is_short_line, word_count
 
 
@@ -172,7 +173,7 @@ class EmbeddedBoxes(Page):
                 elif title is not None:
                     self.remove_range(index + 1, title, "video teaser")  # its "Share" label
                     self._remove_with_repeats(title, end, "video teaser")
-            elif candidate.hints & Hint.LIST_ITEM and self.rules.alt_credit.search(text):
+            elif candidate.hints & Hint.LIST_ITEM and _ends_in_photo_credit(text, self.rules):
                 self.remove(index, "picture teaser")
             elif self.rules.page_types.live_markers.search(text):
                 self.remove(index, "live ticker notice")
@@ -257,3 +258,13 @@ def _is_title(text: str) -> bool:
     """A gallery's or a picture's title; a speaker's name before a quote ("Ai Weiwei:") is
     none (an article of quotes, each with its portrait's credit, has the same rhythm)."""
     return is_short_line(text) and not text.endswith((":", "："))
+
+
+def _ends_in_photo_credit(text: str, rules: Rules) -> bool:
+    """An alt text's credit in parentheses: an agency and its photographer ("(DW/A.
+    Mohammed)") or a source DW credits ("(AP)"); a list item's "(SPD)" is none."""
+    match = rules.alt_credit.search(text)
+    if match is None:
+        return False
+    credit = match.group(0)[1:-1].strip()
+    return "/" in credit or credit.casefold() in rules.photo_sources
