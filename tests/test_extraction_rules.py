@@ -1646,6 +1646,27 @@ def test_two_entries_with_an_entry_permalink_between_their_times_make_a_live_pag
     assert "16:05" not in [text for _, text in kinds(article)]
 
 
+def test_a_live_entrys_heading_the_dump_cuts_is_kept() -> None:
+    entry = "The Super Eagles go into the break with a one-goal lead after a strong first half."
+    dump = (
+        f"{SKIP_EN}AFCON final live\n\nFebruary 11, 2024\n\n{LEAD}\n\n"
+        f"https://p.dw.com/p/4cJdk\n\n20:49\n\nHalf-time: Nigeria lead 1-0\n\n{entry}\n\n"
+        "https://p.dw.com/p/4cJQl\n\n20:41\n\nNigeria open the scoring through William Tr"
+    )
+    article = dwclean.clean(dump)
+    assert article.page_type is PageType.LIVE
+    assert kinds(article)[-1] == ("subhead", "Nigeria open the scoring through William Tr")
+
+
+def test_a_page_stored_twice_is_read_once() -> None:
+    """An archive that stored a page twice: the article is the first copy, and it ends where
+    the page's navigation begins again."""
+    page = f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{BODY}\n\n"
+    article = dwclean.clean(page + page[:-40])
+    assert [text for _, text in kinds(article)] == [LEAD, BODY]
+    assert article.title == "Night buses"
+
+
 def test_a_byline_glued_to_a_solar_hijri_date_is_the_date_line() -> None:
     """ "Name/ DW" then the date, run together: the headline is above it, the author is the
     name alone (DW itself is no author)."""

@@ -7,9 +7,11 @@ them (title, section, byline) is read in `_header.py`.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ._exceptions import NotAnArticleError
 from ._model import Hint
-from ._page import Page, is_info_box_date
+from ._page import NAVIGATION_RULES, Page, is_info_box_date
 from ._rules import key
 from ._text import (
     ends_sentence,
@@ -37,10 +39,8 @@ class LeadFinder(Page):
         Skip links and the language menu stand at the very top of every DW page, so nothing
         above the last of them can be the lead (a garbled banner, a sentence-like menu entry).
         """
-        navigation = [
-            i for i, rule in self.reasons.items() if rule in ("skip link", "language menu")
-        ]
-        start = max(navigation) + 1 if navigation else self._after_skip_list()
+        navigation = sorted(i for i, rule in self.reasons.items() if rule in NAVIGATION_RULES)
+        start = self._navigation_end(navigation) + 1 if navigation else self._after_skip_list()
         header = self._header_by_position(start)
         if header is not None:
             self.headline, lead = header
@@ -70,6 +70,15 @@ class LeadFinder(Page):
         if cut is not None:
             return cut
         raise NotAnArticleError("no article text found (no paragraph of running text)")
+
+    def _navigation_end(self, navigation: list[int]) -> int:
+        """The last line of the page's navigation: where running text stands between two of
+        its lines, the later ones are a second copy of the page (an archive that stored it
+        twice), not more navigation."""
+        for first, second in pairwise(navigation):
+            if any(is_prose(self.candidates[i].text) for i in range(first + 1, second)):
+                return first
+        return navigation[-1]
 
     def _cut_first_paragraph(self, start: int) -> int | None:
         """A dump cut inside its first paragraph (an archive keeps a page's first characters):

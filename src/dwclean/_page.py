@@ -41,6 +41,10 @@ class Metadata:
         self.authors = authors if authors is not None else []
 
 
+# The rules that remove a page's navigation, which stands at its very top
+NAVIGATION_RULES = ("skip link", "language menu")
+
+
 def is_info_box_date(text: str, rules: Rules) -> bool:
     """An old-layout info box's date line ("Date 19.01.2020"): a label of a few words and a
     date. Only a line of few words is tried: most lines are split only up to their fifth."""

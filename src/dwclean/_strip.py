@@ -25,7 +25,7 @@ from ._language import detect_language
 from ._lead import LeadFinder
 from ._marks import MarksReader
 from ._model import Candidate, Hint, PageType, Removal
-from ._page import Metadata, Page, is_info_box_date
+from ._page import NAVIGATION_RULES, Metadata, Page, is_info_box_date
 from ._pictures import has_glued_credit, is_credited_text, is_cut_agency_alt
 from ._rules import Language, Rules, heading_key
 from ._text import (
@@ -85,6 +85,8 @@ class _BodyCleaner(Page):
         ends = (i for i in range(lead + 1, len(self.keys)) if heading_key(self.keys[i]) in markers)
         marker = next(ends, len(self.keys))
         for index in range(lead + 1, marker):
+            if self.reasons.get(index) in NAVIGATION_RULES:
+                return index  # the page's navigation again: an archive's second copy
             if is_info_box_date(
                 self.candidates[index].text, self.rules
             ) and not self._long_paragraph_after(index, marker):
@@ -184,7 +186,11 @@ class _BodyCleaner(Page):
             previous = alive[-2]  # a list of article text, cut in its next item
             if self.candidates[previous].hints & Hint.LIST_ITEM and self._paragraph_like(previous):
                 candidate.hints |= Hint.PARAGRAPH
-        if ends_sentence(candidate.text) or candidate.hints & (Hint.HEADING | Hint.LIST_ITEM):
+        # (a live entry's heading, known by the time above it, may be cut too: it stays one)
+        entry_heading = self.page_type is PageType.LIVE and not candidate.hints & Hint.LIST_ITEM
+        if ends_sentence(candidate.text) or (
+            candidate.hints & (Hint.HEADING | Hint.LIST_ITEM) and not entry_heading
+        ):
             return
         if has_glued_credit(candidate, self.rules):
             return  # a caption cut in its credit: segment splits the credit off
