@@ -105,8 +105,6 @@ KNOWN = {
     "no DW layout and no og:type: refused as no article page",
     "aj-fa-af-lfwp-a-68291547-qalin-bazar": "a mirror with no DW furniture and the Solar Hijri "
     "date glued to the lead: the headline is taken for the lead, the date stays in the text",
-    "aj-hi-amp-dw-a-66607215-chandrayaan-3": "the closing initials line cut short ('एसबी/एनआ') "
-    "is kept as the cut paragraph",
     "al-de-corporate-a-59651827-klima-suedasien-old": "a German keyword alt text without a "
     "credit over its caption (corporate.dw.com's old layout; the real en ddtm page has the "
     "same shape): kept as a subhead",
@@ -151,6 +149,17 @@ KNOWN = {
     "ag-en",
     "bc-bn-www-t-40837215-rohingya": "a topic page cut after its first teaser card (one dated "
     "card, the next cut before its date) is read as an article",
+    "bd-bs-www-a-45718236-male-hidroelektrane-old": "the cut falls inside a subhead: kept as "
+    "the cut paragraph (as ag-en)",
+    "be-ps-proxy158-a-62823574-kabul-kitab-plorunki": "the cut falls inside a subhead: kept as "
+    "the cut paragraph (as ag-en)",
+    "bg-es-amp-a-66874513-lupulo-hallertau": "the cut falls inside a subhead: kept as the cut "
+    "paragraph (as ag-en)",
+    "bg-en-wayback-a-48188412-bonn-cherry-blossoms-old": "an archive's banner hard-wrapped at 76 "
+    "columns with the page: the banner's lines are joined to the title line and read as the "
+    "headline",
+    "bg-zh-Hans-m-a-72091846-laibixi-shuzhan-glued": "every block run together on four lines "
+    "(skip links, kicker, headline, byline, date and lead on one): not taken apart",
     "aw-sw-proxy158-a-40264731-marufuku-mifuko": "the writer's old-layout picture puts the "
     "parenthesised credit on the caption, the German alt without one; the real ha and en "
     "excerpts put it on the alt line, and dwclean reads it so",

@@ -1667,6 +1667,34 @@ def test_a_page_stored_twice_is_read_once() -> None:
     assert article.title == "Night buses"
 
 
+@pytest.mark.parametrize("initials", ["ae/hp (Reuters, AFP)", "md/lf", "एसबी/एनआर (एएफपी, पीटीआई)"])
+def test_the_editors_initials_closing_an_article_are_debris(initials: str) -> None:
+    dump = f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{BODY}\n\n{initials}"
+    assert [text for _, text in kinds(dwclean.clean(dump))] == [LEAD, BODY]
+
+
+def test_an_agency_glued_to_the_authors_name_is_no_part_of_it() -> None:
+    dump = (
+        f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{BODY}\n\n"
+        f"Author: Amina Mjahid/Reuters, AFP\n\n{BODY}\n"
+    )
+    assert dwclean.clean(dump).authors == ["Amina Mjahid"]
+
+
+def test_a_web_archives_banner_names_the_url_and_the_edition() -> None:
+    """Dari and Persian pages share their words: the address under the archive's banner tells
+    /fa-af/ from /fa-ir/."""
+    url = "https://www.dw.com/fa-af/بافندگان-ابریشم-هرات/a-47301859"
+    lead = "در شهر هرات هنوز ده‌ها خانواده از راه پرورش کرم ابریشم و بافتن پارچه زندگی می‌کنند."
+    body = "به گفته بافندگان، ابریشم ارزان وارداتی بازار را کساد ساخته است و درآمد آنان کم شده است."
+    dump = (
+        f"The Wayback Machine - https://web.archive.org/web/20190203085512/{url}\n"
+        f"بافندگان ابریشم هرات | افغانستان | DW | 30.01.2019\n\n{lead}\n\n{body}\n"
+    )
+    article = dwclean.clean(dump)
+    assert (article.language, article.url) == ("fa-AF", url)
+
+
 def test_a_byline_glued_to_a_solar_hijri_date_is_the_date_line() -> None:
     """ "Name/ DW" then the date, run together: the headline is above it, the author is the
     name alone (DW itself is no author)."""

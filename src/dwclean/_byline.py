@@ -52,7 +52,16 @@ def author_names(text: str, rules: Rules) -> list[str]:
     ]
     if _ends_with_place(text, names):
         names.pop()
-    return names
+    return [_without_agency(name, rules) for name in names]
+
+
+def _without_agency(name: str, rules: Rules) -> str:
+    """A name with the agency it wrote for glued on after a slash ("Amina Mjahid/Reuters")."""
+    if "/" not in name:
+        return name
+    parts = [part.strip() for part in name.split("/")]
+    kept = [part for part in parts if part and key(part) not in rules.bylines.agencies]
+    return "/".join(kept) if kept else name
 
 
 def _ends_with_place(text: str, names: list[str]) -> bool:

@@ -292,9 +292,6 @@ def _json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
     return {}
 
 
-_LANG_IN_URL = re.compile(r"https?://(?:www\.)?dw\.com/([a-z]{2}(?:-[a-z0-9]{2,4})?)/", re.I)
-
-
 def _all_bold(paragraph: LexborNode) -> bool:
     """A paragraph that is one <strong> or <b> and nothing else: the old layout's subhead.
     Most paragraphs start with text, so the first child usually decides."""
@@ -314,13 +311,9 @@ def _language(
     tree: LexborHTMLParser, url: str | None, rules: Rules, declared: object = None
 ) -> str | None:
     """The page's language: from the URL path (/pt-br/), else <html lang>, else JSON-LD."""
-    if url:
-        match = _LANG_IN_URL.match(url)
-        if match:
-            path = match.group(1).lower()
-            for lang in rules.languages.values():
-                if lang.url_path == path:
-                    return lang.code
+    edition = rules.edition_of(url) if url else None
+    if edition is not None:
+        return edition.code
     html = tree.css_first("html")
     lang_attr = (html.attributes.get("lang") or "").strip() if html is not None else ""
     if not lang_attr and isinstance(declared, str):

@@ -41,6 +41,10 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 _NUMBERED = re.compile(r"^\d{1,2}\. ")
+# a DW address's edition: www., m. and amp. pages alike
+_EDITION_IN_URL = re.compile(
+    r"https?://(?:[a-z]+\.)?dw\.(?:com|de)/([a-z]{2}(?:-[a-z0-9]{2,4})?)/", re.IGNORECASE
+)
 
 
 _HEADING_END = "!.:！：。"
@@ -286,6 +290,14 @@ class Rules(NamedTuple):
     page_types: PageTypeRules
     bylines: BylineRules
     aliases: dict[str, str]  # lower-case code a page may declare → the edition's code
+
+    def edition_of(self, url: str) -> Language | None:
+        """The edition a DW address names by its path ("https://www.dw.com/fa-af/…")."""
+        match = _EDITION_IN_URL.match(url)
+        if match is None:
+            return None
+        path = match.group(1).lower()
+        return next((lang for lang in self.languages.values() if lang.url_path == path), None)
 
     def find_credit(self, text: str, start: int = 0) -> re.Match[str] | None:
         """A photo credit at the end of `text` (from `start`): its label and the rest."""

@@ -277,6 +277,7 @@ def strip(
     meta = metadata or Metadata()
     stripper = _Stripper(candidates, rules, meta, keys)
     stripper.page_type = page_type
+    stripper.read_archive_url()
     stripper.remove_archive_toolbar()
     stripper.read_title_line()
     stripper.read_layout()
