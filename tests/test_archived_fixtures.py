@@ -160,6 +160,31 @@ KNOWN = {
     "headline",
     "bg-zh-Hans-m-a-72091846-laibixi-shuzhan-glued": "every block run together on four lines "
     "(skip links, kicker, headline, byline, date and lead on one): not taken apart",
+    "bh-de-learngerman-l-57203148-sauna-noblank": "learngerman's lesson furniture ('Audio "
+    "herunterladen', 'Manuskript') kept, as af-de; the cut subhead, as ag-en",
+    "bh-en-learngerman-a-55718432-teaching-german-whitespace": "a list under 'At a glance:' "
+    "comes out as items; the label joins it into one paragraph, as the real learngerman "
+    "excerpt's (labels.md: one paragraph an item; the scorer counts both as body)",
+    "bh-en-wayback-a-59792614-corporate-low-data-app-old": "an old layout's English keyword alt "
+    "over its caption reads as a subhead (the seed labels such pairs two captions, the real "
+    "lbe-schools excerpt alt and caption); the caption the dump cuts reads as a paragraph",
+    "bh-es-blogs-a-00031874-jurado-bobs": "a blog post: the alt text glued to the first "
+    "paragraph is not taken off (as al-hi)",
+    "bi-es-rss-copypaste-a-65974213-montevideo-agua-salada": "a feed item with an empty Teaser: "
+    "the first paragraph is the lead (dwclean always names a lead; the scorer counts both)",
+    "bi-ru-rss-copypaste-a-67871245-elektronnyy-retsept-table": "a subhead glued after a "
+    "caption's Latin credit in a run-together feed text is read into the credit",
+    "bi-sq-rss-copypaste-a-55563418-remitancat-kosove-tabele": "a table's title reads as a "
+    "caption and its source line as a subhead (as j-tr)",
+    "bi-tr-rss-copypaste-a-67418352-emekliler-ikinci-is-oneline": "the cut falls inside a "
+    "subhead: kept as the cut paragraph (as ag-en)",
+    "bi-uk-rss-copypaste-a-62983517-sportsmeny-kluby": "a caption between the Teaser label and "
+    "the teaser: dwclean puts the lead first",
+    "bj-zh-Hant-odvt-g-72215630-zhongguo-yuanlin": "a gallery copy without credits or a "
+    "repeated name, on a page with skip links: read as an article (its German alt lines "
+    "are the only sign)",
+    "bk-fa-IR-m-a-69851734-daryaye-khazar": "the cut falls inside a subhead: kept as the cut "
+    "paragraph (as ag-en)",
     "aw-sw-proxy158-a-40264731-marufuku-mifuko": "the writer's old-layout picture puts the "
     "parenthesised credit on the caption, the German alt without one; the real ha and en "
     "excerpts put it on the alt line, and dwclean reads it so",

@@ -1695,6 +1695,13 @@ def test_a_web_archives_banner_names_the_url_and_the_edition() -> None:
     assert (article.language, article.url) == ("fa-AF", url)
 
 
+def test_an_ad_label_glued_to_the_end_of_the_lead_goes() -> None:
+    """AMP glues the ad label to the sentence above it: "… the new lines.Advertisement"."""
+    dump = f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}Advertisement\n\n{BODY}\n"
+    article = dwclean.clean(dump)
+    assert [text for _, text in kinds(article)] == [LEAD, BODY]
+
+
 def test_a_byline_glued_to_a_solar_hijri_date_is_the_date_line() -> None:
     """ "Name/ DW" then the date, run together: the headline is above it, the author is the
     name alone (DW itself is no author)."""

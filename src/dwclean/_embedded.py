@@ -28,6 +28,8 @@ from ._pictures import is_credit_line
 from ._rules import Rules
 from ._text import ends_with_duration, is_duration, is_prose, is_short_line, word_count
 
+_CUT_NAME_MIN_CHARS = 8  # a cut gallery name this long names it, not a word it starts with
+
 
 class EmbeddedGalleries(Page):
     """Picture galleries inside an article, in the old layout's print and in AMP's."""
@@ -83,6 +85,12 @@ class EmbeddedGalleries(Page):
             before = i - 1
             if self.candidates[before].hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
                 self.remove(before, "image alt text")
+        last = len(self.candidates) - 1  # the name once more, cut by the dump's end
+        name = self.keys[places[0]]
+        if places[-1] < last < end:
+            cut = self.keys[last]
+            if len(cut) >= _CUT_NAME_MIN_CHARS and cut != name and name.startswith(cut):
+                self.remove(last, "gallery name (cut by the dump's end)")
 
     def _remove_gallery(self, places: list[int], lead: int, end: int) -> None:
         """A gallery inside an article: another DW item, debris from its first title to the

@@ -11,7 +11,7 @@ import re
 from ._byline import author_names
 from ._model import Hint, in_one_list
 from ._page import Page, is_info_box_date
-from ._rules import Language, Prefixes, Rules, StartGate
+from ._rules import Language, Prefixes, Rules, StartGate, key
 from ._text import has_cjk, parse_date, word_count
 
 _TITLE_LINE_MAX_CHARS = 400
@@ -19,6 +19,7 @@ _TITLE_LINE_MAX_CHARS = 400
 
 TITLE_LINE_REACH = 3  # the title line is the dump's first line, or under an archive's banner
 # the address an archive's banner names, after its capture time: "…/web/20190203085512/https://…"
+_GLUED_LABEL = re.compile(r"[.!?。](\w+)$")  # a word glued after a sentence's end
 _ARCHIVED_URL = re.compile(r"web\.archive\.org/web/\d+[a-z_]*/(https?://\S+)")
 
 
@@ -78,6 +79,15 @@ class MarksReader(Page):
                 self.meta.url = self.meta.url or url
                 self.meta.language = self.meta.language or self.rules.edition_of(url)
                 return
+
+    def remove_glued_ad_labels(self, lead: int, end: int) -> None:
+        """AMP pages glue the ad label to the sentence above it ("… Visite en
+        images.Publicité"): a one-word label right after a sentence's end is the label's."""
+        for index in range(lead, end):
+            text = self.candidates[index].text
+            match = _GLUED_LABEL.search(text)
+            if match is not None and key(match.group(1)) in self.rules.label_words:
+                self.cut_suffix(index, match.start(1), "advertisement label glued to the text")
 
     def read_layout(self) -> None:
         if self.meta.layout:

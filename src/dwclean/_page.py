@@ -105,6 +105,13 @@ class Page:
         candidate.text = candidate.text[end:].lstrip()
         self.keys[index] = candidate_key(candidate.text)
 
+    def cut_suffix(self, index: int, start: int, rule: str) -> None:
+        """Take furniture glued to the end of a candidate's text off it (recorded)."""
+        candidate = self.candidates[index]
+        self.cut.append(Removal(candidate.text[start:], rule, candidate.line))
+        candidate.text = candidate.text[:start].rstrip()
+        self.keys[index] = candidate_key(candidate.text)
+
     def alive(self, index: int) -> bool:
         return index not in self.reasons
 

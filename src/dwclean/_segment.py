@@ -81,7 +81,7 @@ def _label_run(
     `over_text`: a paragraph of text follows the run."""
     labels: list[str | None] = [None] * len(run)
     if options.titled_pictures:
-        for i in _alts_over_titles(run, over_text):
+        for i in _alts_over_titles(run, rules, over_text):
             labels[i], labels[i + 1] = _ALT, BlockKind.CAPTION
     for i, candidate in enumerate(run):
         if labels[i] is not None:
@@ -250,15 +250,16 @@ def segment(
     return _interview_questions(_numbered_sections(blocks), rules), removed
 
 
-def _alts_over_titles(run: list[Candidate], over_text: bool) -> list[int]:
+def _alts_over_titles(run: list[Candidate], rules: Rules, over_text: bool) -> list[int]:
     """A gallery picture printed as alt text, title and text, each a line of its own: where two
     plain short lines stand glued over a picture's text, they are its alt text and title (the
     alt text in German keywords, the title in the edition's language: "Deutschland Gastarbeiter
     Wohnheim 1972" / "Život u radničkim domovima"). Returns the alt texts' places."""
 
-    def plain(candidate: Candidate) -> bool:
+    def plain(candidate: Candidate) -> bool:  # no credit, glued or its own, and no hint
         hints = Hint.CAPTION | Hint.HEADING | Hint.IMAGE_ALT
-        return candidate.credit is None and not candidate.hints & hints
+        credited = candidate.credit is not None or has_glued_credit(candidate, rules)
+        return not credited and not candidate.hints & hints
 
     alts = []
     for i in range(len(run) - 1):

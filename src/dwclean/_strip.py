@@ -310,6 +310,7 @@ def strip(
     else:
         stripper.remove_range(0, lead, "before the article")
     end = stripper.find_end(lead)
+    stripper.remove_glued_ad_labels(lead, end)
     stripper.read_info_box(tables, end)
     stripper.remove_info_box(lead, end)
     stripper.remove_range(end, len(candidates), "after the article (sidebar, footer)")
