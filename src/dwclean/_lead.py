@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ._exceptions import NotAnArticleError
-from ._model import Hint
+from ._model import Candidate, Hint
 from ._page import NAVIGATION_RULES, Page, is_info_box_date
 from ._rules import key
 from ._text import (
@@ -37,10 +37,12 @@ class LeadFinder(Page):
         """The first paragraph of running text after the page's navigation.
 
         Skip links and the language menu stand at the very top of every DW page, so nothing
-        above the last of them can be the lead (a garbled banner, a sentence-like menu entry).
+        above the last of them can be the lead (a garbled banner, a sentence-like menu entry);
+        a second group of them after running text begins a second copy of the page.
         """
         navigation = sorted(i for i, rule in self.reasons.items() if rule in NAVIGATION_RULES)
-        start = self._navigation_end(navigation) + 1 if navigation else self._after_skip_list()
+        start = _navigation_end(self.candidates, navigation) + 1 if navigation else None
+        start = self._after_skip_list() if start is None else start
         header = self._header_by_position(start)
         if header is not None:
             self.headline, lead = header
@@ -70,15 +72,6 @@ class LeadFinder(Page):
         if cut is not None:
             return cut
         raise NotAnArticleError("no article text found (no paragraph of running text)")
-
-    def _navigation_end(self, navigation: list[int]) -> int:
-        """The last line of the page's navigation: where running text stands between two of
-        its lines, the later ones are a second copy of the page (an archive that stored it
-        twice), not more navigation."""
-        for first, second in pairwise(navigation):
-            if any(is_prose(self.candidates[i].text) for i in range(first + 1, second)):
-                return first
-        return navigation[-1]
 
     def _cut_first_paragraph(self, start: int) -> int | None:
         """A dump cut inside its first paragraph (an archive keeps a page's first characters):
@@ -237,3 +230,13 @@ class LeadFinder(Page):
             self.reasons.get(i) in ("skip link", "language menu")
             for i in range(index + 1, min(index + _BANNER_REACH, len(self.candidates)))
         )
+
+
+def _navigation_end(candidates: list[Candidate], navigation: list[int]) -> int:
+    """The last line of the page's navigation: where running text stands between two of its
+    lines, the later ones are a second copy of the page (an archive that stored it twice), not
+    more navigation."""
+    for first, second in pairwise(navigation):
+        if any(is_prose(candidates[i].text) for i in range(first + 1, second)):
+            return first
+    return navigation[-1]
