@@ -81,9 +81,6 @@ KNOWN = {
     "check: Misleading') reads as a subhead",
     "p-de-m-dw-live-71339582-sturm-norddeutschland": "a live blog cut inside an entry's time "
     "('17:2'): the cut line is kept as the cut paragraph",
-    "n-ptbr-rss-copypaste-30219-id72946183-table": "a feed copy's pipe table with the full text "
-    "run together after the teaser: where the teaser ends is not printed (the real pt-BR table "
-    "excerpt has the same shape); pt-BR and pt-002 share their words",
     "y-el-dw-a-68281734-elaiolado-times": "a subhead the dump cuts mid-word reads as the cut "
     "paragraph (labels.md names only the cut paragraph)",
     "y-hr-m-dw-a-66585219-sezonski-radnici": "a German alt line cut by the dump kept as the "
@@ -185,6 +182,10 @@ KNOWN = {
     "are the only sign)",
     "bk-fa-IR-m-a-69851734-daryaye-khazar": "the cut falls inside a subhead: kept as the cut "
     "paragraph (as ag-en)",
+    "bl-fr-proxy158-a-57924318-bandes-magnetiques-bamako": "the cut falls inside a subhead: "
+    "kept as the cut paragraph (as ag-en)",
+    "bl-pt-BR-rss-copypaste-30219-a-72639184-hortas-publicas": "a caption between the empty "
+    "Teaser field and the teaser: dwclean puts the lead first (as bi-uk)",
     "aw-sw-proxy158-a-40264731-marufuku-mifuko": "the writer's old-layout picture puts the "
     "parenthesised credit on the caption, the German alt without one; the real ha and en "
     "excerpts put it on the alt line, and dwclean reads it so",

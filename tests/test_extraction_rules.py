@@ -1702,6 +1702,16 @@ def test_an_ad_label_glued_to_the_end_of_the_lead_goes() -> None:
     assert [text for _, text in kinds(article)] == [LEAD, BODY]
 
 
+def test_estao_votes_for_neither_portuguese_edition() -> None:
+    """ "estão" is written in Brazil as in Africa: a Brazilian text that uses it is still read
+    as pt-BR where no word of either edition's own tells them apart."""
+    lead = (
+        "Em uma pequena cidade no oeste da Alemanha, os canteiros públicos estão cheios de "
+        "hortaliças, e qualquer pessoa pode colher o que quiser."
+    )
+    assert dwclean.clean(f"Hortas públicas\n\n{lead}\n").language == "pt-BR"
+
+
 def test_a_byline_glued_to_a_solar_hijri_date_is_the_date_line() -> None:
     """ "Name/ DW" then the date, run together: the headline is above it, the author is the
     name alone (DW itself is no author)."""
