@@ -186,6 +186,14 @@ KNOWN = {
     "kept as the cut paragraph (as ag-en)",
     "bl-pt-BR-rss-copypaste-30219-a-72639184-hortas-publicas": "a caption between the empty "
     "Teaser field and the teaser: dwclean puts the lead first (as bi-uk)",
+    "bm-ha-www-av-46017358-kiwon-kifi-kebbi-old": "the cut falls inside a subhead: kept as the "
+    "cut paragraph (as ag-en)",
+    "bm-pl-m-audio-70213586-grzybiarze-brandenburgia": "a podcast's chapter list under a "
+    "two-word 'W odcinku:' goes as sidebar (a list under a colon needs three words: 'Mehr zum "
+    "Thema:' heads a teaser list)",
+    "bm-ur-inspiredminds-video-49654327-hunza-khawateen-barhai": "a video programme's box and "
+    "its 'more from this programme' list, under headings no table has, stay; two authors "
+    "written without a separator (one Urdu, one Latin) read as one",
     "aw-sw-proxy158-a-40264731-marufuku-mifuko": "the writer's old-layout picture puts the "
     "parenthesised credit on the caption, the German alt without one; the real ha and en "
     "excerpts put it on the alt line, and dwclean reads it so",
