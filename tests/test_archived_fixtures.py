@@ -194,6 +194,12 @@ KNOWN = {
     "bm-ur-inspiredminds-video-49654327-hunza-khawateen-barhai": "a video programme's box and "
     "its 'more from this programme' list, under headings no table has, stay; two authors "
     "written without a separator (one Urdu, one Latin) read as one",
+    "bn-bs-wayback-a-40497263-sljive-gradacac-old": "the dump ends inside the info box's "
+    "author line ('Autorica/Autor Emir Mu'): the cut name is taken as the author",
+    "bn-el-m-a-45549318-programmatistes-old": "cut right after the headline: the 2018 beta-site "
+    "banner above it, in no table, is the only running text and is taken as the lead",
+    "bn-sr-www-a-71886214-auto-delovi": "a renderer's line with the German alt text and the cut "
+    "caption run together ('Serbien Kragujevac … Radnice u …') reads as a paragraph",
     "aw-sw-proxy158-a-40264731-marufuku-mifuko": "the writer's old-layout picture puts the "
     "parenthesised credit on the caption, the German alt without one; the real ha and en "
     "excerpts put it on the alt line, and dwclean reads it so",
