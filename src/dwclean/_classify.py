@@ -326,11 +326,7 @@ def _descending_clock_times(items: list[Candidate]) -> int:
     longest = run = 0
     last: int | None = None
     daytime = False  # the run holds a time from ten o'clock on
-    for candidate in items:
-        text = candidate.text
-        if not is_duration(text):
-            continue
-        hours, minutes = (int(part) for part in text.split(":"))
+    for _, hours, minutes in _clock_times(items):
         now = hours * 60 + minutes
         descending = hours < 24 and last is not None and now < last
         run, daytime = (run + 1, daytime) if descending else (1, False)
@@ -344,16 +340,24 @@ def _descending_clock_times(items: list[Candidate]) -> int:
 _DAYTIME_HOUR = 10
 
 
+def _clock_times(items: list[Candidate]) -> list[tuple[int, int, int]]:
+    """The lines that are only a time ("18:42", "02:17"): (place, hours, minutes)."""
+    times = []
+    for index, candidate in enumerate(items):
+        if is_duration(candidate.text):
+            hours, minutes = candidate.text.strip().split(":")
+            times.append((index, int(hours), int(minutes)))
+    return times
+
+
 def _entry_permalink(items: list[Candidate]) -> bool:
     """Two entries under their times of day, the latest first, with the first one's own
     permalink between them ("16:05" … "https://p.dw.com/p/4mkZN" … "11:32"): a live blog's,
     however few entries an excerpt holds (an article's permalink stands in its header)."""
     times = [
-        (i, int(hours) * 60 + int(minutes))
-        for i, c in enumerate(items)
-        if is_duration(c.text)
-        for hours, minutes in [c.text.strip().split(":")]
-        if _DAYTIME_HOUR <= int(hours) < 24
+        (i, hours * 60 + minutes)
+        for i, hours, minutes in _clock_times(items)
+        if _DAYTIME_HOUR <= hours < 24
     ]
     return any(
         later > earlier and any("p.dw.com/p/" in items[k].text for k in range(first + 1, second))

@@ -41,8 +41,10 @@ class LeadFinder(Page):
         a second group of them after running text begins a second copy of the page.
         """
         navigation = sorted(i for i, rule in self.reasons.items() if rule in NAVIGATION_RULES)
-        start = _navigation_end(self.candidates, navigation) + 1 if navigation else None
-        start = self._after_skip_list() if start is None else start
+        if navigation:
+            start = _navigation_end(self.candidates, navigation) + 1
+        else:
+            start = self._after_skip_list()
         header = self._header_by_position(start)
         if header is not None:
             self.headline, lead = header

@@ -18,9 +18,7 @@ _TITLE_LINE_MAX_CHARS = 400
 
 
 TITLE_LINE_REACH = 3  # the title line is the dump's first line, or under an archive's banner
-# the address an archive's banner names, after its capture time: "…/web/20190203085512/https://…"
 _GLUED_LABEL = re.compile(r"[.!?。](\w+)$")  # a word glued after a sentence's end
-_ARCHIVED_URL = re.compile(r"web\.archive\.org/web/\d+[a-z_]*/(https?://\S+)")
 
 
 def title_line_match(text: str, rules: Rules) -> re.Match[str] | None:
@@ -73,7 +71,7 @@ class MarksReader(Page):
         https://web.archive.org/web/20190203085512/https://www.dw.com/fa-af/…/a-47301859"):
         the article's URL, and by its path the edition (Dari and Persian share their words)."""
         for candidate in self.candidates[:TITLE_LINE_REACH]:
-            match = _ARCHIVED_URL.search(candidate.text)
+            match = self.rules.archived_url.search(candidate.text)
             if match is not None:
                 url = match.group(1)
                 self.meta.url = self.meta.url or url

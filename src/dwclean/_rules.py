@@ -269,6 +269,7 @@ class Rules(NamedTuple):
     # the word a template prints for a picture, glued to its caption ("ImageSewing machines …")
     picture_placeholders: tuple[str, ...]
     # a web archive's toolbar: its first line, its last line's key, how many lines it spans
+    archived_url: re.Pattern[str]  # the stored page's address in an archive's banner (group 1)
     archive_toolbar: tuple[re.Pattern[str], str, int]
     gallery_min_repeats: int
     months: dict[str, Month]  # case-folded month name, any language → (calendar, number)
@@ -634,6 +635,7 @@ def _build_rules() -> Rules:
             s.casefold() for s in patterns.get("credits", {}).get("photo_sources", [])
         ),
         picture_placeholders=tuple(patterns.get("pictures", {}).get("placeholders", [])),
+        archived_url=re.compile(archive.get("archived_url", r"(?!x)x")),
         archive_toolbar=(
             re.compile(archive.get("toolbar_start", r"(?!x)x")),
             key(str(archive.get("toolbar_end", ""))),
