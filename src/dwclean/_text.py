@@ -18,6 +18,9 @@ _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DATE_LINE = re.compile(r"^[\d.\s/:-]*(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}\s*年)")
 _DIGIT = re.compile(r"\d")
+# four digits in a row: every date form read here has its year so (a cheap test that rules out
+# most short lines before the date patterns are tried)
+_FOUR_DIGITS = re.compile(r"\d{4}")
 # a sentence ending inside a line ("…this service? Simply fill out…"), not "Dr. Merkel"
 # The punctuation first, the letters before it looked behind: the regex engine then skips
 # straight to the next [.?!] instead of testing three letters at every position.
@@ -141,8 +144,8 @@ _DATE_LINE_CHARS = 100  # six words of a date line are short: a longer line is r
 
 def is_date_line(text: str, months: Mapping[str, Month] | None = None) -> bool:
     """A dateline under the headline: a date and little else."""
-    if len(text) > _DATE_LINE_CHARS or not has_digit(text) or word_count(text) > 6:
-        return False  # (every date has a digit, in some script: most lines stop here)
+    if len(text) > _DATE_LINE_CHARS or not _FOUR_DIGITS.search(text) or word_count(text) > 6:
+        return False  # (every date has a year's four digits, in some script: most lines stop here)
     return _DATE_LINE.match(text) is not None or parse_date(text, months) is not None
 
 
@@ -188,6 +191,8 @@ def parse_date(text: str, months: Mapping[str, Month] | None = None) -> str | No
     Hijri or Ethiopian date is converted to the Gregorian one. Digits of any script count
     (Python's `int` reads Persian, Arabic-Indic and Devanagari digits alike).
     """
+    if _FOUR_DIGITS.search(text) is None:
+        return None  # no year: none of the forms below
     match = _ISO_DATE.search(text)
     if match and (found := _iso(int(match[1]), int(match[2]), int(match[3]))):
         return found
