@@ -211,6 +211,18 @@ KNOWN = {
     "sentences without a closing stop reads as a caption",
     "ax-uk-tiue-a-69078314-vyshyvanka-berlin-dovidka": "a fact box of 'Label: value' lines "
     "reads as captions and a subhead (labels.md has no rule; the writer's paragraphs)",
+    "bp-ar-m-a-51187346-ahwar-iraq": "a caption cut before its credit reads as the cut paragraph",
+    "bp-de-www-a-70157326-repair-cafes": "a cut subhead is kept as the cut paragraph",
+    "bp-en-wayback-a-45093716-hedgehog-rescue-old": "an old caption with its credit in "
+    "parentheses and no alt line above reads as alt text",
+    "bp-fr-www-audio-62087415-tisserandes-koudougou": "an eight-word subhead on a page without "
+    "credits reads as a caption",
+    "bp-pl-odvt-a-19271538-bobry-odra": "a paragraph broken over two lines in a dump without "
+    "wrapping: its first line reads as a caption",
+    "bp-pt-BR-proxy158-a-54926381-pantanal-queimadas": "the first paragraph of a page without "
+    "headline is read as its lead",
+    "bp-ru-www-av-37862054-shkola-kukolnikov-old": "an old video page's teasers of other items "
+    "and its cookie notice (no table has its words) stay: the real roettgen excerpt's class",
 }
 
 

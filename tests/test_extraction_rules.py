@@ -1559,6 +1559,28 @@ def test_a_list_of_sentences_under_a_box_heading_is_kept_at_a_cut_pages_end() ->
     ]
 
 
+def test_a_list_of_unpunctuated_statements_at_a_cut_pages_end_is_kept() -> None:
+    """A fact box's items need no period: an item as long as a sentence is a statement, where
+    a related-links list under the text holds headlines (removed, as the second page shows)."""
+    items = [
+        "More than 2.3 million hectares burned by mid-September, according to researchers",
+        "Some 15,000 fires recorded by satellite in 2020, more than in the whole of 2019",
+    ]
+    dump = (
+        f"{SKIP_EN}Fires in the wetlands\n\nSeptember 18, 2020\n\n{LEAD}\n\n{BODY}\n\n"
+        "The figures\n\n" + "".join(f"  • {item}\n" for item in items) + "  • At least 20 bri"
+    )
+    assert kinds(dwclean.clean(dump))[2:] == [
+        ("subhead", "The figures"),
+        *[("list_item", item) for item in items],
+        ("list_item", "At least 20 bri"),
+    ]
+    links = ["Night buses for Bonn", "Cologne's new tram line opens"]
+    teasers = f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{BODY}\n\nMore on the topic\n\n"
+    dump = teasers + "".join(f"  • {link}\n" for link in links)
+    assert kinds(dwclean.clean(dump))[2:] == []
+
+
 def test_a_list_a_sentence_runs_into_is_kept_at_a_cut_pages_end() -> None:
     """A sentence that goes on into its list ("Anyone who applies must" / "• be a citizen,")
     is article text, and so are its items, though none ends a sentence."""

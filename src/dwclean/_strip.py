@@ -67,6 +67,7 @@ def language_tables(language: Language | None, rules: Rules) -> list[Language]:
 
 _ARTICLE_WORDS = 40  # a paragraph this long is the article's (teasers after it are shorter)
 _SECTION_LINE_WORDS = 12
+_STATEMENT_ITEM_WORDS = 12  # teasers' headlines and menu entries in lists are shorter
 _LIST_INTRO_MIN_WORDS = 3  # "Other states did the same:"; a sidebar heading is shorter
 
 
@@ -214,7 +215,7 @@ class _BodyCleaner(Page):
         text = candidate.text
         if candidate.hints & Hint.LIST_ITEM:  # a sentence of its own, or under one
             prose = bool(candidate.hints & Hint.PARAGRAPH) or is_prose(text)
-            return prose or self._in_introduced_list(index)
+            return prose or _statement_item(text) or self._in_introduced_list(index)
         return bool(
             candidate.hints & Hint.PARAGRAPH
             or is_prose(text)
@@ -257,6 +258,13 @@ class _BodyCleaner(Page):
         while index > 0 and self.candidates[index].hints & Hint.LIST_ITEM:
             index -= 1
         return self._introduces_list(index)
+
+
+def _statement_item(text: str) -> bool:
+    """A list item as long as a sentence: a fact box's statement, never a link list's headline
+    or menu entry (no labelled list item of furniture runs this long, except an old alt text
+    with its credit in parentheses)."""
+    return word_count(text) >= _STATEMENT_ITEM_WORDS and not text.endswith(")")
 
 
 class _Stripper(
