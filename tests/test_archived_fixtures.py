@@ -223,6 +223,15 @@ KNOWN = {
     "headline is read as its lead",
     "bp-ru-www-av-37862054-shkola-kukolnikov-old": "an old video page's teasers of other items "
     "and its cookie notice (no table has its words) stay: the real roettgen excerpt's class",
+    "bo-ha-proxy158-a-68476390-man-kadanya-neja": "a cut subhead is kept as the cut paragraph",
+    "bq-de-amp-a-66951824-streuobst-saftmobil": "a caption cut before its credit, under its "
+    "German alt line: the alt reads as a subhead, the caption as the cut paragraph",
+    "br-es-dwde-a-15636294-camiones-gigantes-old": "an old caption ending in a period reads as a "
+    "paragraph",
+    "br-fa-IR-www-a-17441927-yuzpalang-irani-glued-old": "German alt texts with their credits "
+    "glued to Persian captions stay in them",
+    "br-ru-m-a-16031578-myunkhen-vzletnaya-polosa-old": "a cut subhead is kept as the cut "
+    "paragraph",
 }
 
 

@@ -130,6 +130,7 @@ def test_what_makes_a_date_line_without_a_known_month(text: str, shaped: bool) -
         ("Zainab Aziz Mhariri: Josephat Charo", ["Zainab Aziz"], None),
         ("عاطف بلوچ، روئٹرز", ["عاطف بلوچ"], None),
         ("Tom Becker, dpa", ["Tom Becker"], None),
+        ("Jens Walbrecht (dpa, ddp)", ["Jens Walbrecht"], None),  # the agencies of 2010
         ("Lisa Hänel | Jonas Brandt", ["Lisa Hänel", "Jonas Brandt"], None),
         # a field report's place after the name, not a second author
         ("তানজিলা হক, নারায়ণগঞ্জ", ["তানজিলা হক"], None),
@@ -1508,6 +1509,52 @@ def test_a_gallery_pictures_alt_text_naming_its_title_goes() -> None:
     assert [b.text for b in article.blocks] == [LEAD] + [
         t for _, title, text in slides for t in (title, text)
     ]
+
+
+def test_a_gallery_pictures_alt_text_ending_in_its_title_ends_no_article() -> None:
+    """The alt text holds the title of two words or more whole, as a box heading holds the
+    section it skips to ("Skip next section Related topics" / "Related topics"): a picture's
+    credited text follows it, or the text the dump cuts, and the gallery goes on."""
+    slides = [
+        (
+            "Chile Valparaiso Ascensor Reina Victoria",
+            "Ascensor Reina Victoria",
+            "The funicular climbs the hill between colourful houses, as it has done since 1902.",
+        ),
+        (
+            "Chile Valparaiso Haus La Sebastiana",
+            "La Sebastiana",
+            "The poet chose this house of five floors to spend the turn of the year by the sea.",
+        ),
+        (
+            "Chile Valparaiso Muelle Prat Boote",
+            "Muelle Prat",
+            "Boats leave the pier for trips around the bay, past cranes and resting sea lions.",
+        ),
+    ]
+    body = "".join(f"\n{alt}\n{title}\n{text}Image: DW/C. Mendoza\n" for alt, title, text in slides)
+    cut = "\nChile Valparaiso Markt El Cardonal\nEl Cardonal\nAt the market, fruit and veg"
+    dump = f"{SKIP_EN}Valparaíso, city of lifts\n\nJuly 16, 2019\n\n{LEAD}\n{body}{cut}"
+    article = dwclean.clean(dump)
+    assert article.page_type is PageType.GALLERY
+    assert [b.text for b in article.blocks] == [
+        LEAD,
+        *[t for _, title, text in slides for t in (title, text)],
+        "El Cardonal",
+        "At the market, fruit and veg",
+    ]
+
+
+def test_an_editors_sign_off_cut_by_the_dumps_end_is_no_paragraph() -> None:
+    """The old layout signs an article off with its author and editor ("Revisão:", "Redaktion:"):
+    cut by the dump's end, the editor's line is still the sign-off, not the cut paragraph."""
+    lead = "A Alemanha vai desligar suas últimas usinas nucleares até o fim de 2022."
+    body = "Ambientalistas saudaram a decisão, mas consideram o prazo longo demais."
+    dump = (
+        f"Alemanha abandona a energia nuclear\n\n30.05.2011\n\n{lead}\n\n{body}\n\n"
+        "Autor: Rodrigo Abreu (dpa, rtr)\nRevisão: Marta Lin"
+    )
+    assert kinds(dwclean.clean(dump)) == [("lead", lead), ("paragraph", body)]
 
 
 def test_bengali_sentences_may_end_in_the_sign_bengali_typesetting_uses() -> None:

@@ -146,7 +146,16 @@ class _BodyCleaner(Page):
         whole = f" {section} " in f" {heading} " or (
             has_cjk(section) and (heading.endswith(section) or heading.startswith(section))
         )
-        return whole and not is_prose(self.candidates[index].text)
+        # a gallery picture's alt text names its title on the next line ("Chile Valparaiso Haus
+        # La Sebastiana" / "La Sebastiana"), and the picture's credited text follows (or the
+        # text the dump cuts)
+        text = following + 1
+        picture = (
+            self.page_type is PageType.GALLERY
+            and text < len(self.candidates)
+            and (self._has_credit(text) or text == len(self.candidates) - 1)
+        )
+        return whole and not picture and not is_prose(self.candidates[index].text)
 
     def remove_tail(self, lead: int, end: int) -> int:
         """After the last paragraph, short lines are teaser and share-box furniture.
@@ -201,6 +210,10 @@ class _BodyCleaner(Page):
             text, credit = candidate.text[: label.start()], label.group(0).lstrip()
             candidate.text, candidate.credit = text, credit
             candidate.hints |= Hint.CAPTION
+            return
+        if self.rules.bylines.editor_label.match(candidate.text):
+            # the article's sign-off ("Revisão: Marta Lin…"), as the tail removes it uncut
+            self.remove(last, "editor line (cut by the dump's end)")
             return
         if is_cut_agency_alt(candidate.text, self.rules):
             self.remove(last, "image alt text (cut by the dump's end)")
