@@ -111,7 +111,7 @@ def is_credited_text(text: str, rules: Rules) -> bool:
 
 def is_credit_line(text: str, rules: Rules) -> bool:
     """A photo credit on a line of its own ("Foto: DW/I. Petrovic", "ምስል Harrison Mwilima/DW")."""
-    if len(text) > _CREDIT_LINE_MAX_CHARS or rules.credit_marks.search(text) is None:
+    if len(text) > _CREDIT_LINE_MAX_CHARS or not rules.has_credit_mark(text):
         return False  # (running text, or no label's last letter: most lines, found at once)
     return rules.credit_split.match(text) is not None and word_count(text) <= 12
 

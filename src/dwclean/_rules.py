@@ -19,6 +19,9 @@ from ._version import __version__
 Month = tuple[str, int]  # (calendar, month number): ("gregorian", 3), ("persian", 12)
 
 _SPACE_BEFORE_COLON = re.compile(r"\s+([:：])")
+# A pattern that matches nothing, for a rule no table fills. Anchored: an unanchored one is
+# tried at every position of the text by `search` (3 µs on a paragraph), this one at the first.
+_NEVER = r"\A(?!x)x"
 
 
 def key(text: str) -> str:
@@ -30,7 +33,7 @@ def candidate_key(text: str) -> str:
     """`key` of a text whose whitespace is collapsed already, as a candidate's is."""
     if " :" in text or " ：" in text:
         text = _SPACE_BEFORE_COLON.sub(r"\1", text)
-    if not text.isascii() and _INVISIBLE.search(text):
+    if not text.isascii() and _has_invisible(text):
         text = _INVISIBLE.sub("", text)
     return text.casefold()
 
@@ -38,6 +41,18 @@ def candidate_key(text: str) -> str:
 # Archives and renderers keep or drop the invisible characters (Persian's zero-width non-joiner
 # in "فایل‌های", soft hyphens): a line and a rule phrase compare without them.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _has_invisible(text: str) -> bool:
+    # `in` per character: a regex character class costs ten times as much on a paragraph
+    return (
+        "\u200c" in text
+        or "\u00ad" in text
+        or "\u200b" in text
+        or "\u200d" in text
+        or "\u2060" in text
+        or "\ufeff" in text
+    )
 
 
 _NUMBERED = re.compile(r"^\d{1,2}\. ")
@@ -187,7 +202,7 @@ class PageTypeRules(NamedTuple):
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> PageTypeRules:
         def alternation(patterns: list[str]) -> re.Pattern[str]:
-            return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x")
+            return re.compile("|".join(f"(?:{p})" for p in patterns) or _NEVER)
 
         index, gallery = table.get("index", {}), table.get("gallery", {})
         return cls(
@@ -196,8 +211,8 @@ class PageTypeRules(NamedTuple):
                 for label in table.get("feed", {}).get("labels", [])
             ),
             index_markers=alternation(index.get("markers", [])),
-            teaser_prefix=re.compile(index.get("teaser_prefix", r"(?!x)x")),
-            dated_teaser=re.compile(index.get("dated_teaser", r"(?!x)x")),
+            teaser_prefix=re.compile(index.get("teaser_prefix", _NEVER)),
+            dated_teaser=re.compile(index.get("dated_teaser", _NEVER)),
             min_teasers=int(index.get("min_teasers", 3)),
             min_headline_words=int(index.get("min_headline_words", 5)),
             min_pictured_teasers=int(index.get("min_pictured_teasers", 2)),
@@ -227,10 +242,10 @@ class BylineRules(NamedTuple):
         return cls(
             agencies=frozenset(key(a) for a in table.get("agencies", [])),
             editor_label=re.compile(
-                "|".join(rf"(?:(?<=\s)|^){re.escape(label)}" for label in labels) or r"(?!x)x"
+                "|".join(rf"(?:(?<=\s)|^){re.escape(label)}" for label in labels) or _NEVER
             ),
-            separator=re.compile("|".join(re.escape(s) for s in separators) or r"(?!x)x"),
-            interviewer=re.compile(table.get("interviewer", r"(?!x)x")),
+            separator=re.compile("|".join(re.escape(s) for s in separators) or _NEVER),
+            interviewer=re.compile(table.get("interviewer", _NEVER)),
         )
 
 
@@ -252,7 +267,7 @@ class Rules(NamedTuple):
     skip_links: frozenset[str]  # every language's skip links (a dump's language is not known yet)
     old_skip_links: frozenset[str]  # the old layout's German skip list, on every edition
     credit_split: re.Pattern[str]  # finds a photo credit glued to the end of a caption
-    credit_marks: re.Pattern[str]  # the last letter of every credit label: none, no credit
+    credit_marks: str  # the last letter of every credit label: none, no credit
     # a credit label at the end of a text, glued or after a space, with at most three words of
     # its credit after it: the dump's end cut the caption in its credit ("…de México.Imagen:",
     # "…yürüyüşte Fotoğraf: Eli")
@@ -286,8 +301,8 @@ class Rules(NamedTuple):
     # every debris pattern in two alternations: (anchored at the start, anywhere)
     global_pattern: tuple[re.Pattern[str], re.Pattern[str]]
     # the debris patterns that need one of a few strings ("p.dw.com", "©"): (those strings,
-    # the patterns), the second tried only on a line the first finds something in
-    gated_pattern: tuple[re.Pattern[str], re.Pattern[str]]
+    # the patterns), the patterns tried only on a line that holds one of the strings
+    gated_pattern: tuple[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]]]
     page_types: PageTypeRules
     bylines: BylineRules
     aliases: dict[str, str]  # lower-case code a page may declare → the edition's code
@@ -302,17 +317,28 @@ class Rules(NamedTuple):
 
     def find_credit(self, text: str, start: int = 0) -> re.Match[str] | None:
         """A photo credit at the end of `text` (from `start`): its label and the rest."""
-        if self.credit_marks.search(text) is None:
+        if not self.has_credit_mark(text):
             return None  # no label's last letter: no credit (most lines, found at once)
         return self.credit_split.search(text, start)
+
+    def has_credit_mark(self, text: str) -> bool:
+        """A credit label's last letter is in the text. (`in` per letter, not a regex character
+        class: a class is tried at every position in Python's engine, ten times slower.)"""
+        for mark in self.credit_marks:
+            if mark in text:
+                return True
+        return False
 
     def global_debris(self, text: str) -> bool:
         """A debris pattern of every site matches the text (which one: `global_patterns`)."""
         at_start, anywhere = self.global_pattern
         if at_start.match(text) or anywhere.search(text):
             return True
-        needed, gated = self.gated_pattern
-        return bool(needed.search(text) and gated.search(text))
+        needed, (gated_at_start, gated_anywhere) = self.gated_pattern
+        for needle in needed:  # (`in` per string, not an alternation: see has_credit_mark)
+            if needle in text:
+                return bool(gated_at_start.match(text) or gated_anywhere.search(text))
+        return False
 
     def language(self, code: str | None) -> Language | None:
         """The edition a BCP 47 code names: its own code or one of its aliases ("zh", "fa")."""
@@ -483,22 +509,20 @@ def _one_pattern(patterns: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]
     others in one alternation searched for (`search` skips to a literal first character)."""
     anchored = [p[1:] for p in patterns if p.startswith("^")]
     floating = [p for p in patterns if not p.startswith("^")]
-    never = r"(?!x)x"
+    never = _NEVER
     return (
         re.compile("|".join(f"(?:{p})" for p in anchored) or never, re.S),
         re.compile("|".join(f"(?:{p})" for p in floating) or never, re.S),
     )
 
 
-def _gated_pattern(patterns: list[dict[str, Any]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The strings some debris patterns need (`has`), found in one search, and those patterns
-    in one alternation: most lines hold none of the strings, and skip the patterns."""
-    needles = sorted({str(h) for p in patterns for h in p["has"]}, key=len, reverse=True)
-    never = r"(?!x)x"
-    return (
-        re.compile("|".join(re.escape(n) for n in needles) or never),
-        re.compile("|".join(f"(?:{p['re']})" for p in patterns) or never, re.S),
-    )
+def _gated_pattern(
+    patterns: list[dict[str, Any]],
+) -> tuple[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]]]:
+    """The strings some debris patterns need (`has`), and those patterns as `_one_pattern`
+    makes them: most lines hold none of the strings, and skip the patterns."""
+    needles = tuple(sorted({str(h) for p in patterns for h in p["has"]}))
+    return needles, _one_pattern([p["re"] for p in patterns])
 
 
 def _index(languages: dict[str, Language], table: str) -> dict[str, tuple[str, ...]]:
@@ -572,7 +596,7 @@ def _build_rules() -> Rules:
     credit_split = re.compile(
         "(?:" + "|".join(re.escape(p) for p in credit_prefixes) + r")\s*\S.*$"
         if credit_prefixes
-        else r"(?!x)x"
+        else _NEVER
     )
     global_lines = frozenset(key(s) for s in debris.get("lines", []))
     menu_entries = frozenset(
@@ -588,10 +612,10 @@ def _build_rules() -> Rules:
         languages=languages,
         title_lines=tuple(re.compile(p) for p in patterns.get("title_lines", [])),
         title_line_marks=tuple(patterns.get("title_line_marks", [])),
-        info_box_date=re.compile(debris.get("info_box_date", r"(?!x)x")),
+        info_box_date=re.compile(debris.get("info_box_date", _NEVER)),
         info_box_date_words=int(debris.get("info_box_date_words", 4)),
         cookie_words=tuple(w.casefold() for w in patterns.get("cookie_words", [])),
-        breadcrumb=re.compile(patterns.get("breadcrumb", r"(?!x)x")),
+        breadcrumb=re.compile(patterns.get("breadcrumb", _NEVER)),
         layout_markers={
             name: frozenset(key(m) for m in markers)
             for name, markers in patterns.get("layouts", {}).items()
@@ -617,11 +641,9 @@ def _build_rules() -> Rules:
             + "|".join(re.escape(p.rstrip()) for p in credit_prefixes)
             + r")(?: ?\S+){0,3}$"
             if credit_prefixes
-            else r"(?!x)x"
+            else _NEVER
         ),
-        credit_marks=re.compile(
-            "[" + re.escape("".join({p.rstrip()[-1] for p in credit_prefixes} | {":", "："})) + "]"
-        ),
+        credit_marks="".join(sorted({p.rstrip()[-1] for p in credit_prefixes} | {":", "："})),
         debris_lines=debris_lines,
         furniture_lines=global_lines | skip_links | menu_entries | debris_lines,
         label_words=frozenset(
@@ -629,15 +651,15 @@ def _build_rules() -> Rules:
         ),
         end_markers=frozenset(k for lang in languages.values() for k in lang.end_markers),
         author_labels=Prefixes([p for lang in languages.values() for p in lang.author_label.items]),
-        alt_credit=re.compile(patterns.get("credits", {}).get("alt_credit", r"(?!x)x")),
-        agency_credit=re.compile(patterns.get("credits", {}).get("agency_credit", r"(?!x)x")),
+        alt_credit=re.compile(patterns.get("credits", {}).get("alt_credit", _NEVER)),
+        agency_credit=re.compile(patterns.get("credits", {}).get("agency_credit", _NEVER)),
         photo_sources=frozenset(
             s.casefold() for s in patterns.get("credits", {}).get("photo_sources", [])
         ),
         picture_placeholders=tuple(patterns.get("pictures", {}).get("placeholders", [])),
-        archived_url=re.compile(archive.get("archived_url", r"(?!x)x")),
+        archived_url=re.compile(archive.get("archived_url", _NEVER)),
         archive_toolbar=(
-            re.compile(archive.get("toolbar_start", r"(?!x)x")),
+            re.compile(archive.get("toolbar_start", _NEVER)),
             key(str(archive.get("toolbar_end", ""))),
             int(archive.get("toolbar_max_lines", 0)),
         ),
@@ -648,7 +670,7 @@ def _build_rules() -> Rules:
         debris_line_index=_index(languages, "debris_lines"),
         sister_editions=_sister_editions(languages),
         signature_letters=re.compile(
-            "[" + re.escape("".join(sorted(signatures))) + "]" if signatures else r"(?!x)x"
+            "[" + re.escape("".join(sorted(signatures))) + "]" if signatures else _NEVER
         ),
         signature_index=signatures,
         global_pattern=_one_pattern(
