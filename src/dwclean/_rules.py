@@ -324,10 +324,7 @@ class Rules(NamedTuple):
     def has_credit_mark(self, text: str) -> bool:
         """A credit label's last letter is in the text. (`in` per letter, not a regex character
         class: a class is tried at every position in Python's engine, ten times slower.)"""
-        for mark in self.credit_marks:
-            if mark in text:
-                return True
-        return False
+        return any(mark in text for mark in self.credit_marks)
 
     def global_debris(self, text: str) -> bool:
         """A debris pattern of every site matches the text (which one: `global_patterns`)."""
