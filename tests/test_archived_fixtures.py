@@ -167,8 +167,6 @@ KNOWN = {
     "lbe-schools excerpt alt and caption); the caption the dump cuts reads as a paragraph",
     "bh-es-blogs-a-00031874-jurado-bobs": "a blog post: the alt text glued to the first "
     "paragraph is not taken off (as al-hi)",
-    "bi-es-rss-copypaste-a-65974213-montevideo-agua-salada": "a feed item with an empty Teaser: "
-    "the first paragraph is the lead (dwclean always names a lead; the scorer counts both)",
     "bi-ru-rss-copypaste-a-67871245-elektronnyy-retsept-table": "a subhead glued after a "
     "caption's Latin credit in a run-together feed text is read into the credit",
     "bi-sq-rss-copypaste-a-55563418-remitancat-kosove-tabele": "a table's title reads as a "
@@ -232,6 +230,20 @@ KNOWN = {
     "glued to Persian captions stay in them",
     "br-ru-m-a-16031578-myunkhen-vzletnaya-polosa-old": "a cut subhead is kept as the cut "
     "paragraph",
+    "bs-ps-wayback-a-39384512-khost-cricket-old": "a cut subhead is kept as the cut paragraph",
+    "bt-ar-feedreader-a-19025613-noor-ouarzazate": "a feed reader's own chrome and list of other "
+    "headlines around the item: the first headline is taken for the title",
+    "bt-en-feedreader-a-45512873-hydrogen-trains": "a feed reader's date line in RFC 822 form "
+    "('Mon, 17 Sep 2018 10:42:00 +0200') is read as no date",
+    "bt-es-rss-copypaste-a-66498213-canal-panama-tabla": "a cut subhead is kept as the cut "
+    "paragraph",
+    "bt-fr-rss-copypaste-a-68231954-zemidjans-electriques-oneline": "a caption cut before its "
+    "credit reads as the cut paragraph",
+    "bt-id-rss-copypaste-a-66978124-kereta-cepat-lengkap": "a table with runs of spaces between "
+    "two cells reads as captions and subheads",
+    "bu-en-www-a-49748213-opinion-cities-heat": "a cut subhead is kept as the cut paragraph",
+    "bu-uk-tiue-a-71716482-bonn-studenty-medyky": "a Ukrainian date with its year's abbreviation "
+    "('19 лютого 2025 р.') glued to the lead stays in it",
 }
 
 

@@ -11,9 +11,10 @@ import pytest
 
 import dwclean
 from dwclean import BlockKind, PageType
-from dwclean._byline import author_names, split_glued_date
-from dwclean._marks import _author_label_length
+from dwclean._byline import author_label_length, author_names, split_glued_date
+from dwclean._model import Hint
 from dwclean._page_credits import unknown_credit_label
+from dwclean._parse_text import parse_dump
 from dwclean._rules import key, load_rules
 from dwclean._text import is_date_shaped, parse_date
 
@@ -130,6 +131,8 @@ def test_what_makes_a_date_line_without_a_known_month(text: str, shaped: bool) -
         ("Zainab Aziz Mhariri: Josephat Charo", ["Zainab Aziz"], None),
         ("عاطف بلوچ، روئٹرز", ["عاطف بلوچ"], None),
         ("Tom Becker, dpa", ["Tom Becker"], None),
+        ("by Lukas Brenner", ["Lukas Brenner"], None),  # a feed reader's byline
+        ("Byron Smith", ["Byron Smith"], None),  # a label is a whole word
         ("Jens Walbrecht (dpa, ddp)", ["Jens Walbrecht"], None),  # the agencies of 2010
         ("Lisa Hänel | Jonas Brandt", ["Lisa Hänel", "Jonas Brandt"], None),
         # a field report's place after the name, not a second author
@@ -706,7 +709,7 @@ def test_an_info_box_author_label_in_two_genders_is_all_label(
     edition: str, line: str, label: str
 ) -> None:
     labels = load_rules().languages[edition].author_label
-    assert _author_label_length(labels, key(line)) == len(label)
+    assert author_label_length(labels, key(line)) == len(label)
 
 
 def test_a_credit_above_an_audio_players_notice_is_the_cover_pictures() -> None:
@@ -789,6 +792,26 @@ def test_a_table_stored_with_tabs_keeps_a_paragraph_a_row() -> None:
         *(("paragraph", " ".join(row.split())) for row in rows),
         ("paragraph", BODY.upper()),
     ]
+
+
+def test_a_two_column_tab_table_under_a_heading_keeps_its_rows_at_a_cut_pages_end() -> None:
+    """Two cells a row are a table in a run of three rows or more, its header row's first cell
+    may be empty; the heading above it holds the header's text ("… at a glance" / "Coradia
+    iLint"), as a box heading holds its section's name, and still ends no article."""
+    rows = ["\tCoradia iLint", "Top speed\t140 km/h", "Range per tank\tabout 1,000 km"]
+    dump = (
+        f"{MODERN_HEADER}{BODY}\n\nThe Coradia iLint at a glance\n\n"
+        + "\n".join(rows)
+        + "\nRoute\tCuxhaven – Brem"
+    )
+    assert kinds(dwclean.clean(dump))[3:] == [
+        ("subhead", "The Coradia iLint at a glance"),
+        *(("paragraph", " ".join(row.split())) for row in rows),
+        ("paragraph", "Route Cuxhaven – Brem"),
+    ]
+    # a lone line with one tab in it is no table: no row of running text
+    lone = parse_dump(f"{BODY}\n\nName\tValue\n\n{BODY.upper()}\n").candidates[1]
+    assert (lone.text, lone.hints & Hint.PARAGRAPH) == ("Name Value", 0)
 
 
 def test_a_two_word_headline_over_a_byline_with_its_editor_is_the_headline() -> None:
@@ -1091,6 +1114,21 @@ def test_an_arabic_cookie_banner_is_not_the_lead() -> None:
     article = dwclean.clean(page)
     assert article.title == "ألمانيا تسرع إجراءات الاعتراف بالشهادات المهنية الأجنبية"
     assert article.blocks[0].text.startswith("تعاني ألمانيا")
+
+
+def test_a_cookie_banner_spelled_with_the_arabic_yeh_is_not_the_lead() -> None:
+    """Pashto may write "کوکيز" with the Arabic yeh (ي), where Persian writes "کوکی"."""
+    page = "\n\n".join(
+        [
+            "موږ کوکيز کاروو ترڅو خپل خدمتونه ښه کړو. نور معلومات زموږ په اعلامیه کې لولئ.",
+            "اعلان",
+            "خوست: ځوانان په کرکټ کې خپل راتلونکی لټوي",
+            "په خوست ولایت کې د کرکټ میدانونه هر ماښام له ځوانانو ډک وي او ډېری ځوانان هیله لري.",
+            "د ولایت د ورزش ریاست وايي چې سږ کال یې درې نوي میدانونه جوړ کړي دي او نور هم جوړوي.",
+        ]
+    )
+    article = dwclean.clean(page)
+    assert article.blocks[0].text.startswith("په خوست ولایت")
 
 
 def test_a_credit_label_no_table_knows_is_learned_from_the_page() -> None:
@@ -1557,6 +1595,45 @@ def test_an_editors_sign_off_cut_by_the_dumps_end_is_no_paragraph() -> None:
     assert kinds(dwclean.clean(dump)) == [("lead", lead), ("paragraph", body)]
 
 
+def test_a_feed_view_with_an_empty_teaser_has_a_lead_only_under_a_picture() -> None:
+    """The view's Teaser field is its lead. Empty, the text starts with a paragraph (as the real
+    es excerpt 63351601 is labelled); over a picture's caption, the paragraph under the picture
+    is the teaser (the real pt-BR excerpt 74647098)."""
+    fields = "Item 1\nId 63351601\nDate 2022-10-06\nTitle Night buses for the city\nTeaser\n\n"
+    plain = dwclean.clean(f"{fields}{LEAD}\n\n{BODY}\n")
+    assert plain.page_type is PageType.FEED
+    assert kinds(plain) == [("paragraph", LEAD), ("paragraph", BODY)]
+    pictured = dwclean.clean(f"{fields}A night bus at the main station\n\n{LEAD}\n\n{BODY}\n")
+    assert [b.kind.value for b in pictured.blocks] == ["lead", "caption", "paragraph"]
+
+
+def test_a_numbered_list_under_running_text_at_a_pages_top_is_no_skip_list() -> None:
+    """Skip links in words no table knows are a numbered list among a page's first lines; in
+    a feed view without a teaser the article's own numbered list stands there, under its
+    paragraphs (two lines of running text or more: no page's top)."""
+    paragraphs = [
+        "Pandemi yıllarında neredeyse duran balon turizmi bu yıl yeniden rekorlara yaklaştı.",
+        "Bölgeye gelen ziyaretçilerin büyük kısmı Asya'dan ve Avrupa'dan geliyor, diyorlar.",
+        "Bir balon turunun fiyatı sezona ve sepetteki yolcu sayısına göre değişiyor:",
+    ]
+    items = [
+        "Standart uçuş: 150 ile 250 avro arası",
+        "Konforlu uçuş: 300 avroya kadar",
+        "Özel uçuş",
+    ]
+    view = (
+        "Item 1\nId 66942871\nDate 2023-09-27\nTitle Kapadokya'da balon turizmi\nTeaser\n\n"
+        + "\n\n".join(paragraphs)
+        + "\n\n"
+        + "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1))
+        + "\n\nYerel halk ne diyor?\n\n"
+        + "Ürgüp'te küçük bir pansiyon işleten Ayşe, memnun olduğunu söylüyor."
+    )
+    texts = [b.text for b in dwclean.clean(view).blocks]
+    assert texts[:3] == paragraphs
+    assert texts[3:6] == items
+
+
 def test_bengali_sentences_may_end_in_the_sign_bengali_typesetting_uses() -> None:
     """DW's Bengali pages end sentences in "৷" (U+09F7) as often as in the danda "।"."""
     lead = "জার্মানিতে বাংলাদেশি শিক্ষার্থীর সংখ্যা গত পাঁচ বছরে প্রায় দ্বিগুণ হয়েছে৷"
@@ -1937,6 +2014,38 @@ def test_a_dotted_date_glued_to_the_lead_is_no_list_item() -> None:
     article = dwclean.clean(f"Karta šansi za radnike sa Balkana\n29. maj 2024{lead}\n{body}\n")
     assert (article.title, article.date) == ("Karta šansi za radnike sa Balkana", "2024-05-29")
     assert kinds(article) == [("lead", lead), ("paragraph", body)]
+
+
+def test_a_chinese_interviews_questions_under_dws_name_are_paragraphs() -> None:
+    """Chinese prints DW's name, "德国之声", and no space after the colon."""
+    lead = "近年来,越来越多的德国中小企业放缓了在中国的投资步伐。德国之声就此专访了一位咨询顾问。"
+    answer = (
+        "很多客户仍然在中国赚钱,但他们不再把所有的鸡蛋放在一个篮子里,而是同时在越南和印度寻找机会。"
+    )
+    questions = [
+        "德国之声:您的客户现在对中国市场是什么态度?",
+        "德国之声:这是否意味着德国企业在撤出中国?",
+    ]
+    body = "".join(f"{question}\n\n{answer}\n\n" for question in questions)
+    article = dwclean.clean(
+        f"跳转至内容\n\n专访:德国企业与中国\n\n2024年9月3日\n\n{lead}\n\n{body}"
+    )
+    assert [b.text for b in article.blocks if b.kind is BlockKind.SUBHEAD] == []
+    assert [("paragraph", q) in kinds(article) for q in questions] == [True, True]
+
+
+def test_a_commentary_authors_portrait_is_alt_text_over_its_caption() -> None:
+    """DW names a commentary author's portrait "<Name> Kommentarbild App" on every edition (the
+    corpus page's image data): alt text, with the portrait's caption under it."""
+    dump = (
+        f"{MODERN_HEADER}Riedel Bernd Kommentarbild App\n\nDW-Redakteur Bernd Riedel\n\n"
+        f"{BODY.upper()}\n"
+    )
+    article = dwclean.clean(dump)
+    assert kinds(article)[2:] == [
+        ("caption", "DW-Redakteur Bernd Riedel"),
+        ("paragraph", BODY.upper()),
+    ]
 
 
 def test_an_interviews_questions_marked_dw_are_paragraphs() -> None:

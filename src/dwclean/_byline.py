@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ._rules import Rules, key
-from ._text import is_date_line, parse_date, word_count
+from ._rules import Prefixes, Rules, key
+from ._text import has_cjk, is_date_line, parse_date, word_count
 
 _MAX_NAME_WORDS = 5
 _SOURCES_IN_BRACKETS = re.compile(r"\s*\(([^()]+)\)$")
@@ -32,7 +32,7 @@ def split_glued_date(text: str, rules: Rules) -> tuple[str, str | None]:
 def author_names(text: str, rules: Rules) -> list[str]:
     """The authors a byline names: labels, editors and agencies left out."""
     text = " ".join(text.split())
-    label = rules.author_labels.match(key(text))
+    label = author_label_length(rules.author_labels, key(text))
     if label:
         text = text[label:].strip(" :")
     cut = rules.bylines.editor_label.search(text)
@@ -73,3 +73,18 @@ def _ends_with_place(text: str, names: list[str]) -> bool:
     if any(word_count(name) < 2 for name in names[:-1]):
         return False
     return re.search(r"[,،]\s*" + re.escape(names[-1]) + r"\s*$", text) is not None
+
+
+def author_label_length(labels: Prefixes, text_key: str) -> int:
+    """How long the author label the line starts with is, or 0. Info boxes print the label in
+    its two genders, "Autorin/Autor", "Autorja/Autori": one of the two is a known label. A
+    label is a whole word: "Autor" does not start "Autorja …"."""
+    first = text_key.split(" ", 1)[0]
+    if "/" in first:
+        for gender in first.split("/"):
+            if gender and labels.match(gender) == len(gender):
+                return len(first)
+    length = labels.match(text_key)
+    if length and text_key[length - 1 : length + 1].isalpha() and not has_cjk(text_key[:length]):
+        return 0  # the label's letters go on: a longer word
+    return length

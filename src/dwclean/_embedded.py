@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
+from ._byline import author_label_length
 from ._model import Hint, PageType
 from ._page import Page
 from ._pictures import is_credit_line
@@ -121,7 +122,8 @@ class EmbeddedGalleries(Page):
 
     def _is_byline(self, index: int) -> bool:
         text_key = self.keys[index]
-        return bool(self.rules.author_labels.match(text_key)) and word_count(text_key) <= 8
+        labelled = author_label_length(self.rules.author_labels, text_key)
+        return bool(labelled) and word_count(text_key) <= 8
 
     def remove_embedded_galleries(self, lead: int, end: int) -> None:
         if self.page_type is PageType.GALLERY:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ._byline import author_names, split_glued_date
+from ._byline import author_label_length, author_names, split_glued_date
 from ._model import Hint
 from ._page import Page
 from ._text import is_date_line, is_prose, parse_date, tokens, word_count
@@ -122,7 +122,7 @@ class HeaderReader(Page):
                 self.remove(index, "date line")
             elif self.alive(index) and word_count(text) <= 12 and not is_prose(text):
                 names, date = split_glued_date(text, self.rules)
-                labelled = self.rules.author_labels.match(self.keys[index])
+                labelled = author_label_length(self.rules.author_labels, self.keys[index])
                 following = self.candidates[index + 1].text if index + 1 < lead else ""
                 if date or labelled or self.is_date_line(following):
                     self.meta.date = self.meta.date or date

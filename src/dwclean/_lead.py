@@ -112,8 +112,9 @@ class LeadFinder(Page):
     def _after_skip_list(self) -> int:
         """Skip links in words no table knows: DW's page opens with them as a numbered list
         ("1. …", "2. …", "3. …") among its first lines, under at most a script notice, an
-        iframe and a cookie banner. Where that list ends, or 0."""
-        number = 0
+        iframe and a cookie banner. Where that list ends, or 0. (Under two lines of running
+        text or more, a numbered list is the article's own: a feed view without a teaser.)"""
+        number = running = 0
         for index, candidate in enumerate(self.candidates[: _TOP_LINES + _SKIP_LIST_ITEMS]):
             if candidate.marker == f"{number + 1}.":
                 number += 1
@@ -121,6 +122,10 @@ class LeadFinder(Page):
                 return index
             elif number or index >= _TOP_LINES:
                 return 0  # a list that is not three items long, or none at the top
+            elif self.alive(index) and is_prose(candidate.text):
+                running += 1
+                if running > 1:
+                    return 0
         return 0
 
     def _header_by_position(self, start: int) -> tuple[int, int] | None:

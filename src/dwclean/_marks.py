@@ -8,11 +8,11 @@ from __future__ import annotations
 import itertools
 import re
 
-from ._byline import author_names
+from ._byline import author_label_length, author_names
 from ._model import Hint, in_one_list
 from ._page import Page, is_info_box_date
-from ._rules import Language, Prefixes, Rules, StartGate, key
-from ._text import has_cjk, parse_date, word_count
+from ._rules import Language, Rules, StartGate, key
+from ._text import parse_date, word_count
 
 _TITLE_LINE_MAX_CHARS = 400
 
@@ -144,22 +144,7 @@ class MarksReader(Page):
             if not self.meta.date and lang.date_label.match(text_key):
                 self.meta.date = parse_date(text, self.rules.months)
             if not self.meta.authors:
-                length = _author_label_length(lang.author_label, text_key)
+                length = author_label_length(lang.author_label, text_key)
                 if length and word_count(text) <= 8:
                     names = " ".join(text.split())[length:].strip(" :")
                     self.meta.authors.extend(author_names(names, self.rules))
-
-
-def _author_label_length(labels: Prefixes, text_key: str) -> int:
-    """How long the author label the line starts with is, or 0. Info boxes print the label in
-    its two genders, "Autorin/Autor", "Autorja/Autori": one of the two is a known label. A
-    label is a whole word: "Autor" does not start "Autorja …"."""
-    first = text_key.split(" ", 1)[0]
-    if "/" in first:
-        for gender in first.split("/"):
-            if gender and labels.match(gender) == len(gender):
-                return len(first)
-    length = labels.match(text_key)
-    if length and text_key[length - 1 : length + 1].isalpha() and not has_cjk(text_key[:length]):
-        return 0  # the label's letters go on: a longer word
-    return length

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ._byline import author_label_length
 from ._model import Candidate
 from ._rules import Rules, key
 
@@ -51,7 +52,7 @@ def unknown_credit_label(text: str, rules: Rules) -> str | None:
         return None
     label, colon, credit = parts
     label_key = key(label + colon)
-    if rules.author_labels.match(label_key) or label_key in rules.furniture_lines:
+    if author_label_length(rules.author_labels, label_key) or label_key in rules.furniture_lines:
         return None  # "Autor: DW" is a byline
     if not _credits_a_source(credit, rules):
         return None

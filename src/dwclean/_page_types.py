@@ -106,6 +106,17 @@ def live(blocks: list[Block]) -> list[Block]:
     ]
 
 
+def without_lead(blocks: list[Block]) -> list[Block]:
+    """A feed view whose Teaser field is empty has no lead: its text starts with a paragraph
+    (the real es syndication excerpt 63351601 is labelled so)."""
+    return [
+        Block(BlockKind.PARAGRAPH, block.text, block.credit, block.line)
+        if block.kind is BlockKind.LEAD
+        else block
+        for block in blocks
+    ]
+
+
 def unchanged(blocks: list[Block]) -> list[Block]:
     return blocks
 

@@ -96,6 +96,10 @@ def parse_feed(text: str) -> ParsedFeed:
         candidates.extend(_run_together(full_text, body_start, lead=False))
     candidates.extend(_body(body_lines, body_start, removed))
     if caption is not None:
+        # An empty Teaser field over a picture: the paragraph under it is the teaser, the lead.
+        # (Without a picture the text starts with a paragraph, and there is no lead.)
+        if candidates:
+            candidates[0].hints |= Hint.LEAD
         # after the text's first paragraph, the lead: printed above it, the picture's caption
         # would be read as a headline and dropped with the header
         candidates.insert(min(1, len(candidates)), caption)

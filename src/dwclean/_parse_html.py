@@ -17,6 +17,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ._byline import author_label_length
 from ._exceptions import NotAnArticleError
 from ._model import Article, Candidate, Hint, Removal
 from ._page import Metadata
@@ -368,7 +369,7 @@ def _info_box_authors(container: LexborNode, selector: str, rules: Rules) -> lis
     authors: list[str] = []
     for item in container.css(selector):
         text = _text(item)
-        length = rules.author_labels.match(key(text))
+        length = author_label_length(rules.author_labels, key(text))
         if length:
             for name in text[length:].strip(" :").split(","):
                 name = name.strip()

@@ -567,7 +567,7 @@ def parse_dump(text: str, *, normalized: bool = False) -> ParsedDump:
     tab_rows: set[int] = set()
     if "\t" in text:
         # a table stored with tabs between its cells: each row is a paragraph of the article
-        tab_rows = {n for n, line in enumerate(text.split("\n"), 1) if _is_tab_row(line)}
+        tab_rows = _tab_rows(text.split("\n"))
         text = text.expandtabs(8)  # tab stops restart at every line
     lines = [line.rstrip() for line in text.split("\n")]
     measured = _Lines(lines, text)
@@ -590,10 +590,32 @@ def parse_dump(text: str, *, normalized: bool = False) -> ParsedDump:
 _TABLE_MIN_ROWS = 3
 
 
-def _is_tab_row(line: str) -> bool:
-    """Three cells or more with a tab between each two ("CDU/CSU\t28,5\t208")."""
-    cells = line.strip().split("\t")
-    return len(cells) >= 3 and all(cell.strip() for cell in cells)
+def _tab_rows(lines: list[str]) -> set[int]:
+    """The numbers of the lines that are rows of a table stored with tabs: three cells or more
+    with a tab between each two ("CDU/CSU\t28,5\t208"), or two cells in a run of three rows
+    or more ("Top speed\t140 km/h"): a lone "Name\tValue" line may be anything."""
+    cells = [_tab_cells(line) for line in lines]
+    rows: set[int] = set()
+    run: list[int] = []
+    for number, count in enumerate([*cells, 0], 1):
+        if count >= 2:
+            run.append(number)
+            continue
+        if len(run) >= _TABLE_MIN_ROWS:
+            rows.update(run)
+        else:
+            rows.update(n for n in run if cells[n - 1] >= 3)
+        run = []
+    return rows
+
+
+def _tab_cells(line: str) -> int:
+    """How many cells a line holds between tabs (0: not a row). Only the first may be empty:
+    a header row over a column of row names ("\tCoradia iLint")."""
+    if "\t" not in line:
+        return 0
+    cells = line.rstrip().lstrip(" ").split("\t")
+    return len(cells) if all(cell.strip() for cell in cells[1:]) else 0
 
 
 def _mark_table_rows(candidates: list[Candidate]) -> None:

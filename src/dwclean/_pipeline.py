@@ -15,7 +15,7 @@ from typing import NamedTuple
 from . import _page_types
 from ._classify import classify
 from ._exceptions import NotAnArticleError
-from ._model import Article, Candidate, PageType, Removal
+from ._model import Article, Candidate, Hint, PageType, Removal
 from ._page import Metadata
 from ._page_credits import with_page_credit_labels
 from ._rules import Rules, candidate_key
@@ -77,6 +77,8 @@ def run(parsed: Parsed, rules: Rules) -> Article:
     )
     blocks, relabelled = segment(stripped.candidates, rules, options)
     blocks = _page_types.HANDLERS[page_type](blocks)
+    if page_type is PageType.FEED and not any(c.hints & Hint.LEAD for c in parsed.candidates):
+        blocks = _page_types.without_lead(blocks)  # the view's Teaser field was empty
     meta = stripped.metadata
     return Article(
         title=meta.title,

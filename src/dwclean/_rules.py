@@ -280,6 +280,7 @@ class Rules(NamedTuple):
     furniture_lines: frozenset[str]  # all four above: global, skip links, menus, boilerplate
     alt_credit: re.Pattern[str]
     agency_credit: re.Pattern[str]  # an alt_credit naming an agency and a photographer
+    portrait_alt: re.Pattern[str]  # a commentary author's portrait, by its alt text
     photo_sources: frozenset[str]  # case-folded: the agencies and sources DW credits pictures to
     # the word a template prints for a picture, glued to its caption ("ImageSewing machines …")
     picture_placeholders: tuple[str, ...]
@@ -650,6 +651,7 @@ def _build_rules() -> Rules:
         author_labels=Prefixes([p for lang in languages.values() for p in lang.author_label.items]),
         alt_credit=re.compile(patterns.get("credits", {}).get("alt_credit", _NEVER)),
         agency_credit=re.compile(patterns.get("credits", {}).get("agency_credit", _NEVER)),
+        portrait_alt=re.compile(patterns.get("credits", {}).get("portrait_alt", _NEVER)),
         photo_sources=frozenset(
             s.casefold() for s in patterns.get("credits", {}).get("photo_sources", [])
         ),

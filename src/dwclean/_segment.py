@@ -91,7 +91,9 @@ def _label_run(
             labels[i] = _ALT
         elif hints & Hint.CAPTION or candidate.credit or split_credit(candidate.text, rules)[1]:
             labels[i] = BlockKind.CAPTION
-        elif options.alt_lines and rules.alt_credit.search(candidate.text):
+        elif (
+            options.alt_lines and rules.alt_credit.search(candidate.text)
+        ) or rules.portrait_alt.match(candidate.text):
             labels[i] = _ALT
         elif hints & Hint.HEADING:
             labels[i] = BlockKind.SUBHEAD

@@ -135,6 +135,8 @@ class _BodyCleaner(Page):
         following = index + 1
         if following >= len(self.candidates) or not self.alive(following):
             return False
+        if self.candidates[following].hints & Hint.PARAGRAPH:
+            return False  # text the front-end knows (a table's first row), not a section's name
         line, section = self.keys[index], self.keys[following]
         if section not in line:
             return False
