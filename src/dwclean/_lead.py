@@ -7,6 +7,7 @@ them (title, section, byline) is read in `_header.py`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from ._exceptions import NotAnArticleError
@@ -44,7 +45,7 @@ class LeadFinder(Page):
         if navigation:
             start = _navigation_end(self.candidates, navigation) + 1
         else:
-            start = self._after_skip_list()
+            start = _after_skip_list(self.candidates, self.alive)
         header = self._header_by_position(start)
         if header is not None:
             self.headline, lead = header
@@ -108,25 +109,6 @@ class LeadFinder(Page):
         if word_count(text) < least or ends_sentence(text):
             return False
         return not self._is_cookie_banner(index)
-
-    def _after_skip_list(self) -> int:
-        """Skip links in words no table knows: DW's page opens with them as a numbered list
-        ("1. …", "2. …", "3. …") among its first lines, under at most a script notice, an
-        iframe and a cookie banner. Where that list ends, or 0. (Under two lines of running
-        text or more, a numbered list is the article's own: a feed view without a teaser.)"""
-        number = running = 0
-        for index, candidate in enumerate(self.candidates[: _TOP_LINES + _SKIP_LIST_ITEMS]):
-            if candidate.marker == f"{number + 1}.":
-                number += 1
-            elif number >= _SKIP_LIST_ITEMS:
-                return index
-            elif number or index >= _TOP_LINES:
-                return 0  # a list that is not three items long, or none at the top
-            elif self.alive(index) and is_prose(candidate.text):
-                running += 1
-                if running > 1:
-                    return 0
-        return 0
 
     def _header_by_position(self, start: int) -> tuple[int, int] | None:
         """The modern layout's header in a dump: headline, (byline,) date line, lead — the
@@ -237,6 +219,26 @@ class LeadFinder(Page):
             self.reasons.get(i) in ("skip link", "language menu")
             for i in range(index + 1, min(index + _BANNER_REACH, len(self.candidates)))
         )
+
+
+def _after_skip_list(candidates: list[Candidate], alive: Callable[[int], bool]) -> int:
+    """Skip links in words no table knows: DW's page opens with them as a numbered list
+    ("1. …", "2. …", "3. …") among its first lines, under at most a script notice, an
+    iframe and a cookie banner. Where that list ends, or 0. (Under two lines of running
+    text or more, a numbered list is the article's own: a feed view without a teaser.)"""
+    number = running = 0
+    for index, candidate in enumerate(candidates[: _TOP_LINES + _SKIP_LIST_ITEMS]):
+        if candidate.marker == f"{number + 1}.":
+            number += 1
+        elif number >= _SKIP_LIST_ITEMS:
+            return index
+        elif number or index >= _TOP_LINES:
+            return 0  # a list that is not three items long, or none at the top
+        elif alive(index) and is_prose(candidate.text):
+            running += 1
+            if running > 1:
+                return 0
+    return 0
 
 
 def _navigation_end(candidates: list[Candidate], navigation: list[int]) -> int:

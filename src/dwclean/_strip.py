@@ -71,15 +71,8 @@ _STATEMENT_ITEM_WORDS = 12  # teasers' headlines and menu entries in lists are s
 _LIST_INTRO_MIN_WORDS = 3  # "Other states did the same:"; a sidebar heading is shorter
 
 
-class _BodyCleaner(Page):
-    """The article's end, and what inside it is not article text (galleries, boxes, its tail)."""
-
-    def remove_other_script_chrome(self) -> None:
-        """A mirror run from China wraps pages of every edition in its own Chinese lines
-        (notices, menus, footer): on a page in another script they are no article text."""
-        for index, candidate in enumerate(self.candidates):
-            if largely_cjk(candidate.text):
-                self.remove(index, "mirror chrome in another script")
+class _EndFinder(Page):
+    """Where the article ends: the first sidebar heading, box or second copy of the page."""
 
     def find_end(self, lead: int) -> int:
         markers = self.rules.end_markers
@@ -155,9 +148,20 @@ class _BodyCleaner(Page):
         picture = (
             self.page_type is PageType.GALLERY
             and text < len(self.candidates)
-            and (self._has_credit(text) or text == len(self.candidates) - 1)
+            and (_has_credit(self.candidates[text], self.rules) or text == len(self.candidates) - 1)
         )
         return whole and not picture and not is_prose(self.candidates[index].text)
+
+
+class _BodyCleaner(Page):
+    """What inside the article is not article text (chrome, its tail, a cut line's kind)."""
+
+    def remove_other_script_chrome(self) -> None:
+        """A mirror run from China wraps pages of every edition in its own Chinese lines
+        (notices, menus, footer): on a page in another script they are no article text."""
+        for index, candidate in enumerate(self.candidates):
+            if largely_cjk(candidate.text):
+                self.remove(index, "mirror chrome in another script")
 
     def remove_tail(self, lead: int, end: int) -> int:
         """After the last paragraph, short lines are teaser and share-box furniture.
@@ -170,17 +174,13 @@ class _BodyCleaner(Page):
             if self.alive(index) and self._paragraph_like(index):
                 last = index
         for index in range(last + 1, end):
-            if not self._has_credit(index) and not (
+            if not _has_credit(self.candidates[index], self.rules) and not (
                 index + 1 < end
-                and self._has_credit(index + 1)
+                and _has_credit(self.candidates[index + 1], self.rules)
                 and not self.candidates[index + 1].gap_before
             ):
                 self.remove(index, "after the last paragraph")
         return last
-
-    def _has_credit(self, index: int) -> bool:
-        candidate = self.candidates[index]
-        return candidate.credit is not None or bool(self.rules.find_credit(candidate.text))
 
     def mark_cut_paragraph(self, lead: int, end: int) -> None:
         """A dump that stops mid-text (a crawler's or an archive's cut) never reached a sidebar
@@ -275,6 +275,10 @@ class _BodyCleaner(Page):
         return self._introduces_list(index)
 
 
+def _has_credit(candidate: Candidate, rules: Rules) -> bool:
+    return candidate.credit is not None or bool(rules.find_credit(candidate.text))
+
+
 def _statement_item(text: str) -> bool:
     """A list item as long as a sentence: a fact box's statement, never a link list's headline
     or menu entry (no labelled list item of furniture runs this long, except an old alt text
@@ -283,7 +287,13 @@ def _statement_item(text: str) -> bool:
 
 
 class _Stripper(
-    LeadFinder, HeaderReader, MarksReader, EmbeddedGalleries, EmbeddedBoxes, _BodyCleaner
+    LeadFinder,
+    HeaderReader,
+    MarksReader,
+    EmbeddedGalleries,
+    EmbeddedBoxes,
+    _EndFinder,
+    _BodyCleaner,
 ):
     """One page, read (header) and cleaned (body)."""
 
