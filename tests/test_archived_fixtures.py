@@ -173,8 +173,6 @@ KNOWN = {
     "caption and its source line as a subhead (as j-tr)",
     "bi-tr-rss-copypaste-a-67418352-emekliler-ikinci-is-oneline": "the cut falls inside a "
     "subhead: kept as the cut paragraph (as ag-en)",
-    "bi-uk-rss-copypaste-a-62983517-sportsmeny-kluby": "a caption between the Teaser label and "
-    "the teaser: dwclean puts the lead first",
     "bj-zh-Hant-odvt-g-72215630-zhongguo-yuanlin": "a gallery copy without credits or a "
     "repeated name, on a page with skip links: read as an article (its German alt lines "
     "are the only sign)",
@@ -182,8 +180,6 @@ KNOWN = {
     "paragraph (as ag-en)",
     "bl-fr-proxy158-a-57924318-bandes-magnetiques-bamako": "the cut falls inside a subhead: "
     "kept as the cut paragraph (as ag-en)",
-    "bl-pt-BR-rss-copypaste-30219-a-72639184-hortas-publicas": "a caption between the empty "
-    "Teaser field and the teaser: dwclean puts the lead first (as bi-uk)",
     "bm-ha-www-av-46017358-kiwon-kifi-kebbi-old": "the cut falls inside a subhead: kept as the "
     "cut paragraph (as ag-en)",
     "bm-pl-m-audio-70213586-grzybiarze-brandenburgia": "a podcast's chapter list under a "

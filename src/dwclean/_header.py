@@ -64,7 +64,11 @@ class HeaderReader(Page):
                 continue
             if candidate.hints & Hint.LIST_ITEM or is_prose(candidate.text):
                 break
-            if self.alive(index) and not self.is_date_line(candidate.text):
+            if (
+                self.alive(index)
+                and not self.is_date_line(candidate.text)
+                and not candidate.hints & Hint.CAPTION  # a caption the front-end knows
+            ):
                 window.append(index)
             index -= 1
         if not window:

@@ -100,9 +100,8 @@ def parse_feed(text: str) -> ParsedFeed:
         # (Without a picture the text starts with a paragraph, and there is no lead.)
         if candidates:
             candidates[0].hints |= Hint.LEAD
-        # after the text's first paragraph, the lead: printed above it, the picture's caption
-        # would be read as a headline and dropped with the header
-        candidates.insert(min(1, len(candidates)), caption)
+            caption.line = candidates[0].line
+        candidates.insert(0, caption)
     item_id = _value(fields, "Id")
     return ParsedFeed(
         candidates, title, date, removed, item_id if item_id and item_id.isdigit() else None

@@ -196,11 +196,15 @@ def segment(
     if not candidates:
         return blocks, []
     candidates, removed = pair_picture_lines(candidates, rules, options)
+    # captions the front-end knows, printed over the lead (a feed view's picture over its teaser)
+    lead = 0
+    while lead < len(candidates) - 1 and candidates[lead].hints & Hint.CAPTION:
+        lead += 1
     # a page whose captions carry their credits (glued on, or a line of their own)
     credited_page = any(
         c.credit is not None
         or (has_glued_credit(c, rules) and split_credit(c.text, rules)[1] is not None)
-        for c in candidates[1:]
+        for c in candidates[:lead] + candidates[lead + 1 :]
     )
 
     def emit(candidate: Candidate, kind: str) -> None:
@@ -224,14 +228,16 @@ def segment(
 
     def flush(run: list[Candidate], over_text: bool = False) -> None:
         # the run stands right under a teaser-length lead (not a first paragraph taken as lead)
-        after_lead = len(blocks) == 1 and word_count(blocks[0].text) <= _TEASER_MAX_WORDS
+        after_lead = len(blocks) == lead + 1 and word_count(blocks[lead].text) <= _TEASER_MAX_WORDS
         labels = _label_run(run, rules, options, after_lead, credited_page, over_text)
         for c, kind in zip(run, labels, strict=True):
             emit(c, kind)
 
-    blocks.append(Block(BlockKind.LEAD, candidates[0].text, line=candidates[0].line))
+    for caption in candidates[:lead]:
+        emit(caption, BlockKind.CAPTION)
+    blocks.append(Block(BlockKind.LEAD, candidates[lead].text, line=candidates[lead].line))
     run: list[Candidate] = []
-    for candidate in candidates[1:]:
+    for candidate in candidates[lead + 1 :]:
         credited = has_glued_credit(candidate, rules)
         own_kind = _kind_by_markup(candidate, credited, rules)
         short = own_kind is None and (

@@ -341,7 +341,10 @@ def strip(
         stripper.remove_range(0, title, "before the headline")
         stripper.remove(title, "headline")
     else:
-        stripper.remove_range(0, lead, "before the article")
+        # (a picture's caption the front-end knows, right over the lead, stays: a feed view's
+        # picture printed between its empty Teaser field and the teaser)
+        above = lead - 1 if lead and candidates[lead - 1].hints & Hint.CAPTION else lead
+        stripper.remove_range(0, above, "before the article")
     end = stripper.find_end(lead)
     stripper.remove_glued_ad_labels(lead, end)
     stripper.read_info_box(tables, end)
