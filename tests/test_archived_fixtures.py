@@ -173,9 +173,6 @@ KNOWN = {
     "caption and its source line as a subhead (as j-tr)",
     "bi-tr-rss-copypaste-a-67418352-emekliler-ikinci-is-oneline": "the cut falls inside a "
     "subhead: kept as the cut paragraph (as ag-en)",
-    "bj-zh-Hant-odvt-g-72215630-zhongguo-yuanlin": "a gallery copy without credits or a "
-    "repeated name, on a page with skip links: read as an article (its German alt lines "
-    "are the only sign)",
     "bk-fa-IR-m-a-69851734-daryaye-khazar": "the cut falls inside a subhead: kept as the cut "
     "paragraph (as ag-en)",
     "bl-fr-proxy158-a-57924318-bandes-magnetiques-bamako": "the cut falls inside a subhead: "
@@ -235,11 +232,29 @@ KNOWN = {
     "paragraph",
     "bt-fr-rss-copypaste-a-68231954-zemidjans-electriques-oneline": "a caption cut before its "
     "credit reads as the cut paragraph",
-    "bt-id-rss-copypaste-a-66978124-kereta-cepat-lengkap": "a table with runs of spaces between "
-    "two cells reads as captions and subheads",
     "bu-en-www-a-49748213-opinion-cities-heat": "a cut subhead is kept as the cut paragraph",
     "bu-uk-tiue-a-71716482-bonn-studenty-medyky": "a Ukrainian date with its year's abbreviation "
     "('19 лютого 2025 р.') glued to the lead stays in it",
+    "bt-id-rss-copypaste-a-66978124-kereta-cepat-lengkap": "a partner's source line after the text "
+    "('Sumber: DW Indonesia') stays",
+    "bw-sr-rss-copypaste-a-57205318-sparga-sezonci": "a cut subhead is kept as the cut paragraph",
+    "bw-zh-Hant-www-a-19207536-pijiu-chunniangfa-old": "a cut subhead is kept as the cut paragraph",
+    "bx-en-www-live-65129348-germany-mega-strike": "an editor ('Edited by: …') is no author here "
+    "(the writer took the only byline's name; h-en labels it the other way)",
+    "bx-pt-BR-tiue-g-69241076-cidades-bicicleta": "a gallery picture's German alt text cut by the "
+    "dump's end is kept as a caption",
+    "by-de-wayback-a-41563218-ice-berlin-muenchen-old": "a cut subhead is kept as the cut "
+    "paragraph",
+    "bz-de-www-a-71302458-epa-infobox-widerspruch": "an info box's 'Label: value' lines read as "
+    "captions and subheads (as ax-uk); a cut subhead",
+    "bz-fr-amp-a-69361847-senegal-petrole-entretien": "an interview's questions without a 'DW :' "
+    "mark read as subheads (as ax-id)",
+    "bz-id-proxy158-a-68791532-lebaran-berlin-instagram-x": "an ad label glued to the front of a "
+    "paragraph ('IklanSejak …') stays in it (the real excerpts glue labels after a date only)",
+    "bz-sw-odvt-a-49812603-ethiopia-miti-kisanduku": "a fact box of short 'Label: value' items "
+    "after the last paragraph goes as teasers; a credit-less caption reads as a subhead",
+    "bz-tr-www-a-39548217-berlin-pandalar-resimler-old": "old pictures in a row after the last "
+    "paragraph, cut in the third caption, go as the page's tail",
 }
 
 

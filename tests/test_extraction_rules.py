@@ -762,6 +762,9 @@ def test_a_date_lines_month_names_tell_editions_of_one_language_apart(
     [
         "— DW News (@dwnews) November 7, 2024",
         "— DW عربية (@dw_arabic) September 9, 2023",
+        # an Instagram post's embed code without its script
+        "View this post on Instagram",
+        "A post shared by Rumah Kita Berlin (@rumahkita.berlin)",
     ],
 )
 def test_an_embedded_posts_sign_off_is_debris(line: str) -> None:
@@ -769,6 +772,11 @@ def test_an_embedded_posts_sign_off_is_debris(line: str) -> None:
     date"; the sign-off is the embed's, not the article's."""
     article = dwclean.clean(f"{MODERN_HEADER}{line}\n\n{BODY.upper()}\n")
     assert line not in [b.text for b in article.blocks]
+    assert kinds(article)[-1] == ("paragraph", BODY.upper())
+
+
+def test_an_embedded_posts_sign_off_cut_by_the_dumps_end_is_debris() -> None:
+    article = dwclean.clean(f"{MODERN_HEADER}{BODY.upper()}\n\n— Mira Okonkwo (@mir")
     assert kinds(article)[-1] == ("paragraph", BODY.upper())
 
 
@@ -1766,6 +1774,65 @@ def test_an_old_listing_cut_after_two_pictured_teasers_is_an_index_page() -> Non
     dump = f"{SKIP_OLD}Africa\n\n{listing}Kamerun Bamenda Schule (DW/E. Tanjong)\n\nCameroon: sc"
     with pytest.raises(dwclean.NotAnArticleError, match="index page"):
         dwclean.clean(dump)
+
+
+def test_an_old_listing_whose_teasers_print_their_dates_is_an_index_page() -> None:
+    """A dated teaser (headline, its date, its text) under a pictured one is no item's own
+    header: a page's header comes first, never after another item's teaser."""
+    teasers = [
+        (
+            "Mazedonien Skopje Studentenwohnheim Protest (DW/M. Petrovska)",
+            "Students demand more places in the halls of residence",
+            "",
+        ),
+        (
+            "Mazedonien Ohrid Altstadt Touristen (picture-alliance/dpa/T. Berg)",
+            "Ohrid expects a record tourist season",
+            "15.03.2018",
+        ),
+        (
+            "Mazedonien Tetovo Luftverschmutzung Winter (DW/D. Ristov)",
+            "Tetovo again among the most polluted cities in Europe",
+            "13.03.2018",
+        ),
+    ]
+    text = (
+        "Hoteliers say bookings for the summer are almost a fifth higher than last year, and "
+        "the first charter flights from Germany and the Netherlands are already full."
+    )
+    listing = "".join(
+        f"{alt}\n\n{headline}\n{date + chr(10) if date else ''}\n{text}\n\n"
+        for alt, headline, date in teasers
+    )
+    with pytest.raises(dwclean.NotAnArticleError, match="index page"):
+        dwclean.clean(f"{SKIP_OLD}Macedonia\n\n{listing}")
+
+
+def test_a_gallery_whose_texts_carry_their_credits_may_have_long_titles() -> None:
+    """Picture titles are short and teasers' headlines longer, but where every picture's text
+    has its credit glued on, a longer title is a picture's (never a listing's teaser: a teaser's
+    text carries no credit), also when the dump cuts the gallery early."""
+    slides = [
+        ("Sanssouci, Potsdam", "Frederick the Great had his summer palace built on vineyards."),
+        ("Reino de los Jardines de Dessau-Wörlitz", "A prince turned his land into a garden."),
+        ("Parque de Muskau, en la frontera con Polonia", "A park across the river and border."),
+        ("Isla de Mainau, lago de Constanza", "Each spring a million visitors see its flowers."),
+    ]
+    body = "".join(f"{title}\n{text} Image: DW/C. Mendoza\n\n" for title, text in slides)
+    article = dwclean.clean(f"{SKIP_EN}Germany's gardens\n\nMay 19, 2023\n\n{LEAD}\n\n{body}")
+    assert article.page_type is PageType.GALLERY
+    bare = "".join(f"{title}\n{text} Foto: DW/A. Sitoe\n" for title, text in slides)
+    assert dwclean.clean(f"Gardens\n{LEAD}\n{bare}"[:400]).page_type is PageType.GALLERY
+
+
+def test_a_table_with_two_columns_apart_by_spaces_keeps_its_rows() -> None:
+    rows = ["Year     Per month", "2021     219 euros", "2022     219 euros", "2023     250 euros"]
+    dump = f"{MODERN_HEADER}What was paid before\n\n" + "\n".join(rows) + "\n2024     250 eu"
+    assert kinds(dwclean.clean(dump))[2:] == [
+        ("subhead", "What was paid before"),
+        *(("paragraph", " ".join(row.split())) for row in rows),
+        ("paragraph", "2024 250 eu"),
+    ]
 
 
 def test_a_list_item_ending_in_an_abbreviation_in_parentheses_is_kept() -> None:

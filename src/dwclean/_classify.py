@@ -95,16 +95,22 @@ def _teasers(items: list[Candidate], rules: Rules) -> tuple[list[Candidate], int
 def _pictured(items: list[Candidate], rules: Rules) -> int:
     """How many teasers (a headline over one paragraph) stand right under an alt text with its
     agency's credit (the last paragraph may be one the dump cuts)."""
+    return sum(1 for i in range(len(items) - 2) if _pictured_teaser(items, i, rules))
+
+
+def _pictured_teaser(items: list[Candidate], index: int, rules: Rules) -> bool:
+    """An alt text with its agency's credit at `index`, a headline under it, (its date,) and
+    one paragraph (or the text the dump cuts)."""
     last = len(items) - 1
-    return sum(
-        1
-        for i in range(last - 1)
-        if rules.agency_credit.search(items[i].text)
-        and _shape(items[i + 1], rules) == "H"
-        and (
-            _shape(items[i + 2], rules) == "P"
-            or (i + 2 == last and _cut_text(items[last].text, rules))
-        )
+    if index + 2 > last or not rules.agency_credit.search(items[index].text):
+        return False
+    if _shape(items[index + 1], rules) != "H":
+        return False
+    text = index + 2
+    if text < last and is_date_line(items[text].text, rules.months):
+        text += 1  # "Охрид очекува рекордна туристичка сезона" / "15.03.2018"
+    return _shape(items[text], rules) == "P" or (
+        text == last and _cut_text(items[last].text, rules)
     )
 
 
@@ -123,14 +129,18 @@ def _gallery_frame(
     paragraph are an article's (a press review: a newspaper's name, what it wrote)."""
     if not any(k in rules.skip_links for k in keys):
         return True
-    # each picture's credit, glued to its text or on a line of its own (AMP: before its title)
+    if _credited_pictures(candidates, rules, pictures):
+        return True
+    return _repeated_name(keys, [c.text for c in candidates], rules) is not None
+
+
+def _credited_pictures(candidates: list[Candidate], rules: Rules, pictures: int) -> bool:
+    """Each of the `pictures` has its credit, glued to its text or on a line of its own (AMP:
+    before its title); the dump's end may cut the last picture before its credit."""
     credited = sum(
         1 for c in candidates if is_credited_text(c.text, rules) or is_credit_line(c.text, rules)
     )
-    # (the dump's end may cut the last picture before its credit)
-    if credited >= max(pictures, rules.page_types.gallery_min_pictures) - 1:
-        return True
-    return _repeated_name(keys, [c.text for c in candidates], rules) is not None
+    return credited >= max(pictures, rules.page_types.gallery_min_pictures) - 1
 
 
 _LIVE_MIN_CLOCK_TIMES = 3  # bare times of day: a video's running time looks the same
@@ -160,6 +170,8 @@ def _item_header(items: list[Candidate], rules: Rules) -> bool:
     right under its heading: a video's or audio's description followed by the teasers of
     related items is an item page, however much those teasers look like a listing."""
     for index in range(min(_HEADER_REACH, len(items) - 2)):
+        if any(_pictured_teaser(items, above, rules) for above in range(index - 2)):
+            return False  # a listing's teaser above it: the page's own header comes first
         headline, date_line = items[index].text, items[index + 1].text
         # (a headline may ask a question in a sentence: "¿Por qué las cigüeñas …?")
         prose = is_prose(headline) and not ends_with_question(headline)
@@ -294,15 +306,21 @@ def classify(
         return PageType.INDEX
     if len(headings) >= min(types.min_teasers, types.gallery_min_pictures) and running == 0:
         lengths = [word_count(h.text) for h in headings]
+        # every text with its picture's credit: a gallery's pictures, never a listing's teasers
+        credited = _credited_pictures(candidates, rules, len(headings))
         if (
             listing
+            and not credited
             and len(headings) >= types.min_teasers
             and median(lengths) >= types.min_headline_words
         ):
             return PageType.INDEX
+        # (picture titles are short, teasers' headlines longer; where every picture's text
+        # carries its credit, a longer title is a picture's too: "Parque de Muskau, en la
+        # frontera con Polonia")
         if (
             len(headings) >= types.gallery_min_pictures
-            and median(lengths) <= types.gallery_max_title_words
+            and (median(lengths) <= types.gallery_max_title_words or credited)
             and _gallery_frame(candidates, keys, rules, len(headings))
         ):
             return PageType.GALLERY

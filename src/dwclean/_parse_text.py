@@ -70,6 +70,7 @@ _DATE_NOT_ITEM = re.compile(r"^\d{1,2}\.\s+[^\W\d]+\.?,?\s+\d{4}(?!\d)")  # also
 _CRAWLER_DATE = re.compile(r"^\s*date \d{4}(?:-\d{2}){0,2}(?:\s+|$)")
 # a row of a table as w3m and inscriptis print it: three or more cells, apart by 2+ spaces
 _TABLE_ROW = re.compile(r"\S {2,}\S.*\S {2,}\S")
+_CELL_GAP = re.compile(r" {2,}")
 # A link target: escaped characters and one level of balanced parentheses allowed. Written as
 # "unrolled loops" (a run of plain characters, then an escape or group, then a run …): the
 # plain alternation `(?:\\.|[^()\\])*` tries both branches at every character, which made
@@ -619,22 +620,35 @@ def _tab_cells(line: str) -> int:
 
 
 def _mark_table_rows(candidates: list[Candidate]) -> None:
-    """A table printed with pipes between its cells ("Ocak 2015 | 8,50"): three or more lines in
-    a row with as many cells each. Each row is a paragraph of the article (a menu with pipes is
-    one line, and a title line stands alone)."""
-    run: list[Candidate] = []
-    run_cells = 0
-    for candidate in candidates:
-        text = candidate.text
-        cells = text.count(" | ") if " | " in text else 0
-        if cells and run and not candidate.gap_before and cells == run_cells:
-            run.append(candidate)
-            continue
+    """A table printed with pipes between its cells ("Ocak 2015 | 8,50"), or with runs of
+    spaces ("2021    219 евро"): three or more lines in a row with as many cells each. Each row
+    is a paragraph of the article (a menu with pipes is one line, and a title line stands
+    alone). (Three cells apart by spaces mark a row on their own: `_TABLE_ROW`.)"""
+    for cells_of in (_piped_cells, _spaced_cells):
+        run: list[Candidate] = []
+        run_cells = 0
+        for candidate in candidates:
+            cells = cells_of(candidate)
+            if cells and run and not candidate.gap_before and cells == run_cells:
+                run.append(candidate)
+                continue
+            if len(run) >= _TABLE_MIN_ROWS:
+                _mark_rows(run)
+            run, run_cells = ([candidate], cells) if cells else ([], 0)
         if len(run) >= _TABLE_MIN_ROWS:
             _mark_rows(run)
-        run, run_cells = ([candidate], cells) if cells else ([], 0)
-    if len(run) >= _TABLE_MIN_ROWS:
-        _mark_rows(run)
+
+
+def _piped_cells(candidate: Candidate) -> int:
+    return candidate.text.count(" | ") if " | " in candidate.text else 0
+
+
+def _spaced_cells(candidate: Candidate) -> int:
+    """Cells apart by runs of two spaces or more on a line of its own (0: none, or one cell)."""
+    raw = candidate.raw.strip()
+    if "  " not in raw or "\n" in raw or candidate.marker:
+        return 0
+    return len(_CELL_GAP.split(raw))
 
 
 def _mark_rows(run: list[Candidate]) -> None:
