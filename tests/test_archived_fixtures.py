@@ -247,8 +247,6 @@ KNOWN = {
     "paragraph",
     "bz-de-www-a-71302458-epa-infobox-widerspruch": "an info box's 'Label: value' lines read as "
     "captions and subheads (as ax-uk); a cut subhead",
-    "bz-fr-amp-a-69361847-senegal-petrole-entretien": "an interview's questions without a 'DW :' "
-    "mark read as subheads (as ax-id)",
     "bz-id-proxy158-a-68791532-lebaran-berlin-instagram-x": "an ad label glued to the front of a "
     "paragraph ('IklanSejak …') stays in it (the real excerpts glue labels after a date only)",
     "bz-sw-odvt-a-49812603-ethiopia-miti-kisanduku": "a fact box of short 'Label: value' items "

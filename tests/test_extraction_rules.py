@@ -2120,6 +2120,19 @@ def test_a_commentary_authors_portrait_is_alt_text_over_its_caption() -> None:
     ]
 
 
+def test_a_long_question_on_a_line_of_its_own_is_a_paragraph_a_short_one_a_subhead() -> None:
+    """Every labelled question subhead has nine words or fewer; an interview's question
+    without DW's mark runs longer ("Et la pêche artisanale, qui craint …?")."""
+    question = "And what about the small fishermen who fear for their grounds?"  # 11 words
+    dump = f"{MODERN_HEADER}{question}\n\n{BODY.upper()}\n\nWhy now?\n\n{BODY.lower()}\n"
+    assert kinds(dwclean.clean(dump))[2:] == [
+        ("paragraph", question),
+        ("paragraph", BODY.upper()),
+        ("subhead", "Why now?"),
+        ("paragraph", BODY.lower()),
+    ]
+
+
 def test_an_interviews_questions_marked_dw_are_paragraphs() -> None:
     qa = "".join(
         f"DW: {question}\n\n{answer}\n\n"

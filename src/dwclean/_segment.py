@@ -162,7 +162,7 @@ def _heading_length(text: str) -> bool:
     )
 
 
-_QUESTION_HEADING_WORDS = 12
+_QUESTION_HEADING_WORDS = 9  # every labelled question subhead has nine words or fewer (87)
 
 
 def _kind_by_markup(candidate: Candidate, credited: bool, rules: Rules) -> BlockKind | None:
