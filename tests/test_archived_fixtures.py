@@ -200,8 +200,6 @@ KNOWN = {
     "the 'DW:' mark read as subheads (the same writer's FAQ questions are subheads)",
     "ax-ru-www-a-67281945-lesnye-kladbishcha-citata": "a pulled-out quote of two short "
     "sentences without a closing stop reads as a caption",
-    "ax-uk-tiue-a-69078314-vyshyvanka-berlin-dovidka": "a fact box of 'Label: value' lines "
-    "reads as captions and a subhead (labels.md has no rule; the writer's paragraphs)",
     "bp-ar-m-a-51187346-ahwar-iraq": "a caption cut before its credit reads as the cut paragraph",
     "bp-de-www-a-70157326-repair-cafes": "a cut subhead is kept as the cut paragraph",
     "bp-en-wayback-a-45093716-hedgehog-rescue-old": "an old caption with its credit in "
@@ -245,14 +243,13 @@ KNOWN = {
     "dump's end is kept as a caption",
     "by-de-wayback-a-41563218-ice-berlin-muenchen-old": "a cut subhead is kept as the cut "
     "paragraph",
-    "bz-de-www-a-71302458-epa-infobox-widerspruch": "an info box's 'Label: value' lines read as "
-    "captions and subheads (as ax-uk); a cut subhead",
     "bz-id-proxy158-a-68791532-lebaran-berlin-instagram-x": "an ad label glued to the front of a "
     "paragraph ('IklanSejak …') stays in it (the real excerpts glue labels after a date only)",
     "bz-sw-odvt-a-49812603-ethiopia-miti-kisanduku": "a fact box of short 'Label: value' items "
     "after the last paragraph goes as teasers; a credit-less caption reads as a subhead",
     "bz-tr-www-a-39548217-berlin-pandalar-resimler-old": "old pictures in a row after the last "
     "paragraph, cut in the third caption, go as the page's tail",
+    "bz-de-www-a-71302458-epa-infobox-widerspruch": "a cut subhead is kept as the cut paragraph",
 }
 
 

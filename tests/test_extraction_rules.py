@@ -2133,6 +2133,22 @@ def test_a_long_question_on_a_line_of_its_own_is_a_paragraph_a_short_one_a_subhe
     ]
 
 
+def test_an_info_boxs_label_and_value_lines_are_paragraphs() -> None:
+    """Three lines or more in a row, each a short label and its value: an info box's fields,
+    not a caption and subheads taking turns (one such line alone is a heading)."""
+    fields = [
+        "Online: in the app or on the insurer's website",
+        "In writing: by letter or form to the insurer",
+        "By phone: through many insurers' service lines",
+    ]
+    dump = f"{MODERN_HEADER}How to object\n\n" + "\n\n".join(fields) + f"\n\n{BODY.upper()}\n"
+    assert kinds(dwclean.clean(dump))[2:] == [
+        ("subhead", "How to object"),
+        *(("paragraph", field) for field in fields),
+        ("paragraph", BODY.upper()),
+    ]
+
+
 def test_an_interviews_questions_marked_dw_are_paragraphs() -> None:
     qa = "".join(
         f"DW: {question}\n\n{answer}\n\n"

@@ -97,6 +97,8 @@ def _label_run(
             labels[i] = _ALT
         elif hints & Hint.HEADING:
             labels[i] = BlockKind.SUBHEAD
+    for i in _box_fields(run, labels):
+        labels[i] = BlockKind.PARAGRAPH
     # an alt line repeats its caption, or directly precedes it
     for i in range(len(run) - 1):
         if labels[i] is None and key(run[i].text) == key(run[i + 1].text):
@@ -148,6 +150,23 @@ _TOPIC_CAPTION = re.compile(
     r"^\w+(?: \w+){1,4}: [^\W\d_A-ZÀ-ÞА-Я]"
 )  # its text goes on in lower case
 _TEASER_MAX_WORDS = 45
+_BOX_MIN_FIELDS = 3
+
+
+def _box_fields(run: list[Candidate], labels: list[str | None]) -> list[int]:
+    """An info box's fields: three lines or more in a row, each a label of a few words and its
+    value ("Коли: щороку в третій четвер травня", "Online: in der ePA-App …"), paragraphs of the
+    box, where one alone would read as a heading or a caption."""
+    fields: list[int] = []
+    streak: list[int] = []
+    for i, candidate in enumerate([*run, None]):
+        if candidate is not None and labels[i] is None and _LABELLED_HEADING.match(candidate.text):
+            streak.append(i)
+            continue
+        if len(streak) >= _BOX_MIN_FIELDS:
+            fields.extend(streak)
+        streak = []
+    return fields
 
 
 def _heading_length(text: str) -> bool:
