@@ -1864,6 +1864,26 @@ def test_two_entries_with_an_entry_permalink_between_their_times_make_a_live_pag
     assert "16:05" not in [text for _, text in kinds(article)]
 
 
+def test_two_times_of_day_each_over_an_entry_make_a_live_page() -> None:
+    """Without the entry's permalink: the latest time over an entry's heading and its text,
+    then an earlier time. The header's picture caption above the first entry stays."""
+    entry = "On the summit's first day the member states agreed on a joint declaration."
+    caption = "Security forces outside the summit venue in New Delhi"
+    dump = (
+        f"{SKIP_EN}G20 summit: the day as it happened\n\nSeptember 9, 2023\n\n{LEAD}\n\n"
+        f"{caption}\n\nAdvertisement\n\n16:05\nDelhi declaration agreed\n{entry}\n\n"
+        "11:20\nAfrican Union joins the G2"
+    )
+    article = dwclean.clean(dump)
+    assert article.page_type is PageType.LIVE
+    assert kinds(article)[1:] == [
+        ("caption", caption),
+        ("subhead", "Delhi declaration agreed"),
+        ("paragraph", entry),
+        ("subhead", "African Union joins the G2"),
+    ]
+
+
 def test_a_live_entrys_heading_the_dump_cuts_is_kept() -> None:
     entry = "The Super Eagles go into the break with a one-goal lead after a strong first half."
     dump = (

@@ -331,7 +331,11 @@ def classify(
         # entries under their times: "12 minutes ago", "1 hour ago" (no article prints a time
         # relative to the reader's on a line of its own; an excerpt may hold one entry)
         return PageType.LIVE
-    if _descending_clock_times(items) >= _LIVE_MIN_CLOCK_TIMES or _entry_permalink(items):
+    if (
+        _descending_clock_times(items) >= _LIVE_MIN_CLOCK_TIMES
+        or _entry_permalink(items)
+        or _entry_under_time(items, rules)
+    ):
         return PageType.LIVE  # entries under their times of day, the latest first: "18:42"
     return _player_page(candidates, keys, rules) or PageType.ARTICLE
 
@@ -379,6 +383,25 @@ def _entry_permalink(items: list[Candidate]) -> bool:
     ]
     return any(
         later > earlier and any("p.dw.com/p/" in items[k].text for k in range(first + 1, second))
+        for (first, later), (second, earlier) in pairwise(times)
+    )
+
+
+def _entry_under_time(items: list[Candidate], rules: Rules) -> bool:
+    """Two times of day, the latest first, the first over an entry's heading and its text
+    ("16:05" / "Delhi declaration agreed" / "On the summit's first day …" / "11:20"): a live
+    blog's, however few entries an excerpt holds. (A video teaser's running time follows its
+    title, never stands over a heading and a paragraph.)"""
+    times = [
+        (i, hours * 60 + minutes)
+        for i, hours, minutes in _clock_times(items)
+        if _DAYTIME_HOUR <= hours < 24
+    ]
+    return any(
+        later > earlier
+        and first + 2 < second
+        and _shape(items[first + 1], rules) == "H"
+        and is_prose(items[first + 2].text)
         for (first, later), (second, earlier) in pairwise(times)
     )
 
