@@ -250,6 +250,15 @@ KNOWN = {
     "bz-tr-www-a-39548217-berlin-pandalar-resimler-old": "old pictures in a row after the last "
     "paragraph, cut in the third caption, go as the page's tail",
     "bz-de-www-a-71302458-epa-infobox-widerspruch": "a cut subhead is kept as the cut paragraph",
+    "cb-bg-m-a-49150362-chereshi-kyustendil-berachi": "a cut subhead is kept as the cut paragraph",
+    "cb-sr-lfwp-a-72561938-ekspo-2027-nemacke-firme-cyr": "a Serbian page a mirror wrote in "
+    "Cyrillic is read as Russian, its Cyrillic date not read (as c-sr)",
+    "cd-fa-IR-rss-copypaste-a-66741852-qanun-garmayesh-table": "a subhead glued on both sides in a "
+    "Persian run-together feed line (no capitals, no space) stays in the paragraph",
+    "cd-id-feedreader-a-62315478-elektronik-bekas-supermarket": "a feed reader's view without the "
+    "syndication fields is read as an article page",
+    "cd-sw-amp-audio-69149275-wachimbaji-dhahabu-geita-zebaki": "a German alt text with pipes over "
+    "a caption cut before its credit: a subhead over the cut paragraph",
 }
 
 
