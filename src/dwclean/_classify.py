@@ -388,21 +388,23 @@ def _entry_permalink(items: list[Candidate]) -> bool:
 
 
 def _entry_under_time(items: list[Candidate], rules: Rules) -> bool:
-    """Two times of day, the latest first, the first over an entry's heading and its text
-    ("16:05" / "Delhi declaration agreed" / "On the summit's first day …" / "11:20"): a live
-    blog's, however few entries an excerpt holds. (A video teaser's running time follows its
-    title, never stands over a heading and a paragraph.)"""
+    """Times of day, each earlier than the one before, the first over an entry's heading and
+    its text ("16:05" / "Delhi declaration agreed" / "On the summit's first day …" / "11:20"):
+    a live blog's, however few entries an excerpt holds. (A video teaser's running time follows
+    its title, never stands over a heading and a paragraph; an account in the day's order is
+    an article's.)"""
     times = [
         (i, hours * 60 + minutes)
         for i, hours, minutes in _clock_times(items)
         if _DAYTIME_HOUR <= hours < 24
     ]
-    return any(
-        later > earlier
-        and first + 2 < second
+    if len(times) < 2 or any(later <= earlier for (_, later), (_, earlier) in pairwise(times)):
+        return False
+    first, second = times[0][0], times[1][0]
+    return (
+        first + 2 < second
         and _shape(items[first + 1], rules) == "H"
         and is_prose(items[first + 2].text)
-        for (first, later), (second, earlier) in pairwise(times)
     )
 
 
