@@ -2126,6 +2126,22 @@ def test_a_chinese_interviews_questions_under_dws_name_are_paragraphs() -> None:
     assert [("paragraph", q) in kinds(article) for q in questions] == [True, True]
 
 
+def test_a_caption_in_the_pages_own_script_ending_in_a_credit_is_no_alt_text() -> None:
+    """DW's alt texts are German keywords ("Pakistan Peshawar Polio Impfung (AFP/Getty
+    Images)"): a line in Urdu ending in a credit in parentheses is the picture's caption."""
+    lead = (
+        "پاکستانی صوبہ خیبر پختونخوا کے دارالحکومت پشاور میں پولیو کے خلاف نئی مہم شروع ہو گئی ہے۔"
+    )
+    body = "اتوار کی صبح شہر کے مختلف حصوں میں سینکڑوں ٹیموں نے گھر گھر جا کر بچوں کو قطرے پلائے۔"
+    caption = "پشاور میں ایک ہیلتھ ورکر بچے کو پولیو سے بچاؤ کے قطرے پلا رہی ہے (AFP/Getty Images)"
+    alt = "Pakistan Peshawar Polio Impfung (AFP/Getty Images)"
+    top = f"{SKIP_OLD}پشاور میں پولیو مہم\n\n{lead}\n\n"
+    article = dwclean.clean(f"{top}{caption}\n\n{body}\n")
+    assert ("caption", caption) in kinds(article)
+    german = dwclean.clean(f"{top}{alt}\n\n{body}\n")
+    assert alt not in [b.text for b in german.blocks]
+
+
 def test_a_commentary_authors_portrait_is_alt_text_over_its_caption() -> None:
     """DW names a commentary author's portrait "<Name> Kommentarbild App" on every edition (the
     corpus page's image data): alt text, with the portrait's caption under it."""

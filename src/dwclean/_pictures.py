@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ._language import dominant_script
 from ._model import Candidate, Hint, Removal
 from ._rules import Rules, key
 from ._text import (
@@ -190,6 +191,7 @@ def pair_picture_lines(
         following = candidates[position + 1] if position + 1 < len(candidates) else None
         if _latin_alt_on_foreign_page(candidate, following, options, rules) or (
             _alt_with_agency_credit(candidate, rules)
+            and not in_pages_own_script(candidate.text, options.script)
             and not (following is not None and _credited_alt(candidate, following, rules))
         ):
             removed.append(Removal(candidate.text, "image alt text", candidate.line))
@@ -423,6 +425,15 @@ def _alt_above_caption(
 
 
 _AGENCY_ALT_MAX_WORDS = 20
+
+
+def in_pages_own_script(text: str, page_script: str | None) -> bool:
+    """Written in the page's script, where that is not Latin: DW's alt texts are German
+    keywords, so a line in Urdu or Chinese ending in a credit in parentheses is a caption."""
+    if page_script in (None, "Latn"):
+        return False
+    script = dominant_script(text)
+    return script == ("Hani" if page_script in ("Hans", "Hant") else page_script)
 
 
 def _alt_with_agency_credit(candidate: Candidate, rules: Rules) -> bool:

@@ -16,6 +16,7 @@ from ._model import Block, BlockKind, Candidate, Hint, Removal
 from ._pictures import (
     glued_under,
     has_glued_credit,
+    in_pages_own_script,
     pair_picture_lines,
     split_credit,
     strip_inline_alt,
@@ -92,7 +93,9 @@ def _label_run(
         elif hints & Hint.CAPTION or candidate.credit or split_credit(candidate.text, rules)[1]:
             labels[i] = BlockKind.CAPTION
         elif (
-            options.alt_lines and rules.alt_credit.search(candidate.text)
+            options.alt_lines
+            and rules.alt_credit.search(candidate.text)
+            and not in_pages_own_script(candidate.text, options.script)
         ) or rules.portrait_alt.match(candidate.text):
             labels[i] = _ALT
         elif hints & Hint.HEADING:
