@@ -259,6 +259,18 @@ KNOWN = {
     "syndication fields is read as an article page",
     "cd-sw-amp-audio-69149275-wachimbaji-dhahabu-geita-zebaki": "a German alt text with pipes over "
     "a caption cut before its credit: a subhead over the cut paragraph",
+    "ca-am-m-audio-71342658-gondar-timket": "a media item's picture (alt text and credit line) "
+    "printed over its text becomes the lead",
+    "ca-bn-proxy158-g-63791845-rangpur-shatranji": "a gallery picture's text with its credit glued "
+    "after a space goes as alt text",
+    "ca-bs-rss-copypaste-a-43291507-trebevic-zicara": "a bare feed copy in Bosnian is read as "
+    "Croatian (no furniture names the edition)",
+    "ca-hr-www-live-68841592-izbori-sabor-uzivo": "live entries with their times glued to their "
+    "headings ('17:05Izlaznost …'): read as an article, the times kept",
+    "ca-ps-amp-a-48193026-jalalabad-naranj-mushaira": "a cut subhead is kept as the cut paragraph",
+    "ca-pt-002-lfwp-a-67968315-cabo-verde-malaria": "a bare mirror copy in European Portuguese is "
+    "read as pt-BR (no furniture names the edition)",
+    "cc-ru-m-a-56884213-enoty-kassel": "a cut subhead is kept as the cut paragraph",
 }
 
 
