@@ -271,6 +271,19 @@ KNOWN = {
     "ca-pt-002-lfwp-a-67968315-cabo-verde-malaria": "a bare mirror copy in European Portuguese is "
     "read as pt-BR (no furniture names the edition)",
     "cc-ru-m-a-56884213-enoty-kassel": "a cut subhead is kept as the cut paragraph",
+    "ce-tr-m-a-57768321-marmara-musilaj-balikcilar": "a cut subhead is kept as the cut paragraph",
+    "cf-bs-tiue-a-19402718-una-rafting": "a bare mirror copy in Bosnian is read as Croatian (no "
+    "furniture names the edition)",
+    "cf-mk-www-a-47994516-kursevi-germanski": "a cut subhead is kept as the cut paragraph",
+    "cf-ro-www-a-17139482-ursii-brasov-old": "a subhead as the dump's last line, cut right after "
+    "it, reads as the cut paragraph",
+    "cg-ar-www-a-71893542-dhahab-zawaj-masr": "a place after the author's name ('- القاهرة') is "
+    "kept in the name",
+    "cg-ur-m-a-51249783-faisalabad-powerloom": "a place of two words after the author's name reads "
+    "as a second author (as f-ur); a cut subhead",
+    "ch-fr-m-audio-70498137-tchad-ecoles-inondees": "a cut subhead is kept as the cut paragraph",
+    "ch-pt-002-wayback-g-42596384-carnaval-luanda-old": "an old gallery in the Wayback copy's "
+    "slideshow rendering is read as an article",
 }
 
 

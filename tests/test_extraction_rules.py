@@ -123,6 +123,8 @@ def test_what_makes_a_date_line_without_a_known_month(text: str, shaped: bool) -
     ("line", "names", "date"),
     [
         ("Arben Muka9 Tetor 2012", ["Arben Muka"], "2012-10-09"),
+        ("Halima Sani DanbattaSeptember 10, 2019", ["Halima Sani Danbatta"], "2019-09-10"),
+        ("Ronald McDonald", ["Ronald McDonald"], None),  # a capital inside a name: no date
         (
             "Ања Брокман / Александар Методијев14 мај 2013",
             ["Ања Брокман", "Александар Методијев"],
@@ -1716,6 +1718,14 @@ def test_a_list_of_unpunctuated_statements_at_a_cut_pages_end_is_kept() -> None:
     teasers = f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{BODY}\n\nMore on the topic\n\n"
     dump = teasers + "".join(f"  • {link}\n" for link in links)
     assert kinds(dwclean.clean(dump))[2:] == []
+
+
+def test_a_short_list_right_under_the_last_paragraph_cut_by_the_dump_is_kept() -> None:
+    """Only list items under the last paragraph, the dump cutting the list: the article's own
+    list (a live entry's goals), not a teaser list, which stands under its heading."""
+    goals = ["1:0 Florian Wirtz (10.)", "2:0 Jamal Musiala (19.)", "3:0 Kai Havertz (45.+1, Foul"]
+    dump = f"{MODERN_HEADER}" + "".join(f"  • {goal}\n" for goal in goals).rstrip()
+    assert kinds(dwclean.clean(dump))[2:] == [("list_item", goal) for goal in goals]
 
 
 def test_a_list_a_sentence_runs_into_is_kept_at_a_cut_pages_end() -> None:

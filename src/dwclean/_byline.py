@@ -15,11 +15,14 @@ from ._text import has_cjk, is_date_line, parse_date, word_count
 
 _MAX_NAME_WORDS = 5
 _SOURCES_IN_BRACKETS = re.compile(r"\s*\(([^()]+)\)$")
-_GLUED_DATE = re.compile(r"(?<=[^\s\d.,:;/()-])(?=\d)")  # letters and Indic vowel signs
+# where a date may start glued to a name: a digit after a letter (or an Indic vowel sign:
+# "Arben Muka9 Tetor 2012"), or a capital after a small letter ("Tom BeckerMarch 14, 2024")
+_GLUED_DATE = re.compile(r"(?<=[^\s\d.,:;/()-])(?=\d)|(?<=[a-zß-ÿ])(?=[A-Z])")
 
 
 def split_glued_date(text: str, rules: Rules) -> tuple[str, str | None]:
-    """ "Arben Muka9 Tetor 2012" → ("Arben Muka", "2012-10-09"); else (text, None)."""
+    """ "Arben Muka9 Tetor 2012" → ("Arben Muka", "2012-10-09"), "Tom BeckerMarch 14, 2024" →
+    ("Tom Becker", "2024-03-14"); else (text, None)."""
     for match in _GLUED_DATE.finditer(text):
         rest = text[match.start() :]
         if is_date_line(rest, rules.months):

@@ -173,6 +173,8 @@ class _BodyCleaner(Page):
         for index in range(lead, end):
             if self.alive(index) and self._paragraph_like(index):
                 last = index
+        if self._cut_list_under(last, end):
+            return last
         for index in range(last + 1, end):
             if not _has_credit(self.candidates[index], self.rules) and not (
                 index + 1 < end
@@ -181,6 +183,19 @@ class _BodyCleaner(Page):
             ):
                 self.remove(index, "after the last paragraph")
         return last
+
+    def _cut_list_under(self, last: int, end: int) -> bool:
+        """Only list items follow the last paragraph, right under it, and the dump's end cuts
+        the list: the article's own list (a goal list, a fact list) the cut stopped in. A
+        teaser list stands under its heading, after the article's end."""
+        items = [i for i in range(last + 1, end) if self.alive(i)]
+        return (
+            len(items) >= 2  # a list (one bulleted line may be a slideshow's alt text)
+            and end == len(self.candidates)
+            and items[-1] == end - 1
+            and all(self.candidates[i].hints & Hint.LIST_ITEM for i in items)
+            and not ends_sentence(self.candidates[end - 1].text)
+        )
 
     def mark_cut_paragraph(self, lead: int, end: int) -> None:
         """A dump that stops mid-text (a crawler's or an archive's cut) never reached a sidebar
