@@ -372,15 +372,21 @@ def _clock_times(items: list[Candidate]) -> list[tuple[int, int, int]]:
     return times
 
 
-def _entry_permalink(items: list[Candidate]) -> bool:
-    """Two entries under their times of day, the latest first, with the first one's own
-    permalink between them ("16:05" … "https://p.dw.com/p/4mkZN" … "11:32"): a live blog's,
-    however few entries an excerpt holds (an article's permalink stands in its header)."""
-    times = [
+def _daytime_times(items: list[Candidate]) -> list[tuple[int, int]]:
+    """The lines that are only a time of day from ten o'clock on: (place, minutes since
+    midnight). A video's running time, under ten minutes, reads as an earlier hour."""
+    return [
         (i, hours * 60 + minutes)
         for i, hours, minutes in _clock_times(items)
         if _DAYTIME_HOUR <= hours < 24
     ]
+
+
+def _entry_permalink(items: list[Candidate]) -> bool:
+    """Two entries under their times of day, the latest first, with the first one's own
+    permalink between them ("16:05" … "https://p.dw.com/p/4mkZN" … "11:32"): a live blog's,
+    however few entries an excerpt holds (an article's permalink stands in its header)."""
+    times = _daytime_times(items)
     return any(
         later > earlier and any("p.dw.com/p/" in items[k].text for k in range(first + 1, second))
         for (first, later), (second, earlier) in pairwise(times)
@@ -393,11 +399,7 @@ def _entry_under_time(items: list[Candidate], rules: Rules) -> bool:
     a live blog's, however few entries an excerpt holds. (A video teaser's running time follows
     its title, never stands over a heading and a paragraph; an account in the day's order is
     an article's.)"""
-    times = [
-        (i, hours * 60 + minutes)
-        for i, hours, minutes in _clock_times(items)
-        if _DAYTIME_HOUR <= hours < 24
-    ]
+    times = _daytime_times(items)
     if len(times) < 2 or any(later <= earlier for (_, later), (_, earlier) in pairwise(times)):
         return False
     first, second = times[0][0], times[1][0]

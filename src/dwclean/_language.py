@@ -36,6 +36,8 @@ _READ_AT_MOST = 10_000
 _SIMPLIFIED = set("这国说为们时会对发后来经过还认问题关开东车长门见样实现场气应学习书报记总区电网")
 _TRADITIONAL = set("這國說為們時會對發後來經過還認問題關開東車長門見樣實現場氣應學習書報記總區電網")
 _WORD = re.compile(r"\w+")
+# the two Chinese editions' scripts, both written in Han characters
+CHINESE_SCRIPTS = ("Hans", "Hant")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # letters outside the Latin ranges (and not the two signs × ÷ in them)
 _NON_LATIN = re.compile(f"[^\\W\\d_{_SCRIPT_RANGES['Latn']}]+")
@@ -53,6 +55,12 @@ def _count(pattern: re.Pattern[str], text: str) -> int:
 
 def dominant_script(text: str) -> str | None:
     return _dominant(text)[0]
+
+
+def letters_of(script: str) -> str:
+    """The script whose letters an edition's script is counted in (`dominant_script`'s
+    names): Simplified and Traditional Chinese are both Han characters."""
+    return "Hani" if script in CHINESE_SCRIPTS else script
 
 
 def _dominant(text: str) -> tuple[str | None, bool]:

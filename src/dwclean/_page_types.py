@@ -84,7 +84,7 @@ def gallery(blocks: list[Block]) -> list[Block]:
         if description and after_description:
             shaped.append(block)  # two texts in a row: not a picture's
             continue
-        shaped.append(Block(BlockKind.CAPTION, block.text, block.credit, block.line))
+        shaped.append(_relabelled(block, BlockKind.CAPTION))
         after_description = description
     return shaped
 
@@ -97,7 +97,7 @@ def live(blocks: list[Block]) -> list[Block]:
     """Ticker entries are paragraphs, also the short ones ("45' Halftime"): a line that opens
     with the entry's time is no subhead or caption."""
     return [
-        Block(BlockKind.PARAGRAPH, block.text, block.credit, block.line)
+        _relabelled(block, BlockKind.PARAGRAPH)
         if block.kind in (BlockKind.SUBHEAD, BlockKind.CAPTION)
         and block.credit is None
         and _ENTRY_TIME.match(block.text)
@@ -110,11 +110,13 @@ def without_lead(blocks: list[Block]) -> list[Block]:
     """A feed view whose Teaser field is empty has no lead: its text starts with a paragraph
     (the real es syndication excerpt 63351601 is labelled so)."""
     return [
-        Block(BlockKind.PARAGRAPH, block.text, block.credit, block.line)
-        if block.kind is BlockKind.LEAD
-        else block
+        _relabelled(block, BlockKind.PARAGRAPH) if block.kind is BlockKind.LEAD else block
         for block in blocks
     ]
+
+
+def _relabelled(block: Block, kind: BlockKind) -> Block:
+    return Block(kind, block.text, block.credit, block.line)
 
 
 def unchanged(blocks: list[Block]) -> list[Block]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ._language import dominant_script
+from ._language import dominant_script, letters_of
 from ._model import Candidate, Hint, Removal
 from ._rules import Rules, key
 from ._text import (
@@ -430,10 +430,9 @@ _AGENCY_ALT_MAX_WORDS = 20
 def in_pages_own_script(text: str, page_script: str | None) -> bool:
     """Written in the page's script, where that is not Latin: DW's alt texts are German
     keywords, so a line in Urdu or Chinese ending in a credit in parentheses is a caption."""
-    if page_script in (None, "Latn"):
+    if page_script is None or page_script == "Latn":
         return False
-    script = dominant_script(text)
-    return script == ("Hani" if page_script in ("Hans", "Hant") else page_script)
+    return dominant_script(text) == letters_of(page_script)
 
 
 def _alt_with_agency_credit(candidate: Candidate, rules: Rules) -> bool:

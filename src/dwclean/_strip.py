@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ._embedded import EmbeddedBoxes, EmbeddedGalleries
 from ._header import HeaderReader
-from ._language import detect_language
+from ._language import CHINESE_SCRIPTS, detect_language
 from ._lead import LeadFinder
 from ._marks import MarksReader
 from ._model import Candidate, Hint, PageType, Removal
@@ -39,7 +39,6 @@ from ._text import (
     word_count,
 )
 
-_CHINESE_SCRIPTS = ("Hans", "Hant")  # the editions a Chinese mirror's own lines belong to
 _DEFINITION = re.compile(r"[^–—!?]{1,60} [–—] \S")  # a glossary's "term – explanation"
 _CUT_MARKER_MIN_CHARS = 8  # a cut heading this long names one sidebar heading, not a word
 # what a dump cut inside a link leaves: "https://p.dw.c", html2text's "[](https://twi", "!["
@@ -340,7 +339,7 @@ def strip(
         meta.language = detect_language(prose, rules, frozenset(stripper.keys))
     tables = language_tables(meta.language, rules)
     stripper.apply_rules(tables)
-    if meta.language is not None and meta.language.script not in _CHINESE_SCRIPTS:
+    if meta.language is not None and meta.language.script not in CHINESE_SCRIPTS:
         stripper.remove_other_script_chrome()
     lead = stripper.find_lead()
     stripper.read_glued_date(lead)
