@@ -111,9 +111,6 @@ KNOWN = {
     "are given to the picture below (as AMP prints credits first)",
     "an-zh-Hant-dw-g-70736218-bolin-weiqiang-35": "a Chinese gallery read as hard-wrapped: each "
     "picture's alt line ending in a year is joined to its title",
-    "aq-en-dw-av-17749268-spectrum-bat-tags": "paragraphs only (as the real de roettgen "
-    "excerpt): a media item's one-sentence description, then teasers of other items with no "
-    "headline or date to tell them apart, kept as text",
     "aq-pl-dw-video-58291746-opiekunki-seniorow": "paragraphs only, the roettgen shape: other "
     "items' teaser texts after the description are kept as text",
     "ar-ar-m-dw-live-66760423-zilzal-al-maghrib": "an embedded post's text is a subhead, not a "

@@ -2430,3 +2430,54 @@ def test_debris_patterns_tried_only_where_their_strings_are_still_match(
     """Patterns that need a string ("p.dw.com", "©", "DW.COM") are tried only on lines that
     hold it: the lines they are written for are still debris, running text is not."""
     assert load_rules().global_debris(line) is debris
+
+
+COOKIES_OLD_DE = (
+    "Wir verwenden Cookies, um unser Angebot für Sie zu verbessern. Mehr Informationen dazu "
+    "finden Sie in unserer Datenschutzerklärung."
+)
+TEASERS_DE = [
+    "Im Hafen von Kiel legen immer mehr Kreuzfahrtschiffe an. Die Stadt will Landstrom zur "
+    "Pflicht machen.",
+    "Der Winter war mild, die Imker sind zufrieden. Doch eine neue Milbe bedroht die Völker.",
+    "Auf Rügen streiten Fischer und Naturschützer über neue Schutzzonen in der Ostsee.",
+]
+
+
+def test_a_media_item_stored_as_paragraphs_only_keeps_its_description() -> None:
+    """An old media item stored as its paragraphs only: DW's cookie notice, the item's
+    description, then teasers of other items, each of teaser length: the description is the
+    text, the teasers go (the real excerpt dw-de-av-6545284)."""
+    description = "Umweltminister Röttgen spricht im DW-Interview über den Atomausstieg."
+    article = dwclean.clean("\n".join([COOKIES_OLD_DE, description, *TEASERS_DE]))
+    assert (article.page_type, kinds(article)) == (PageType.VIDEO, [("lead", description)])
+    assert [r.text for r in article.removed][1:] == TEASERS_DE
+
+
+LEAD_DE = "Der Stadtrat hat am Dienstag beschlossen, das Nachtbusnetz auszubauen."
+BODY_DE = (
+    "Alle Fraktionen stimmten für den Plan. Er bringt sechs neue Linien, die zwischen Mitternacht "
+    "und fünf Uhr morgens alle zwanzig Minuten fahren, wie das Verkehrsamt mitteilte. Vor allem "
+    "Schichtarbeiter hatten sich seit einem Jahr über fehlende Verbindungen beschwert."
+)
+
+
+@pytest.mark.parametrize("longer", [0, 1, 2, 3])
+def test_an_article_stored_as_paragraphs_only_keeps_them_all(longer: int) -> None:
+    """The same shape with one paragraph longer than a teaser (an article's): nothing goes."""
+    paragraphs = [LEAD_DE, *TEASERS_DE]
+    paragraphs[longer] = f"{paragraphs[longer]} {BODY_DE}"
+    article = dwclean.clean("\n".join([COOKIES_OLD_DE, *paragraphs]))
+    assert (article.page_type, [b.text for b in article.blocks]) == (PageType.ARTICLE, paragraphs)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [[LEAD_DE, *TEASERS_DE], [COOKIES_OLD_DE, LEAD_DE, *TEASERS_DE[:2]]],
+    ids=["no cookie notice", "three paragraphs"],
+)
+def test_paragraphs_without_the_media_items_shape_are_all_kept(lines: list[str]) -> None:
+    """Teaser-sized paragraphs without DW's cookie notice on top, or too few of them to be a
+    description and its teasers: all are text."""
+    article = dwclean.clean("\n".join(lines))
+    assert [b.text for b in article.blocks] == [t for t in lines if t != COOKIES_OLD_DE]

@@ -337,6 +337,8 @@ def classify(
         or _entry_under_time(items, rules)
     ):
         return PageType.LIVE  # entries under their times of day, the latest first: "18:42"
+    if bare_media_item(candidates, keys, rules):
+        return PageType.VIDEO
     return _player_page(candidates, keys, rules) or PageType.ARTICLE
 
 
@@ -407,6 +409,32 @@ def _entry_under_time(items: list[Candidate], rules: Rules) -> bool:
         first + 2 < second
         and _shape(items[first + 1], rules) == "H"
         and is_prose(items[first + 2].text)
+    )
+
+
+_BARE_MIN_PARAGRAPHS = 4  # the description and three teasers
+_TEASER_MAX_CHARS = 300  # a teaser's text; an article's paragraphs run longer
+
+
+def bare_media_item(candidates: list[Candidate], keys: list[str], rules: Rules) -> bool:
+    """An old-layout media item (/av-) stored as its paragraphs only: DW's cookie notice, the
+    item's one-paragraph description, then other items' teasers, each a paragraph of teaser
+    length, with no headline, subhead, picture or longer paragraph among them (the player's
+    kind is not stored: video, the commoner). A guess from one real page, the excerpt
+    dw-de-av-6545284 roettgen; an article stored so has a paragraph longer than a teaser."""
+    texts = [(c, k) for c, k in zip(candidates, keys, strict=True) if c.text]
+    if len(texts) <= _BARE_MIN_PARAGRAPHS:
+        return False
+    banner = texts[0][1]
+    if not any(table.cookie_banner.match(banner) for table in rules.languages.values()):
+        return False
+    return all(
+        len(c.text) <= _TEASER_MAX_CHARS
+        and is_prose(c.text)
+        and c.credit is None
+        and not c.hints & (Hint.DEBRIS | Hint.LIST_ITEM | Hint.HEADING | Hint.CAPTION)
+        and not rules.find_credit(c.text)
+        for c, _ in texts[1:]
     )
 
 

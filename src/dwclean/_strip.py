@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ._classify import bare_media_item
 from ._embedded import EmbeddedBoxes, EmbeddedGalleries
 from ._header import HeaderReader
 from ._language import CHINESE_SCRIPTS, detect_language
@@ -360,6 +361,12 @@ def strip(
         above = lead - 1 if lead and candidates[lead - 1].hints & Hint.CAPTION else lead
         stripper.remove_range(0, above, "before the article")
     end = stripper.find_end(lead)
+    if (
+        title is None
+        and page_type is PageType.VIDEO
+        and bare_media_item(candidates, stripper.keys, rules)
+    ):
+        stripper.remove_range(lead + 1, end, "other items' teasers under a media item")
     stripper.remove_glued_ad_labels(lead, end)
     stripper.read_info_box(tables, end)
     stripper.remove_info_box(lead, end)
