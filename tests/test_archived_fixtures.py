@@ -83,8 +83,6 @@ KNOWN = {
     "('17:2'): the cut line is kept as the cut paragraph",
     "y-el-dw-a-68281734-elaiolado-times": "a subhead the dump cuts mid-word reads as the cut "
     "paragraph (labels.md names only the cut paragraph)",
-    "y-hr-m-dw-a-66585219-sezonski-radnici": "a German alt line cut by the dump kept as the "
-    "cut paragraph",
     "z-bs-dw-live-69361248-euro-2024-otvaranje": "each live entry under a skip link in the "
     "edition's words ('Preskoči sljedeći dio …'), which no table has",
     "ab-fa-ir-dw-a-70768214-zayandeh-rud": "a subhead the dump cuts mid-word reads as the cut "
@@ -107,8 +105,6 @@ KNOWN = {
     "same shape): kept as a subhead",
     "al-hi-blogs-a-00008931-chhote-shahar-smartphone": "a blog post: the alt text glued to the "
     "first paragraph and the post's timestamp line after the text are not read",
-    "an-ha-mdw-g-64983517-rini-kofar-mata": "a gallery's credit lines under each description "
-    "are given to the picture below (as AMP prints credits first)",
     "an-zh-Hant-dw-g-70736218-bolin-weiqiang-35": "a Chinese gallery read as hard-wrapped: each "
     "picture's alt line ending in a year is joined to its title",
     "aq-pl-dw-video-58291746-opiekunki-seniorow": "paragraphs only, the roettgen shape: other "

@@ -2481,3 +2481,112 @@ def test_paragraphs_without_the_media_items_shape_are_all_kept(lines: list[str])
     description and its teasers: all are text."""
     article = dwclean.clean("\n".join(lines))
     assert [b.text for b in article.blocks] == [t for t in lines if t != COOKIES_OLD_DE]
+
+
+GALLERY_SLIDES = [
+    (
+        "Deutschland Leipzig Hauptbahnhof Halle",
+        "Leipzig",
+        "Leipzig's main station is one of the largest in Europe by floor area.",
+    ),
+    (
+        "Deutschland Hamburg Bahnhof Dammtor",
+        "Dammtor",
+        "The art nouveau hall of Hamburg Dammtor was built for the emperor's visits.",
+    ),
+    (
+        "Deutschland Görlitz Bahnhof Wartesaal",
+        "Görlitz",
+        "Görlitz station keeps its painted waiting room from the days of the empire.",
+    ),
+]
+
+
+@pytest.mark.parametrize("credit_apart", [False, True], ids=["glued credit", "credit line"])
+def test_a_gallerys_picture_title_under_its_alt_text_stays(credit_apart: bool) -> None:
+    """Per picture: German keywords (alt text), the title, the text, its credit glued on or
+    on a line of its own: the keywords go, the title stays above its text (no picture has two
+    alt texts); a title the dump's end cuts goes with its alt text neither."""
+    separator = "\n" if credit_apart else ""
+    body = "".join(
+        f"{alt}\n{title}\n{text}{separator}Image: Tom Becker/DW\n\n"
+        for alt, title, text in GALLERY_SLIDES
+    )
+    cut_alt = "Deutschland Lübeck Hauptbahnhof Bahnsteighalle"
+    dump = f"{SKIP_EN}Beautiful stations\n\nMarch 14, 2024\n\n{LEAD}\n\n{body}{cut_alt}\nLübe"
+    article = dwclean.clean(dump)
+    assert article.page_type is PageType.GALLERY
+    expected = [("lead", LEAD, None)]
+    for _, title, text in GALLERY_SLIDES:
+        expected += [("caption", title, None), ("caption", text, "Image: Tom Becker/DW")]
+    assert [(b.kind.value, b.text, b.credit) for b in article.blocks] == [
+        *expected,
+        ("caption", "Lübe", None),
+    ]
+    alts = [r.text for r in article.removed if r.rule == "image alt text"]
+    assert alts == [alt for alt, _, _ in GALLERY_SLIDES] + [cut_alt]
+
+
+def test_a_caption_of_two_sentences_under_its_alt_text_keeps_its_credit_after_a_space() -> None:
+    """Alt text, then a caption of two sentences whose credit follows after a space: a caption
+    with its credit, however long."""
+    caption = "Hikers queue outside a hut near Garmisch. July and August bring the most guests"
+    dump = (
+        f"{SKIP_EN}Alpine huts run dry\n\nAugust 16, 2024\n\n{LEAD}\n\n{BODY}\n\n"
+        f"Deutschland Alpen Wanderer vor Berghütte Garmisch-Partenkirchen\n"
+        f"{caption} Image: Lukas Amberger/dpa\n\n{BODY.upper()}"
+    )
+    assert [(b.kind.value, b.text, b.credit) for b in dwclean.clean(dump).blocks] == [
+        ("lead", LEAD, None),
+        ("paragraph", BODY, None),
+        ("caption", caption, "Image: Lukas Amberger/dpa"),
+        ("paragraph", BODY.upper(), None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [("A preview of summers to come?", True), ("Deutschland Rhein Niedrigwasser Bingen", False)],
+)
+def test_a_subhead_over_a_picture_the_dump_cuts_stays(line: str, kept: bool) -> None:
+    """After the last paragraph, a short line, then a picture's caption that the dump's end
+    cuts in its credit: the article went on under that subhead. A line with no small word of
+    the page's language is the picture's German alt text."""
+    caption = "Dry riverbanks near Düsseldorf draw walkers"
+    dump = (
+        f"{SKIP_EN}Rhine runs low\n\nAugust 16, 2022\n\n{LEAD}\n\n{BODY}\n\n"
+        f"{line}\n\n{caption} Image: Tobias Arnold/dpa/pict"
+    )
+    article = dwclean.clean(dump)
+    assert [(b.kind.value, b.text) for b in article.blocks] == [
+        ("lead", LEAD),
+        ("paragraph", BODY),
+        *([("subhead", line)] if kept else []),
+        ("caption", caption),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cut", "alt"),
+    [
+        ("Brasilien Paraná | Ernte von Mate-Bl", True),
+        ("Kroatien Split | Saisonarbeiter aus Indien in", True),
+        ("Os produtores de erva-mate do Paraná vendem", False),
+        ("A feira de Frankfurt am Ma", False),  # a German place in Portuguese text
+    ],
+)
+def test_a_german_alt_text_the_dump_cuts_on_another_edition_goes(cut: str, alt: bool) -> None:
+    """The dump's end cuts a picture's German alt text on a Portuguese page: it goes; a cut
+    line in the page's language is the cut paragraph."""
+    skip = "1. Pular para o conteúdo\n  2. Pular para o menu principal\n\n"
+    lead = "Jovens alemães descobrem a erva-mate em garrafa, e os produtores brasileiros comemoram."
+    body = (
+        "Exportar diretamente para a Europa, porém, não é simples. Além das exigências "
+        "sanitárias, pequenos produtores esbarram nos custos de certificação."
+    )
+    dump = f"{skip}Erva-mate conquista Berlim\n\n8 de junho de 2024\n\n{lead}\n\n{body}\n\n{cut}"
+    article = dwclean.clean(dump)
+    assert article.language == "pt-BR"
+    assert [b.text for b in article.blocks] == [lead, body] + ([] if alt else [cut])
+    rules = {(r.text, r.rule) for r in article.removed}
+    assert ((cut, "image alt text (cut by the dump's end)") in rules) is alt

@@ -46,7 +46,13 @@ class EmbeddedGalleries(Page):
         seen = Counter(self.keys[i] for i in alive)  # only a line seen twice can repeat
         positions: dict[str, list[int]] = {}  # one pass: every repeated short line's places
         for i in alive:
-            if seen[self.keys[i]] >= 2 and is_short_line(self.candidates[i].text):
+            text = self.candidates[i].text
+            # (pictures by one photographer repeat their credit line: "Image: Tom Becker/DW")
+            if (
+                seen[self.keys[i]] >= 2
+                and is_short_line(text)
+                and not is_credit_line(text, self.rules)
+            ):
                 positions.setdefault(self.keys[i], []).append(i)
         for title_key, places in positions.items():
             if len(places) >= 2 and word_count(title_key) == 1:

@@ -197,7 +197,8 @@ def pair_picture_lines(
             removed.append(Removal(candidate.text, "image alt text", candidate.line))
             after_alt = position + 1
             continue
-        if _cut_caption(candidate, position, candidates):
+        cut = _cut_caption(candidate, position, candidates)
+        if cut:
             under_alt = position == after_alt
             if (
                 not under_alt
@@ -213,10 +214,13 @@ def pair_picture_lines(
                 continue
         if glued is not None and (
             _alt_above_caption(glued, candidate, rules, options)
-            or (options.titled_pictures and _alt_naming_title(glued, candidate))
+            or (options.titled_pictures and _alt_naming_title(glued, candidate, cut=cut))
         ):
             removed.append(Removal(glued.text, "image alt text", glued.line))
             kept.pop()
+            if split_credit(candidate.text, rules)[1] is not None:
+                # its caption, however long, with its credit after a space ("… water Image: X")
+                candidate = candidate.copy_with(candidate.hints | Hint.CAPTION)
         elif above is not None and (
             _alt_repeats_caption(above, candidate) or _credited_alt(above, candidate, rules)
         ):
@@ -263,9 +267,21 @@ def _give_credit(
         return
     kept[-1] = glued.copy_with(glued.hints | Hint.CAPTION, credit=credit.text)
     alt = kept[-2] if len(kept) > 2 else None  # (kept[0] is the lead)
-    if alt is not None and glued_under(alt, glued) and _keyword_alt(alt, rules):
+    if (
+        alt is not None
+        and glued_under(alt, glued)
+        and _keyword_alt(alt, rules)
+        and not _under_removed_alt(alt, removed)
+    ):
         removed.append(Removal(alt.text, "image alt text", alt.line))
         del kept[-2]
+
+
+def _under_removed_alt(candidate: Candidate, removed: list[Removal]) -> bool:
+    """The line right under an alt text taken out is its picture's title or caption: no
+    picture has two alt texts (a gallery's keywords, its title, its text, a credit line)."""
+    last = removed[-1] if removed else None
+    return last is not None and last.rule == "image alt text" and last.line + 1 == candidate.line
 
 
 def _without_placeholder(
@@ -286,15 +302,21 @@ def _without_placeholder(
     return candidate
 
 
-def _alt_naming_title(above: Candidate, title: Candidate) -> bool:
+def _alt_naming_title(above: Candidate, title: Candidate, *, cut: bool = False) -> bool:
     """A gallery picture's alt text glued above its title: DW's keywords name what the title
-    does and more ("Deutschland Insel Sylt Rotes Kliff bei Kampen" over "Sylt")."""
+    does and more ("Deutschland Insel Sylt Rotes Kliff bei Kampen" over "Sylt"). A title the
+    dump's end cuts names the start of its last word ("Kap Arkon")."""
     if above.credit or (above.hints | title.hints) & (Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD):
         return False
     if not is_short_line(above.text) or not is_short_line(title.text):
         return False
-    named, keywords = set(tokens(title.text)), set(tokens(above.text))
-    return bool(named) and named < keywords
+    named, keywords = tokens(title.text), set(tokens(above.text))
+    if not named:
+        return False
+    if cut and named[-1] not in keywords:
+        last = named.pop()  # (the keywords hold the whole word, and more)
+        return any(word.startswith(last) for word in keywords) and set(named) <= keywords
+    return set(named) < keywords
 
 
 def _cut_caption(candidate: Candidate, position: int, candidates: list[Candidate]) -> bool:

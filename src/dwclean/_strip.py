@@ -68,6 +68,8 @@ def language_tables(language: Language | None, rules: Rules) -> list[Language]:
 _ARTICLE_WORDS = 40  # a paragraph this long is the article's (teasers after it are shorter)
 _SECTION_LINE_WORDS = 12
 _STATEMENT_ITEM_WORDS = 12  # teasers' headlines and menu entries in lists are shorter
+_ALT_MIN_WORDS = 3  # "Ernte von Mate-Bl": fewer words say nothing of their language
+_ALT_CAPITALISED = 0.6  # "Kroatien Split | Saisonarbeiter aus Indien in": four of six
 _LIST_INTRO_MIN_WORDS = 3  # "Other states did the same:"; a sidebar heading is shorter
 
 
@@ -175,7 +177,10 @@ class _BodyCleaner(Page):
                 last = index
         if self._cut_list_under(last, end):
             return last
+        subhead = self._heading_over_cut_picture(last, end)
         for index in range(last + 1, end):
+            if index == subhead:
+                continue
             if not _has_credit(self.candidates[index], self.rules) and not (
                 index + 1 < end
                 and _has_credit(self.candidates[index + 1], self.rules)
@@ -196,6 +201,55 @@ class _BodyCleaner(Page):
             and all(self.candidates[i].hints & Hint.LIST_ITEM for i in items)
             and not ends_sentence(self.candidates[end - 1].text)
         )
+
+    def _heading_over_cut_picture(self, last: int, end: int) -> int | None:
+        """One short line, then a picture's caption the dump's end cuts, and nothing else
+        after the last paragraph: the line is a subhead the article went on under (a sidebar's
+        heading is in the end markers, before it). Its index, or None."""
+        tail = [i for i in range(last + 1, end) if self.alive(i)]
+        if len(tail) != 2 or end < len(self.candidates) or tail[1] != end - 1:
+            return None
+        heading, picture = (self.candidates[i] for i in tail)
+        if (
+            _has_credit(heading, self.rules)
+            or heading.hints & Hint.LIST_ITEM
+            or is_prose(heading.text)
+            or word_count(heading.text) > _SECTION_LINE_WORDS
+            or not _has_credit(picture, self.rules)
+            or not self._in_pages_language(heading.text)
+        ):
+            return None
+        return tail[0]
+
+    def _german_on_other_edition(self, text: str) -> bool:
+        """A line of three words or more with German small words and none of the page's, on
+        another Latin-script edition: a picture's alt text (DW writes them in German on every
+        edition)."""
+        language, german = self.meta.language, self.rules.languages.get("de")
+        if language is None or german is None or language.code == "de":
+            return False
+        if language.script != "Latn" or self.page_type is PageType.GALLERY:
+            return False  # (in another script its Latin letters tell; a gallery's cut title
+            # may be a German place: "Freiburg im Breis")
+        words = tokens(text)
+        # DW's alt texts are keyword strings, mostly nouns and names: capitalised in German
+        # (a German course's line on another edition, "schmal – nicht breit", is no alt text)
+        printed = [w for w in text.split() if w[:1].isalnum()]
+        capitalised = sum(1 for w in printed if w[:1].isupper())
+        return (
+            len(words) >= _ALT_MIN_WORDS
+            and bool(printed)
+            and printed[0][:1].isupper()
+            and capitalised >= _ALT_CAPITALISED * len(printed)
+            and language.stopwords.isdisjoint(words)
+            and not german.stopwords.isdisjoint(words)
+        )
+
+    def _in_pages_language(self, text: str) -> bool:
+        """The line has a small word of the page's language: a subhead, not a picture's German
+        alt text on another edition ("Deutschland Biber an der Oder" on a Polish page)."""
+        language = self.meta.language
+        return language is not None and not language.stopwords.isdisjoint(tokens(text))
 
     def mark_cut_paragraph(self, lead: int, end: int) -> None:
         """A dump that stops mid-text (a crawler's or an archive's cut) never reached a sidebar
@@ -232,7 +286,9 @@ class _BodyCleaner(Page):
             # the article's sign-off ("Revisão: Marta Lin…"), as the tail removes it uncut
             self.remove(last, "editor line (cut by the dump's end)")
             return
-        if is_cut_agency_alt(candidate.text, self.rules):
+        if is_cut_agency_alt(candidate.text, self.rules) or self._german_on_other_edition(
+            candidate.text
+        ):
             self.remove(last, "image alt text (cut by the dump's end)")
             return
         paragraphs = [i for i in alive[:-1] if self._paragraph_like(i)]
