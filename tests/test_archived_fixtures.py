@@ -277,6 +277,10 @@ KNOWN = {
     "ch-fr-m-audio-70498137-tchad-ecoles-inondees": "a cut subhead is kept as the cut paragraph",
     "ch-pt-002-wayback-g-42596384-carnaval-luanda-old": "an old gallery in the Wayback copy's "
     "slideshow rendering is read as an article",
+    "ci-en-www-a-69942817-alpine-huts-water": "a cut subhead is kept as the cut paragraph",
+    "ck-ar-rss-copypaste-a-73078419-lamm-alshaml": "a cut subhead is kept as the cut paragraph",
+    "ck-fr-lfwp-a-70968241-attieke-unesco": "a cut subhead is kept as the cut paragraph",
+    "cl-el-www-a-70151724-thessalia-daniel-video": "a cut subhead is kept as the cut paragraph",
 }
 
 
