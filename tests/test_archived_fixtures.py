@@ -232,8 +232,6 @@ KNOWN = {
     "bw-zh-Hant-www-a-19207536-pijiu-chunniangfa-old": "a cut subhead is kept as the cut paragraph",
     "bx-en-www-live-65129348-germany-mega-strike": "an editor ('Edited by: …') is no author here "
     "(the writer took the only byline's name; h-en labels it the other way)",
-    "bx-pt-BR-tiue-g-69241076-cidades-bicicleta": "a gallery picture's German alt text cut by the "
-    "dump's end is kept as a caption",
     "by-de-wayback-a-41563218-ice-berlin-muenchen-old": "a cut subhead is kept as the cut "
     "paragraph",
     "bz-id-proxy158-a-68791532-lebaran-berlin-instagram-x": "an ad label glued to the front of a "
@@ -250,8 +248,6 @@ KNOWN = {
     "Persian run-together feed line (no capitals, no space) stays in the paragraph",
     "cd-id-feedreader-a-62315478-elektronik-bekas-supermarket": "a feed reader's view without the "
     "syndication fields is read as an article page",
-    "cd-sw-amp-audio-69149275-wachimbaji-dhahabu-geita-zebaki": "a German alt text with pipes over "
-    "a caption cut before its credit: a subhead over the cut paragraph",
     "ca-am-m-audio-71342658-gondar-timket": "a media item's picture (alt text and credit line) "
     "printed over its text becomes the lead",
     "ca-bn-proxy158-g-63791845-rangpur-shatranji": "a gallery picture's text with its credit glued "
@@ -278,6 +274,9 @@ KNOWN = {
     "ch-pt-002-wayback-g-42596384-carnaval-luanda-old": "an old gallery in the Wayback copy's "
     "slideshow rendering is read as an article",
     "ci-en-www-a-69942817-alpine-huts-water": "a cut subhead is kept as the cut paragraph",
+    "cj-de-amp-a-71688245-kirche-kletterhalle": "a cut subhead is kept as the cut paragraph",
+    "cj-de-rss-copypaste-20563-id66271384-schwimmen-table": "a feed copy run together on one "
+    "line: a subhead glued to the paragraph after it is read as part of it",
     "ck-ar-rss-copypaste-a-73078419-lamm-alshaml": "a cut subhead is kept as the cut paragraph",
     "ck-fr-lfwp-a-70968241-attieke-unesco": "a cut subhead is kept as the cut paragraph",
     "cl-el-www-a-70151724-thessalia-daniel-video": "a cut subhead is kept as the cut paragraph",

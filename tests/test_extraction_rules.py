@@ -2452,6 +2452,14 @@ def test_a_media_item_stored_as_paragraphs_only_keeps_its_description() -> None:
     article = dwclean.clean("\n".join([COOKIES_OLD_DE, description, *TEASERS_DE]))
     assert (article.page_type, kinds(article)) == (PageType.VIDEO, [("lead", description)])
     assert [r.text for r in article.removed][1:] == TEASERS_DE
+    # the dump's end may cut the last teaser
+    cut = [
+        *TEASERS_DE,
+        "Die Krabbenfischer an der Nordsee stehen unter Druck: Die Fangmenge sinkt, Diesel ist "
+        "teurer, und di",
+    ]
+    article = dwclean.clean("\n".join([COOKIES_OLD_DE, description, *cut]))
+    assert (article.page_type, kinds(article)) == (PageType.VIDEO, [("lead", description)])
 
 
 LEAD_DE = "Der Stadtrat hat am Dienstag beschlossen, das Nachtbusnetz auszubauen."
@@ -2590,3 +2598,56 @@ def test_a_german_alt_text_the_dump_cuts_on_another_edition_goes(cut: str, alt: 
     assert [b.text for b in article.blocks] == [lead, body] + ([] if alt else [cut])
     rules = {(r.text, r.rule) for r in article.removed}
     assert ((cut, "image alt text (cut by the dump's end)") in rules) is alt
+
+
+def test_the_name_over_a_lead_its_date_is_glued_to_is_the_byline() -> None:
+    """A mirror glues the date line to the lead ("30. Juli 2019Mit ihren Herden …"): the name
+    line above it stands where a byline stands over its date line."""
+    lead = "Mit ihren Herden pflegen sie Deiche und Heiden. Doch davon leben können nur wenige."
+    dump = f"Wanderschäfer: Ein Beruf vor dem Aus\nKatrin Wendel\n30. Juli 2019{lead}\n{BODY_DE}"
+    article = dwclean.clean(dump)
+    assert (article.title, article.date, article.authors) == (
+        "Wanderschäfer: Ein Beruf vor dem Aus",
+        "2019-07-30",
+        ["Katrin Wendel"],
+    )
+    assert kinds(article) == [("lead", lead), ("paragraph", BODY_DE)]
+
+
+SKIP_DE = "1. Zum Inhalt springen\n  2. Zur Hauptnavigation springen\n\n"
+
+
+def test_a_gallery_title_the_dump_cuts_under_its_keyword_alt_text() -> None:
+    """A gallery whose pictures have alt text, title, text: the last picture's title, cut by
+    the dump, names one of its alt text's keywords (modern alt texts part them with "|")."""
+    slides = [
+        (
+            "Deutschland Bremen | Wasserturm Stadtwerder",
+            "Bremen",
+            "Die Bremer nennen ihren Wasserturm die Umgedrehte Kommode.",
+        ),
+        (
+            "Deutschland Lüneburg | Wasserturm an der Ilmenau",
+            "Lüneburg",
+            "Vom Turm an der Ilmenau blicken Besucher über die ganze Altstadt.",
+        ),
+        (
+            "Deutschland Hamburg | Wasserturm im Schanzenpark",
+            "Hamburg",
+            "Im Schanzenpark ist aus dem alten Wasserturm ein Hotel geworden.",
+        ),
+    ]
+    body = "".join(
+        f"{alt}\n{title}\n{text}Bild: Heike Brandes/DW\n\n" for alt, title, text in slides
+    )
+    cut = "Mannheim: Ein Wahrzeichen, das bleibt, wa"
+    dump = (
+        f"{SKIP_DE}Wassertürme in Deutschland\n\n14.08.2022\n\n{LEAD_DE}\n\n{body}"
+        f"Deutschland Mannheim | Wasserturm am Friedrichsplatz\n{cut}"
+    )
+    article = dwclean.clean(dump)
+    assert article.page_type is PageType.GALLERY
+    assert kinds(article)[-2:] == [("caption", slides[-1][2]), ("caption", cut)]
+    assert [r.text for r in article.removed if r.rule == "image alt text"] == [
+        alt for alt, _, _ in slides
+    ] + ["Deutschland Mannheim | Wasserturm am Friedrichsplatz"]

@@ -428,9 +428,11 @@ def bare_media_item(candidates: list[Candidate], keys: list[str], rules: Rules) 
     banner = texts[0][1]
     if not any(table.cookie_banner.match(banner) for table in rules.languages.values()):
         return False
+    last = texts[-1][0]
     return all(
         len(c.text) <= _TEASER_MAX_CHARS
-        and is_prose(c.text)
+        # (the dump's end may cut the last teaser: "… Diesel ist teurer, und di")
+        and (is_prose(c.text) or (c is last and word_count(c.text) >= _ITEM_LEAD_MIN_WORDS))
         and c.credit is None
         and not c.hints & (Hint.DEBRIS | Hint.LIST_ITEM | Hint.HEADING | Hint.CAPTION)
         and not rules.find_credit(c.text)

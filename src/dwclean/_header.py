@@ -39,6 +39,7 @@ class HeaderReader(Page):
             if date is not None:
                 self.meta.date = self.meta.date or date
                 self.cut_prefix(lead, end.end(), "date glued to the text")
+                self.lead_dated = True
                 return
 
     def _date_only(self, text: str) -> str | None:
@@ -128,7 +129,9 @@ class HeaderReader(Page):
                 names, date = split_glued_date(text, self.rules)
                 labelled = author_label_length(self.rules.author_labels, self.keys[index])
                 following = self.candidates[index + 1].text if index + 1 < lead else ""
-                if date or labelled or self.is_date_line(following):
+                # (over a date line, or over the lead a date line is glued to)
+                dated = self.is_date_line(following) or (index + 1 == lead and self.lead_dated)
+                if date or labelled or dated:
                     self.meta.date = self.meta.date or date
                     self.meta.authors.extend(author_names(names, self.rules))
                     self.remove(index, "byline")

@@ -70,6 +70,7 @@ class Page:
         self.cut: list[Removal] = []  # pieces cut off a candidate's text
         self.keys = list(keys) if keys is not None else [key(c.text) for c in candidates]
         self.headline: int | None = None  # found by position (above the date line)
+        self.lead_dated = False  # the date line is glued to the lead's start
         self._spaced: bool | None = None  # blank lines between blocks (known once asked)
         self._last_long: int | None = None  # the last long paragraph's index (once asked)
         self.page_type = PageType.ARTICLE

@@ -128,7 +128,7 @@ def _keyword_alt(candidate: Candidate, rules: Rules) -> bool:
         return False
     if candidate.credit or split_credit(candidate.text, rules)[1]:
         return False  # a picture's caption with its credit, the picture before
-    words = candidate.text.split()
+    words = [w for w in candidate.text.split() if w != "|"]  # ("Deutschland Bonn | Rathaus")
     if not 2 <= len(words) <= _ALT_KEYWORDS_MAX or ends_sentence(candidate.text):
         return False
     if not words[0][:1].isupper() or candidate.text.endswith((":", "：")):  # "Ai Weiwei:"
@@ -214,7 +214,10 @@ def pair_picture_lines(
                 continue
         if glued is not None and (
             _alt_above_caption(glued, candidate, rules, options)
-            or (options.titled_pictures and _alt_naming_title(glued, candidate, cut=cut))
+            or (
+                options.titled_pictures
+                and _alt_naming_title(glued, candidate, rules, cut=cut, framed=_has_alts(removed))
+            )
         ):
             removed.append(Removal(glued.text, "image alt text", glued.line))
             kept.pop()
@@ -302,10 +305,19 @@ def _without_placeholder(
     return candidate
 
 
-def _alt_naming_title(above: Candidate, title: Candidate, *, cut: bool = False) -> bool:
+def _has_alts(removed: list[Removal]) -> bool:
+    return any(r.rule == "image alt text" for r in removed)
+
+
+def _alt_naming_title(
+    above: Candidate, title: Candidate, rules: Rules, *, cut: bool = False, framed: bool = False
+) -> bool:
     """A gallery picture's alt text glued above its title: DW's keywords name what the title
     does and more ("Deutschland Insel Sylt Rotes Kliff bei Kampen" over "Sylt"). A title the
-    dump's end cuts names the start of its last word ("Kap Arkon")."""
+    dump's end cuts names the start of its last word ("Kap Arkon"); in a gallery whose
+    pictures above had alt texts (`framed`), one of the keywords of a keyword string
+    ("Deutschland Mannheim | Wasserturm am Friedrichsplatz" over "Mannheim: Ein Wahrzeichen,
+    das bleibt, wa")."""
     if above.credit or (above.hints | title.hints) & (Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD):
         return False
     if not is_short_line(above.text) or not is_short_line(title.text):
@@ -313,6 +325,8 @@ def _alt_naming_title(above: Candidate, title: Candidate, *, cut: bool = False) 
     named, keywords = tokens(title.text), set(tokens(above.text))
     if not named:
         return False
+    if cut and framed and _keyword_alt(above, rules) and not keywords.isdisjoint(named[:-1]):
+        return True
     if cut and named[-1] not in keywords:
         last = named.pop()  # (the keywords hold the whole word, and more)
         return any(word.startswith(last) for word in keywords) and set(named) <= keywords
