@@ -2452,6 +2452,8 @@ def test_a_media_item_stored_as_paragraphs_only_keeps_its_description() -> None:
     article = dwclean.clean("\n".join([COOKIES_OLD_DE, description, *TEASERS_DE]))
     assert (article.page_type, kinds(article)) == (PageType.VIDEO, [("lead", description)])
     assert [r.text for r in article.removed][1:] == TEASERS_DE
+    # DW's cookie banner is the old layout's: the page is DW's, in that layout
+    assert (article.layout, article.warnings) == ("old", [])
     # the dump's end may cut the last teaser
     cut = [
         *TEASERS_DE,

@@ -15,6 +15,7 @@ from ._rules import Language, Rules, StartGate, key
 from ._text import parse_date, word_count
 
 _TITLE_LINE_MAX_CHARS = 400
+_BANNER_TOP_LINES = 12  # a cookie banner stands above the page's navigation
 
 
 TITLE_LINE_REACH = 3  # the title line is the dump's first line, or under an archive's banner
@@ -97,6 +98,18 @@ class MarksReader(Page):
         modern_links = self.rules.skip_links - self.rules.old_skip_links
         if any(k in modern_links for k in self.keys):
             self.meta.layout = "modern"
+        elif self._old_cookie_banner():
+            self.meta.layout = "old"
+
+    def _old_cookie_banner(self) -> bool:
+        """DW's cookie banners in the tables are the old layout's (rules/languages/SOURCES.md),
+        printed at the page's top: "Wir verwenden Cookies, um unser Angebot …"."""
+        banners = [lang.cookie_banner for lang in self.rules.languages.values()]
+        gate = StartGate(banners)
+        return any(
+            gate.admits(text_key) and any(banner.match(text_key) for banner in banners)
+            for text_key in self.keys[:_BANNER_TOP_LINES]
+        )
 
     def read_info_box(self, tables: list[Language], end: int) -> None:
         """Old-layout info boxes: "Date 19.01.2020", "Author Ben Knight", "Permalink …".
