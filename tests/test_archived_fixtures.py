@@ -280,6 +280,18 @@ KNOWN = {
     "ck-ar-rss-copypaste-a-73078419-lamm-alshaml": "a cut subhead is kept as the cut paragraph",
     "ck-fr-lfwp-a-70968241-attieke-unesco": "a cut subhead is kept as the cut paragraph",
     "cl-el-www-a-70151724-thessalia-daniel-video": "a cut subhead is kept as the cut paragraph",
+    "co-bs-rss-copypaste-a-68069214-sarajevo-smog": "a bare feed copy in Bosnian is read as "
+    "Croatian (no furniture names the edition)",
+    "co-en-feedreader-a-58684213-sponge-cities": "a feed reader's view without the syndication "
+    "fields is read as an article page, its date line with the feed's name not read",
+    "co-es-rss-copypaste-a-49539127-alpacas-heladas": "a caption and its credit glued between two "
+    "paragraphs of a one-line feed text (as i-ro); a cut subhead glued into it",
+    "co-ru-wayback-copypaste-a-53070345-zooparki-karantin": "a Teaser value hard-wrapped under its "
+    "label, the full text glued to its last line: the first paragraph is read into the lead",
+    "co-uk-rss-copypaste-a-65626418-likari-dyplomy": "a Teaser value hard-wrapped after its label "
+    "on one line: its second line and the 'Short teaser' row are read as text",
+    "co-zh-Hans-feedreader-a-67688415-diandongche-butie": "a feed reader's view without the "
+    "syndication fields is read as an article page",
 }
 
 
