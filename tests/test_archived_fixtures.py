@@ -288,8 +288,6 @@ KNOWN = {
     "paragraphs of a one-line feed text (as i-ro); a cut subhead glued into it",
     "co-ru-wayback-copypaste-a-53070345-zooparki-karantin": "a Teaser value hard-wrapped under its "
     "label, the full text glued to its last line: the first paragraph is read into the lead",
-    "co-uk-rss-copypaste-a-65626418-likari-dyplomy": "a Teaser value hard-wrapped after its label "
-    "on one line: its second line and the 'Short teaser' row are read as text",
     "co-zh-Hans-feedreader-a-67688415-diandongche-butie": "a feed reader's view without the "
     "syndication fields is read as an article page",
 }

@@ -2654,3 +2654,18 @@ def test_a_gallery_title_the_dump_cuts_under_its_keyword_alt_text() -> None:
     assert [r.text for r in article.removed if r.rule == "image alt text"] == [
         alt for alt, _, _ in slides
     ] + ["Deutschland Mannheim | Wasserturm am Friedrichsplatz"]
+
+
+def test_a_feed_teaser_hard_wrapped_after_its_label_goes_on_to_its_sentence_end() -> None:
+    """A renderer wraps the Teaser row ("Teaser Night buses … after a year" / "of complaints
+    …"): the next line is still the teaser, and the Short teaser row after it a field."""
+    first, second = LEAD[:80].rsplit(" ", 1)[0], LEAD[len(LEAD[:80].rsplit(" ", 1)[0]) + 1 :]
+    dump = (
+        "Item 1\nId 71620853\nDate 2025-02-12\nTitle Night buses for the city\n"
+        f"Teaser {first}\n{second}\nShort teaser More buses at night\nFull text\n{BODY}"
+    )
+    article = dwclean.clean(dump)
+    assert (article.page_type, kinds(article)) == (
+        PageType.FEED,
+        [("lead", LEAD), ("paragraph", BODY)],
+    )

@@ -158,6 +158,12 @@ def _read_fields(
                     return fields, first + teaser_lines
                 fields[last_label] = " ".join(" ".join(block).split())
                 continue  # more fields may follow ("Short teaser", "Full text")
+            wrapped = _wrapped_value(fields, last_label, lines, index, pattern)
+            if wrapped and not blank_since_label:
+                fields[last_label] = " ".join([fields[last_label], *lines[index : index + wrapped]])
+                fields[last_label] = " ".join(fields[last_label].split())
+                index += wrapped
+                continue  # more fields follow ("Short teaser", "Full text")
             if last_label in _TEXT_FIELDS or ("Title" in fields and last_label != "Title"):
                 return fields, index  # the full text starts here
             removed.append(Removal(line.strip(), "feed header", index + 1))  # among the rows
@@ -186,6 +192,33 @@ def _before_next_item(lines: list[str], offset: int, removed: list[Removal]) -> 
             )
             return lines[:number]
     return lines
+
+
+def _wrapped_value(
+    fields: dict[str, str], label: str, lines: list[str], index: int, pattern: re.Pattern[str]
+) -> int:
+    """How many lines from `index` go on with a Teaser value printed after its label that a
+    renderer hard-wrapped ("Teaser Тисячі … Але між дипломом і" / "дозволом на практику …"):
+    up to the line that ends its sentence, when a label or a blank line follows. 0: none."""
+    value = fields.get(label, "")
+    if label != "Teaser" or not value or ends_sentence(value):
+        return 0
+    block: list[str] = []
+    for line in lines[index:]:
+        if not line.strip() or _starts_with_label(line, pattern):
+            break
+        block.append(line.strip())
+    count = _first_paragraph([value, *block]) - 1
+    after = index + count
+    if count == 0 or not ends_sentence(block[count - 1]):
+        return 0
+    if (
+        after < len(lines)
+        and lines[after].strip()
+        and not _starts_with_label(lines[after], pattern)
+    ):
+        return 0  # the full text goes on under it: the view's other shape, read elsewhere
+    return count
 
 
 def _first_paragraph(block: list[str]) -> int:
