@@ -280,6 +280,8 @@ KNOWN = {
     "ck-ar-rss-copypaste-a-73078419-lamm-alshaml": "a cut subhead is kept as the cut paragraph",
     "ck-fr-lfwp-a-70968241-attieke-unesco": "a cut subhead is kept as the cut paragraph",
     "cl-el-www-a-70151724-thessalia-daniel-video": "a cut subhead is kept as the cut paragraph",
+    "cm-fr-www-a-43008215-vanille-madagascar-old": "a cut subhead is kept as the cut paragraph",
+    "cn-bn-wayback-a-16807421-chorer-sourobidyut-old": "a cut subhead is kept as the cut paragraph",
     "co-bs-rss-copypaste-a-68069214-sarajevo-smog": "a bare feed copy in Bosnian is read as "
     "Croatian (no furniture names the edition)",
     "co-en-feedreader-a-58684213-sponge-cities": "a feed reader's view without the syndication "
