@@ -216,7 +216,9 @@ def pair_picture_lines(
             _alt_above_caption(glued, candidate, rules, options)
             or (
                 options.titled_pictures
-                and _alt_naming_title(glued, candidate, rules, cut=cut, framed=_has_alts(removed))
+                and _alt_naming_title(
+                    glued, candidate, rules, cut=cut, framed=cut and _has_alts(removed)
+                )
             )
         ):
             removed.append(Removal(glued.text, "image alt text", glued.line))
