@@ -2670,3 +2670,27 @@ def test_a_feed_teaser_hard_wrapped_after_its_label_goes_on_to_its_sentence_end(
         PageType.FEED,
         [("lead", LEAD), ("paragraph", BODY)],
     )
+
+
+def test_a_date_glued_to_the_lead_may_start_with_its_weekday() -> None:
+    """A mirror glues the Amharic date line, weekday first, to the lead: the date is read (from
+    the Ethiopian calendar), the lead keeps none of it."""
+    lead = "በአዲስ አበባ ፒያሳ አካባቢ የመንገድ ዳር መጻሕፍት ሻጮች ለብዙ ዓመታት ርካሽ መጻሕፍትን ሲያቀርቡ ቆይተዋል።"
+    body = "አቶ ገብረመድኅን ኃይሉ በፒያሳ መጻሕፍት መሸጥ ከጀመሩ ሃያ ዓመት ሆኗቸዋል። ሥራቸው አሁን ከባድ ሆኗል።"
+    article = dwclean.clean(f"የፒያሳ የመጻሕፍት ሻጮች\nረቡዕ፣ ግንቦት 16 2015{lead}\n{body}")
+    assert (article.date, kinds(article)) == ("2023-05-24", [("lead", lead), ("paragraph", body)])
+
+
+def test_a_modern_alt_text_over_a_caption_the_dump_cuts_goes() -> None:
+    """The modern layout's alt text (place keywords, a bar, what the picture shows, in German)
+    over a caption the dump's end cuts: the alt text goes, the cut line is the caption."""
+    alt = "Bosnien und Herzegowina Tuzla | Freiwillige renovieren die Saline"
+    cut = "Volonteri svake subote čiste i"
+    lead = "U Tuzli volonteri obnavljaju staru solanu i od nje prave kulturni centar za mlade."
+    body = "Svake subote okupi se dvadesetak ljudi. Jedni skidaju staru žbuku, drugi nose cigle."
+    dump = (
+        f"{SKIP_EN}Solana postaje kulturni centar\n\n14.08.2024\n\n{lead}\n\n{body}\n\n{alt}\n{cut}"
+    )
+    article = dwclean.clean(dump)
+    assert kinds(article) == [("lead", lead), ("paragraph", body), ("caption", cut)]
+    assert (alt, "image alt text") in {(r.text, r.rule) for r in article.removed}

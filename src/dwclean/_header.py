@@ -19,6 +19,7 @@ _DATE_WORD = re.compile(r"[^\s\d.,/-]+")
 # where a date glued to text may end: a digit, or a Chinese date's 日, before a letter
 _GLUED_DATE_END = re.compile(r"\d日?(?=[^\W\d_])")
 _GLUED_DATE_MAX = 40
+_WEEKDAY = re.compile(r"^[^\W\d_]{3,}[,፣،] ")  # a word, then a comma: the date's weekday
 _DATE_LINE_REACH = 4  # headline, byline, date line: a header's date line is this close
 # the words a date holds beside its month: 年月日, and "de" ("3 de janeiro de 2018")
 _DATE_SIGNS = frozenset(["年", "月", "日", "de"])
@@ -43,11 +44,12 @@ class HeaderReader(Page):
                 return
 
     def _date_only(self, text: str) -> str | None:
-        """The date `text` is, if it is only a date: month names (or 年月日) and digits."""
+        """The date `text` is, if it is only a date: month names (or 年月日) and digits, after
+        its weekday at most ("ረቡዕ፣ ግንቦት 16 2015", "Tuesday, March 14, 2024")."""
         months = self.rules.months
         if not is_date_line(text, months):
             return None
-        words = _DATE_WORD.findall(text.casefold())
+        words = _DATE_WORD.findall(_WEEKDAY.sub("", text, count=1).casefold())
         if any(w not in months and w not in _DATE_SIGNS for w in words):
             return None
         return parse_date(text, months)

@@ -128,10 +128,15 @@ def _keyword_alt(candidate: Candidate, rules: Rules) -> bool:
         return False
     if candidate.credit or split_credit(candidate.text, rules)[1]:
         return False  # a picture's caption with its credit, the picture before
-    words = [w for w in candidate.text.split() if w != "|"]  # ("Deutschland Bonn | Rathaus")
-    if not 2 <= len(words) <= _ALT_KEYWORDS_MAX or ends_sentence(candidate.text):
+    text = candidate.text
+    if not 2 <= word_count(text) <= _ALT_KEYWORDS_MAX or ends_sentence(text):
         return False
-    if not words[0][:1].isupper() or candidate.text.endswith((":", "：")):  # "Ai Weiwei:"
+    if text.endswith((":", "：")):  # "Ai Weiwei:"
+        return False
+    # the modern layout's alt text: the place's keywords, then what the picture shows, after a
+    # bar ("Bosnien und Herzegowina Tuzla | Freiwillige renovieren die Saline")
+    words = text.split(" | ", 1)[0].split()
+    if len(words) < 2 or not words[0][:1].isupper():
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     return capitalised >= _KEYWORDS_CAPITALISED * len(words)
