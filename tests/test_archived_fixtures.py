@@ -266,8 +266,6 @@ KNOWN = {
     "cf-mk-www-a-47994516-kursevi-germanski": "a cut subhead is kept as the cut paragraph",
     "cf-ro-www-a-17139482-ursii-brasov-old": "a subhead as the dump's last line, cut right after "
     "it, reads as the cut paragraph",
-    "cg-ar-www-a-71893542-dhahab-zawaj-masr": "a place after the author's name ('- القاهرة') is "
-    "kept in the name",
     "cg-ur-m-a-51249783-faisalabad-powerloom": "a place of two words after the author's name reads "
     "as a second author (as f-ur); a cut subhead",
     "ch-fr-m-audio-70498137-tchad-ecoles-inondees": "a cut subhead is kept as the cut paragraph",
@@ -282,6 +280,10 @@ KNOWN = {
     "cl-el-www-a-70151724-thessalia-daniel-video": "a cut subhead is kept as the cut paragraph",
     "cm-fr-www-a-43008215-vanille-madagascar-old": "a cut subhead is kept as the cut paragraph",
     "cn-bn-wayback-a-16807421-chorer-sourobidyut-old": "a cut subhead is kept as the cut paragraph",
+    "cr-fr-www-a-70857316-madagascar-delestages": "a cut subhead is kept as the cut paragraph",
+    "cr-tr-www-a-73401526-izmir-su-kesintileri": "a video box's title above its 'watch video' "
+    "line (the corpus has it below): the subhead below goes instead (as c-mk)",
+    "cs-hr-wayback-a-39987412-ovce-protiv-pozara-old": "a cut subhead is kept as the cut paragraph",
     "co-bs-rss-copypaste-a-68069214-sarajevo-smog": "a bare feed copy in Bosnian is read as "
     "Croatian (no furniture names the edition)",
     "co-en-feedreader-a-58684213-sponge-cities": "a feed reader's view without the syndication "

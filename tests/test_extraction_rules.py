@@ -143,6 +143,7 @@ def test_what_makes_a_date_line_without_a_known_month(text: str, shaped: bool) -
         ("李明, 王芳", ["李明", "王芳"], None),  # one-word names: two authors
         ("德国之声中文网", [], None),  # DW's Chinese website, a feed's source line
         ("رپورٹ: طارق سعید، ملتان", ["طارق سعید"], None),  # an old Urdu sign-off, its place
+        ("حيدر الساعدي - بغداد", ["حيدر الساعدي"], None),  # the place after a dash
         ("Tom Becker, Lisa Hänel", ["Tom Becker", "Lisa Hänel"], None),
     ],
 )

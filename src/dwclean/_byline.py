@@ -32,6 +32,10 @@ def split_glued_date(text: str, rules: Rules) -> tuple[str, str | None]:
     return text, None
 
 
+# a field report's place after a dash: one word ("حيدر الساعدي - بغداد")
+_PLACE_AFTER_DASH = re.compile(r" [-–] [^\W\d_]+$")
+
+
 def author_names(text: str, rules: Rules) -> list[str]:
     """The authors a byline names: labels, editors and agencies left out."""
     text = " ".join(text.split())
@@ -41,6 +45,9 @@ def author_names(text: str, rules: Rules) -> list[str]:
     cut = rules.bylines.editor_label.search(text)
     if cut:
         text = text[: cut.start()].strip(" ,;/")
+    place = _PLACE_AFTER_DASH.search(text)  # "ياسمين عبد الحميد - القاهرة": the place
+    if place and word_count(text[: place.start()]) >= 2:
+        text = text[: place.start()]
     sources = _SOURCES_IN_BRACKETS.search(text)  # "Katrin Brandes (dpa, afp)": the agencies
     if sources and all(
         key(part) in rules.bylines.agencies for part in re.split(r"[,/;]\s*", sources[1])
