@@ -250,8 +250,6 @@ KNOWN = {
     "syndication fields is read as an article page",
     "ca-am-m-audio-71342658-gondar-timket": "a media item's picture (alt text and credit line) "
     "printed over its text becomes the lead",
-    "ca-bn-proxy158-g-63791845-rangpur-shatranji": "a gallery picture's text with its credit glued "
-    "after a space goes as alt text",
     "ca-bs-rss-copypaste-a-43291507-trebevic-zicara": "a bare feed copy in Bosnian is read as "
     "Croatian (no furniture names the edition)",
     "ca-hr-www-live-68841592-izbori-sabor-uzivo": "live entries with their times glued to their "

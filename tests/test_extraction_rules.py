@@ -16,7 +16,7 @@ from dwclean._model import Hint
 from dwclean._page_credits import unknown_credit_label
 from dwclean._parse_text import parse_dump
 from dwclean._rules import key, load_rules
-from dwclean._text import is_date_shaped, parse_date
+from dwclean._text import is_date_shaped, parse_date, tokens
 
 SKIP_EN = "1. Skip to content\n  2. Skip to main menu\n  3. Skip to more DW sites\n\n"
 SKIP_OLD = (  # the old layout's skip list, in German on every edition
@@ -2695,3 +2695,50 @@ def test_a_modern_alt_text_over_a_caption_the_dump_cuts_goes() -> None:
     article = dwclean.clean(dump)
     assert kinds(article) == [("lead", lead), ("paragraph", body), ("caption", cut)]
     assert (alt, "image alt text") in {(r.text, r.rule) for r in article.removed}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("रानी की वाव, पाटन", ["रानी", "की", "वाव", "पाटन"]),  # vowel signs are marks
+        ("নিসবেতগঞ্জের শতরঞ্জি", ["নিসবেতগঞ্জের", "শতরঞ্জি"]),
+        ("السلامُ عليكم", ["السلامُ", "عليكم"]),  # a vowel mark inside the word
+        ("Kap Arkona, 2021", ["kap", "arkona", "2021"]),
+    ],
+)
+def test_words_keep_their_vowel_signs(text: str, words: list[str]) -> None:
+    """Indic scripts write vowels as combining marks, which \\w does not take: a word must not
+    fall apart at them (two picture lines would share most of their "words")."""
+    assert tokens(text) == words
+
+
+def test_a_picture_line_in_hindi_is_no_alt_text_of_the_title_below() -> None:
+    """A Hindi picture's text with its credit, then the next picture's title: they share a few
+    small words ("की", "के"), not most of their words: both stay."""
+    lead = "गर्मियों में देश के कई हिस्सों में पानी की किल्लत बढ़ जाती है. सदियों पुरानी बावड़ियां फिर चर्चा में हैं."
+    text = "राजस्थान के दौसा जिले की यह बावड़ी एक हजार साल से भी ज्यादा पुरानी मानी जाती है"
+    dump = (
+        f"बावड़ियां: सीढ़ियों से उतरकर पानी तक\n\n16 मई 2023\n\n{lead}\n\n"
+        f"{text}तस्वीर: Lutz Behrens/picture alliance\n\nरानी की वाव, पाटन\n"
+        "गुजरात के पाटन में 11वीं सदी में बनी इस बावड़ी की दीवारों पर सैकड़ों मूर्तियां हैं."
+    )
+    blocks = dwclean.clean(dump).blocks
+    assert [b.text for b in blocks][1:3] == [text, "रानी की वाव, पाटन"]
+
+
+def test_a_cut_last_line_like_the_pages_alt_texts_goes() -> None:
+    """The dump's end cuts a keyword line that opens with the country an alt text above named
+    ("Serbien …"): the next picture's alt text, not the article's last paragraph."""
+    lead = "Sve više nemačkih turista spušta se biciklom niz Dunav kroz istočnu Srbiju."
+    body = "Najveći problem su deonice na kojima ruta ide magistralom, zajedno sa kamionima."
+    caption = "Kod Golupca ruta prolazi tik uz reku, na samom ulazu u Đerdap"
+    dump = (
+        "1. Idi na sadržaj\n  2. Pređi na glavni meni\n\nBiciklom niz Dunav\n\n12. avgust 2023.\n\n"
+        f"{lead}\n\nSerbien Donauradweg Radfahrer bei Golubac\n{caption}Foto: Marko Ilić/DW\n\n"
+        f"{body}\n\nSerbien Donji Milanovac Pension Fahrräde"
+    )
+    article = dwclean.clean(dump)
+    assert kinds(article) == [("lead", lead), ("caption", caption), ("paragraph", body)]
+    # a cut line in the page's words stays, as the cut paragraph
+    cut = dwclean.clean(dump.replace("Serbien Donji Milanovac Pension Fahrräde", "Serbien je"))
+    assert kinds(cut)[-1] == ("paragraph", "Serbien je")

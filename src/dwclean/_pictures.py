@@ -240,7 +240,28 @@ def pair_picture_lines(
         elif position == after_alt and _caption_under_alt(candidate):
             candidate = candidate.copy_with(candidate.hints | Hint.CAPTION)
         kept.append(candidate)
+    if len(kept) > 1 and _cut_alt_like_the_pages(kept[-1], candidates, removed, rules):
+        alt = kept.pop()
+        removed.append(Removal(alt.text, "image alt text (cut by the dump's end)", alt.line))
     return kept, removed
+
+
+def _cut_alt_like_the_pages(
+    candidate: Candidate, candidates: list[Candidate], removed: list[Removal], rules: Rules
+) -> bool:
+    """The dump's cut last line is a keyword string that opens with the first keyword of an
+    alt text taken out above (the page's pictures name one country: "Serbien Donauradweg
+    Radfahrer bei Golubac" … "Serbien Donji Milanovac Pension Fahrräde")."""
+    if (
+        not _cut_caption(candidate, len(candidates) - 1, candidates)
+        or candidate is not candidates[-1]
+    ):
+        return False
+    first = candidate.text.split(" ", 1)[0]
+    alts = (r.text for r in removed if r.rule == "image alt text")
+    return any(alt.split(" ", 1)[0] == first for alt in alts) and _keyword_alt(
+        candidate.copy_with(candidate.hints & ~Hint.PARAGRAPH), rules
+    )
 
 
 def _caption_under_alt(candidate: Candidate) -> bool:

@@ -261,5 +261,10 @@ def is_date_shaped(text: str, common_words: Container[str]) -> bool:
     return False
 
 
+# a word: \w takes no combining mark, and Indic scripts write their vowels as marks ("रानी"
+# would fall apart into "र", "न"); the marks of the scripts DW writes in are added
+_TOKEN = re.compile(r"[\w\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0dff]+")
+
+
 def tokens(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
+    return _TOKEN.findall(text.casefold())
