@@ -278,6 +278,11 @@ KNOWN = {
     "cl-el-www-a-70151724-thessalia-daniel-video": "a cut subhead is kept as the cut paragraph",
     "cm-fr-www-a-43008215-vanille-madagascar-old": "a cut subhead is kept as the cut paragraph",
     "cn-bn-wayback-a-16807421-chorer-sourobidyut-old": "a cut subhead is kept as the cut paragraph",
+    "cp-en-www-a-46831254-last-coal-mine-old": "a cut subhead is kept as the cut paragraph",
+    "cq-fa-AF-m-g-43021587-buzkashi-old": "a Dari gallery on the old mobile host is read as "
+    "fa-IR (nothing on the page names the edition)",
+    "cq-hi-amp-g-65612738-bavdiyan": "an AMP gallery cut after two pictures is read as an "
+    "article: the first title goes as alt text, the second reads as a subhead",
     "cr-fr-www-a-70857316-madagascar-delestages": "a cut subhead is kept as the cut paragraph",
     "cr-tr-www-a-73401526-izmir-su-kesintileri": "a video box's title above its 'watch video' "
     "line (the corpus has it below): the subhead below goes instead (as c-mk)",
