@@ -2443,7 +2443,8 @@ TEASERS_DE = [
     "Im Hafen von Kiel legen immer mehr Kreuzfahrtschiffe an. Die Stadt will Landstrom zur "
     "Pflicht machen.",
     "Der Winter war mild, die Imker sind zufrieden. Doch eine neue Milbe bedroht die Völker.",
-    "Auf Rügen streiten Fischer und Naturschützer über neue Schutzzonen in der Ostsee.",
+    "Auf Rügen streiten Fischer und Naturschützer über neue Schutzzonen. Beide Seiten wollen "
+    "klagen.",
 ]
 
 
@@ -2486,8 +2487,19 @@ def test_an_article_stored_as_paragraphs_only_keeps_them_all(longer: int) -> Non
 
 @pytest.mark.parametrize(
     "lines",
-    [[LEAD_DE, *TEASERS_DE], [COOKIES_OLD_DE, LEAD_DE, *TEASERS_DE[:2]]],
-    ids=["no cookie notice", "three paragraphs"],
+    [
+        [LEAD_DE, *TEASERS_DE],
+        [COOKIES_OLD_DE, LEAD_DE, *TEASERS_DE[:2]],
+        # an article's paragraphs: one of a single sentence, one quoting someone
+        [COOKIES_OLD_DE, LEAD_DE, TEASERS_DE[0], "Doch nicht alle sind zufrieden.", *TEASERS_DE],
+        [
+            COOKIES_OLD_DE,
+            LEAD_DE,
+            *TEASERS_DE,
+            "„Wir warten seit Jahren“, sagt ein Anwohner. Er ist sauer.",
+        ],
+    ],
+    ids=["no cookie notice", "three paragraphs", "a one-sentence paragraph", "a quote"],
 )
 def test_paragraphs_without_the_media_items_shape_are_all_kept(lines: list[str]) -> None:
     """Teaser-sized paragraphs without DW's cookie notice on top, or too few of them to be a

@@ -11,6 +11,7 @@ Everything else is an article. What each type means for the output is in `_page_
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import pairwise
 
@@ -418,25 +419,43 @@ _TEASER_MAX_CHARS = 300  # a teaser's text; an article's paragraphs run longer
 
 def bare_media_item(candidates: list[Candidate], keys: list[str], rules: Rules) -> bool:
     """An old-layout media item (/av-) stored as its paragraphs only: DW's cookie notice, the
-    item's one-paragraph description, then other items' teasers, each a paragraph of teaser
-    length, with no headline, subhead, picture or longer paragraph among them (the player's
-    kind is not stored: video, the commoner). A guess from one real page, the excerpt
-    dw-de-av-6545284 roettgen; an article stored so has a paragraph longer than a teaser."""
-    texts = [(c, k) for c, k in zip(candidates, keys, strict=True) if c.text]
+    item's one-paragraph description, then other items' teasers, each of teaser length and
+    shape (two or three sentences, no one quoted), with no headline, subhead or picture among
+    them (the player's kind is not stored: video, the commoner). A guess from one real page,
+    the excerpt dw-de-av-6545284 roettgen. An article stored so has a longer paragraph, a
+    one-sentence one or a quote (the written fixtures cw fr and pl, bp en)."""
+    texts = [c for c in candidates if c.text]
     if len(texts) <= _BARE_MIN_PARAGRAPHS:
         return False
-    banner = texts[0][1]
+    banner = next(k for c, k in zip(candidates, keys, strict=True) if c.text)
     if not any(table.cookie_banner.match(banner) for table in rules.languages.values()):
         return False
-    last = texts[-1][0]
-    return all(
-        len(c.text) <= _TEASER_MAX_CHARS
+    description, teasers = texts[1], texts[2:]
+    return _teaser_sized(description, rules) and all(
+        _teaser_sized(c, rules)
         # (the dump's end may cut the last teaser: "… Diesel ist teurer, und di")
-        and (is_prose(c.text) or (c is last and word_count(c.text) >= _ITEM_LEAD_MIN_WORDS))
-        and c.credit is None
-        and not c.hints & (Hint.DEBRIS | Hint.LIST_ITEM | Hint.HEADING | Hint.CAPTION)
-        and not rules.find_credit(c.text)
-        for c, _ in texts[1:]
+        and (
+            (c is texts[-1] and not ends_sentence(c.text))
+            or (_TWO_SENTENCES.search(c.text) and not _QUOTED.search(c.text))
+        )
+        for c in teasers
+    )
+
+
+# a quotation or a speech dash: an article's paragraph quotes someone, a teaser hardly does
+_QUOTED = re.compile(r"[«»“”„\"]|^[–—] ")
+# a sentence ends and another starts ("… Kreuzfahrtschiffe an. Die Stadt …")
+_TWO_SENTENCES = re.compile(r"[^\W\d_]{2}[.!?。؟۔।]\s*[^\W\d_]")
+
+
+def _teaser_sized(candidate: Candidate, rules: Rules) -> bool:
+    text = candidate.text
+    return (
+        len(text) <= _TEASER_MAX_CHARS
+        and (is_prose(text) or word_count(text) >= _ITEM_LEAD_MIN_WORDS)
+        and candidate.credit is None
+        and not candidate.hints & (Hint.DEBRIS | Hint.LIST_ITEM | Hint.HEADING | Hint.CAPTION)
+        and not rules.find_credit(text)
     )
 
 
