@@ -2754,3 +2754,21 @@ def test_a_cut_last_line_like_the_pages_alt_texts_goes() -> None:
     # a cut line in the page's words stays, as the cut paragraph
     cut = dwclean.clean(dump.replace("Serbien Donji Milanovac Pension Fahrräde", "Serbien je"))
     assert kinds(cut)[-1] == ("paragraph", "Serbien je")
+
+
+def test_a_modern_alt_text_with_its_bar_in_a_dump_spaced_throughout() -> None:
+    """A dump with a blank line after every line glues nothing to anything: the modern alt text
+    (keywords, a bar, what the picture shows) over a caption is still the picture's alt text."""
+    caption = "The cold bus picks up people who would otherwise sleep outside"
+    dump = (
+        f"{LEAD}\n\nDeutschland Berlin | Kältebus der Stadtmission\n\n"
+        f"{caption} Image: Paul Zimmer/DW\n\n{BODY}\n\nMore people on the streets\n\n{BODY.upper()}"
+    )
+    article = dwclean.clean(dump)
+    assert [(b.kind.value, b.text, b.credit) for b in article.blocks] == [
+        ("lead", LEAD, None),
+        ("caption", caption, "Image: Paul Zimmer/DW"),
+        ("paragraph", BODY, None),
+        ("subhead", "More people on the streets", None),
+        ("paragraph", BODY.upper(), None),
+    ]

@@ -142,6 +142,12 @@ def _keyword_alt(candidate: Candidate, rules: Rules) -> bool:
     return capitalised >= _KEYWORDS_CAPITALISED * len(words)
 
 
+def _barred_alt(candidate: Candidate, rules: Rules) -> bool:
+    """The modern layout's alt text: keywords, a bar, what the picture shows ("Konflikt in
+    Libyen | Kämpfe", as the corpus pages' own alt attributes)."""
+    return " | " in candidate.text and _keyword_alt(candidate, rules)
+
+
 def _looks_like_alt(alt: str, caption: str) -> bool:
     """The line glued above a caption is its image's alt text: DW's alt texts are keyword
     strings or the caption itself, not finished sentences."""
@@ -187,6 +193,8 @@ def pair_picture_lines(
             continue
         above = kept[-1] if len(kept) > 1 else None
         glued = above if above is not None and glued_under(above, candidate) else None
+        if glued is None and spaced and above is not None and _barred_alt(above, rules):
+            glued = above  # (a blank line after every line: nothing is glued, but this says)
         credit_line = is_credit_line(candidate.text, rules)
         if credit_line and spaced and glued is None and above is not None:
             glued = above if is_short_line(above.text) else None
