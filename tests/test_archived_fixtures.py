@@ -203,8 +203,6 @@ KNOWN = {
     "wrapping: its first line reads as a caption",
     "bp-pt-BR-proxy158-a-54926381-pantanal-queimadas": "the first paragraph of a page without "
     "headline is read as its lead",
-    "bp-ru-www-av-37862054-shkola-kukolnikov-old": "an old video page's teasers of other items "
-    "and its cookie notice (no table has its words) stay: the real roettgen excerpt's class",
     "bo-ha-proxy158-a-68476390-man-kadanya-neja": "a cut subhead is kept as the cut paragraph",
     "bq-de-amp-a-66951824-streuobst-saftmobil": "a caption cut before its credit, under its "
     "German alt line: the alt reads as a subhead, the caption as the cut paragraph",
@@ -287,6 +285,14 @@ KNOWN = {
     "cr-tr-www-a-73401526-izmir-su-kesintileri": "a video box's title above its 'watch video' "
     "line (the corpus has it below): the subhead below goes instead (as c-mk)",
     "cs-hr-wayback-a-39987412-ovce-protiv-pozara-old": "a cut subhead is kept as the cut paragraph",
+    "cw-fr-www-a-45491836-cure-salee-ingall-old": "an article stored as paragraphs only: the "
+    "teasers of other items after its text stay (nothing tells them from its paragraphs)",
+    "cw-pl-m-a-39218547-kolej-berlin-szczecin-old": "an old cookie notice no table has, over an "
+    "article stored as paragraphs only, reads as its lead",
+    "cw-pt-BR-www-a-68503917-cacau-amazonia": "the first paragraph of a page without headline is "
+    "read as its lead (as bp pt-BR)",
+    "cw-ru-proxy158-a-47461295-biblioteki-voskresenye": "a cut subhead is kept as the cut "
+    "paragraph",
     "co-bs-rss-copypaste-a-68069214-sarajevo-smog": "a bare feed copy in Bosnian is read as "
     "Croatian (no furniture names the edition)",
     "co-en-feedreader-a-58684213-sponge-cities": "a feed reader's view without the syndication "

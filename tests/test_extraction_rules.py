@@ -2772,3 +2772,21 @@ def test_a_modern_alt_text_with_its_bar_in_a_dump_spaced_throughout() -> None:
         ("subhead", "More people on the streets", None),
         ("paragraph", BODY.upper(), None),
     ]
+
+
+def test_a_media_item_under_a_cookie_notice_no_table_has() -> None:
+    """An edition whose old cookie notice no table holds: two sentences naming cookies at the
+    top, then the description and teasers: the notice goes too, the description stays."""
+    notice = (
+        "Utilizamos cookies para mejorar nuestros servicios. Encontrará más información en "
+        "nuestra declaración de protección de datos."
+    )
+    description = "Miles de niños disfrazados de Reyes Magos recorren Alemania de casa en casa."
+    teasers = [
+        "Este año, la pandemia obligó a suspender las visitas. Los cantores se reunieron en línea.",
+        "Colonia vivió un carnaval muy distinto. Muchos aficionados lo celebraron en casa.",
+        "Los mercados navideños son una tradición muy querida. Este año casi todos cerraron.",
+    ]
+    article = dwclean.clean("\n".join([notice, description, *teasers]))
+    assert (article.page_type, kinds(article)) == (PageType.VIDEO, [("lead", description)])
+    assert (notice, "cookie banner") in {(r.text, r.rule) for r in article.removed}

@@ -428,16 +428,14 @@ def bare_media_item(candidates: list[Candidate], keys: list[str], rules: Rules) 
     if len(texts) <= _BARE_MIN_PARAGRAPHS:
         return False
     banner = next(k for c, k in zip(candidates, keys, strict=True) if c.text)
-    if not any(table.cookie_banner.match(banner) for table in rules.languages.values()):
+    if not _cookie_notice(banner, rules):
         return False
     description, teasers = texts[1], texts[2:]
+    # (the dump's end may cut the last teaser: "… Diesel ist teurer, und di")
+    cut = texts[-1] if not ends_sentence(texts[-1].text) else None
     return _teaser_sized(description, rules) and all(
-        _teaser_sized(c, rules)
-        # (the dump's end may cut the last teaser: "… Diesel ist teurer, und di")
-        and (
-            (c is texts[-1] and not ends_sentence(c.text))
-            or (_TWO_SENTENCES.search(c.text) and not _QUOTED.search(c.text))
-        )
+        _teaser_sized(c, rules, cut=c is cut)
+        and (c is cut or (_TWO_SENTENCES.search(c.text) and not _QUOTED.search(c.text)))
         for c in teasers
     )
 
@@ -448,11 +446,27 @@ _QUOTED = re.compile(r"[«»“”„\"]|^[–—] ")
 _TWO_SENTENCES = re.compile(r"[^\W\d_]{2}[.!?。؟۔।]\s*[^\W\d_]")
 
 
-def _teaser_sized(candidate: Candidate, rules: Rules) -> bool:
+def _cookie_notice(text_key: str, rules: Rules) -> bool:
+    """DW's cookie notice: an edition's own (the tables), or two sentences naming cookies in
+    an edition whose notice no table has ("Utilizamos cookies para mejorar nuestros servicios.
+    Encontrará más información …")."""
+    if any(table.cookie_banner.match(text_key) for table in rules.languages.values()):
+        return True
+    return (
+        word_count(text_key) <= _COOKIE_NOTICE_MAX_WORDS
+        and any(word in text_key for word in rules.cookie_words)
+        and _TWO_SENTENCES.search(text_key) is not None
+    )
+
+
+_COOKIE_NOTICE_MAX_WORDS = 45
+
+
+def _teaser_sized(candidate: Candidate, rules: Rules, *, cut: bool = False) -> bool:
     text = candidate.text
     return (
         len(text) <= _TEASER_MAX_CHARS
-        and (is_prose(text) or word_count(text) >= _ITEM_LEAD_MIN_WORDS)
+        and (cut or is_prose(text))
         and candidate.credit is None
         and not candidate.hints & (Hint.DEBRIS | Hint.LIST_ITEM | Hint.HEADING | Hint.CAPTION)
         and not rules.find_credit(text)

@@ -398,6 +398,9 @@ def strip(
     stripper.apply_rules(tables)
     if meta.language is not None and meta.language.script not in CHINESE_SCRIPTS:
         stripper.remove_other_script_chrome()
+    bare = page_type is PageType.VIDEO and bare_media_item(candidates, stripper.keys, rules)
+    if bare:  # (its cookie notice may be in words no table has)
+        stripper.remove(next(i for i, c in enumerate(candidates) if c.text), "cookie banner")
     lead = stripper.find_lead()
     stripper.read_glued_date(lead)
     title = stripper.find_title(lead)
@@ -417,11 +420,7 @@ def strip(
         above = lead - 1 if lead and candidates[lead - 1].hints & Hint.CAPTION else lead
         stripper.remove_range(0, above, "before the article")
     end = stripper.find_end(lead)
-    if (
-        title is None
-        and page_type is PageType.VIDEO
-        and bare_media_item(candidates, stripper.keys, rules)
-    ):
+    if bare and title is None:
         stripper.remove_range(lead + 1, end, "other items' teasers under a media item")
     stripper.remove_glued_ad_labels(lead, end)
     stripper.read_info_box(tables, end)
