@@ -250,8 +250,6 @@ KNOWN = {
     "printed over its text becomes the lead",
     "ca-bs-rss-copypaste-a-43291507-trebevic-zicara": "a bare feed copy in Bosnian is read as "
     "Croatian (no furniture names the edition)",
-    "ca-hr-www-live-68841592-izbori-sabor-uzivo": "live entries with their times glued to their "
-    "headings ('17:05Izlaznost …'): read as an article, the times kept",
     "ca-ps-amp-a-48193026-jalalabad-naranj-mushaira": "a cut subhead is kept as the cut paragraph",
     "ca-pt-002-lfwp-a-67968315-cabo-verde-malaria": "a bare mirror copy in European Portuguese is "
     "read as pt-BR (no furniture names the edition)",

@@ -2790,3 +2790,28 @@ def test_a_media_item_under_a_cookie_notice_no_table_has() -> None:
     article = dwclean.clean("\n".join([notice, description, *teasers]))
     assert (article.page_type, kinds(article)) == (PageType.VIDEO, [("lead", description)])
     assert (notice, "cookie banner") in {(r.text, r.rule) for r in article.removed}
+
+
+def test_live_entry_times_glued_to_their_headings() -> None:
+    """A renderer glues each live entry's time to its heading ("17:05Izlaznost …"), the latest
+    first: a live page; the times are the entries' timestamps, the headings subheads."""
+    entries = [
+        ("17:05", "Izlaznost do 16:30 veća nego prije četiri godine"),
+        ("15:40", "Gužve ispred biračkih mjesta u središtu Zagreba"),
+    ]
+    text = (
+        "Prema podacima izbornog povjerenstva, do 16:30 sati glasovalo je više birača nego prije."
+    )
+    body = "".join(f"{time}{heading}\n\n{text}\n\n" for time, heading in entries)
+    lead = "Birači u Hrvatskoj danas biraju 151 zastupnika u Hrvatski sabor. Pratite izbore uživo."
+    picture = "Birač ubacuje glasački listić u kutiju na biračkom mjestuFoto: Damir Sencar/AFP"
+    article = dwclean.clean(f"{SKIP_EN}Izbori uživo\n\n17.04.2024\n\n{lead}\n\n{picture}\n\n{body}")
+    assert article.page_type is PageType.LIVE
+    caption = ("caption", "Birač ubacuje glasački listić u kutiju na biračkom mjestu")
+    assert kinds(article) == [("lead", lead), caption] + [
+        kind for _, heading in entries for kind in (("subhead", heading), ("paragraph", text))
+    ]
+    assert [r.text for r in article.removed if r.rule == "live entry time"] == ["17:05", "15:40"]
+    # an article with one such line (a table's time) is no live page
+    one = dwclean.clean(f"{SKIP_EN}Izbori\n\n17.04.2024\n\n{lead}\n\n17:05Izlaznost\n\n{text}")
+    assert one.page_type is PageType.ARTICLE

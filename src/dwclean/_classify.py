@@ -336,6 +336,7 @@ def classify(
         _descending_clock_times(items) >= _LIVE_MIN_CLOCK_TIMES
         or _entry_permalink(items)
         or _entry_under_time(items, rules)
+        or _glued_entry_times(items)
     ):
         return PageType.LIVE  # entries under their times of day, the latest first: "18:42"
     if bare_media_item(candidates, keys, rules):
@@ -471,6 +472,21 @@ def _teaser_sized(candidate: Candidate, rules: Rules, *, cut: bool = False) -> b
         and not candidate.hints & (Hint.DEBRIS | Hint.LIST_ITEM | Hint.HEADING | Hint.CAPTION)
         and not rules.find_credit(text)
     )
+
+
+# an entry's time of day glued to its heading ("17:40总统须在…", "17:05Izlaznost do 16:30 …")
+GLUED_ENTRY_TIME = re.compile(r"(\d{1,2}):(\d{2})(?=[^\W\d_])")
+
+
+def _glued_entry_times(items: list[Candidate]) -> bool:
+    """Two headings or more open with a time of day glued to them, the latest first: a live
+    page whose renderer glued each entry's time to its heading."""
+    times = []
+    for candidate in items:
+        match = GLUED_ENTRY_TIME.match(candidate.text)
+        if match and int(match[1]) < 24 and not is_prose(candidate.text):
+            times.append(int(match[1]) * 60 + int(match[2]))
+    return len(times) >= 2 and all(a > b for a, b in pairwise(times))
 
 
 def _player_type(notice: str) -> PageType:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ._classify import bare_media_item
+from ._classify import GLUED_ENTRY_TIME, bare_media_item
 from ._embedded import EmbeddedBoxes, EmbeddedGalleries
 from ._header import HeaderReader
 from ._language import CHINESE_SCRIPTS, detect_language
@@ -296,6 +296,15 @@ class _BodyCleaner(Page):
         if since <= 3:
             candidate.hints |= Hint.PARAGRAPH
 
+    def cut_glued_entry_times(self, lead: int, end: int) -> None:
+        """A live entry's time glued to its heading ("17:40总统须在…") is the entry's
+        timestamp, not its heading's text."""
+        for index in range(lead + 1, end):
+            text = self.candidates[index].text
+            match = GLUED_ENTRY_TIME.match(text)
+            if match and self.alive(index) and not is_prose(text):
+                self.cut_prefix(index, match.end(), "live entry time")
+
     def _paragraph_like(self, index: int) -> bool:
         candidate = self.candidates[index]
         text = candidate.text
@@ -426,6 +435,8 @@ def strip(
     stripper.read_info_box(tables, end)
     stripper.remove_info_box(lead, end)
     stripper.remove_range(end, len(candidates), "after the article (sidebar, footer)")
+    if page_type is PageType.LIVE:
+        stripper.cut_glued_entry_times(lead, end)
     stripper.remove_galleries(lead, end)
     stripper.remove_embedded_galleries(lead, end)
     stripper.remove_boxes(lead, end)
