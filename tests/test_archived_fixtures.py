@@ -246,8 +246,6 @@ KNOWN = {
     "Persian run-together feed line (no capitals, no space) stays in the paragraph",
     "cd-id-feedreader-a-62315478-elektronik-bekas-supermarket": "a feed reader's view without the "
     "syndication fields is read as an article page",
-    "ca-am-m-audio-71342658-gondar-timket": "a media item's picture (alt text and credit line) "
-    "printed over its text becomes the lead",
     "ca-bs-rss-copypaste-a-43291507-trebevic-zicara": "a bare feed copy in Bosnian is read as "
     "Croatian (no furniture names the edition)",
     "ca-ps-amp-a-48193026-jalalabad-naranj-mushaira": "a cut subhead is kept as the cut paragraph",

@@ -2815,3 +2815,32 @@ def test_live_entry_times_glued_to_their_headings() -> None:
     # an article with one such line (a table's time) is no live page
     one = dwclean.clean(f"{SKIP_EN}Izbori\n\n17.04.2024\n\n{lead}\n\n17:05Izlaznost\n\n{text}")
     assert one.page_type is PageType.ARTICLE
+
+
+@pytest.mark.parametrize("credit_line", [False, True], ids=["caption", "credit line only"])
+def test_a_media_items_picture_between_header_and_text_is_no_lead(credit_line: bool) -> None:
+    """An audio page prints its picture after the date line: the German alt text, then its
+    caption with the credit glued on (or only a credit line), then the description: the alt
+    text is no lead, the picture one caption, the description the lead."""
+    alt = "Deutschland Berlin Syrischer Geschichtenerzähler in einem Café in Neukölln"
+    caption = "أبو خليل يروي سيرة عنترة لرواد المقهى في حي نويكولن"
+    lead = (
+        "في مقهى صغير بحي نويكولن في برلين يجلس أبو خليل كل مساء خميس على كرسيه الخشبي، يرتدي "
+        "طربوشه الأحمر ويفتح كتاباً قديماً. كان الرجل حكواتياً في أحد مقاهي دمشق القديمة قبل أن "
+        "يضطر إلى مغادرة سوريا."
+    )
+    picture = (
+        f"{alt}\nصورة من: DW/S. Haddad" if credit_line else f"{alt}\n{caption}صورة من: DW/S. Haddad"
+    )
+    dump = (
+        "1. تخطي إلى المحتوى\n  2. تخطي إلى القائمة الرئيسية\n\n"
+        "حكواتي سوري يعيد ليالي السمر إلى مقاهي برلين\n\n04:36\n\n"
+        "This browser does not support the audio element.\n\n"
+        f"سامي حداد\n١٤ مارس ٢٠١٦\n\n{picture}\n\n{lead}\n"
+    )
+    article = dwclean.clean(dump)
+    shown = alt if credit_line else caption
+    assert [(b.kind.value, b.text, b.credit) for b in article.blocks] == [
+        ("caption", shown, "صورة من: DW/S. Haddad"),
+        ("lead", lead, None),
+    ]

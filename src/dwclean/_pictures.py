@@ -175,6 +175,8 @@ def pair_picture_lines(
         candidates = [
             _without_placeholder(c, n > 0, rules, removed) for n, c in enumerate(candidates)
         ]
+    if _picture_over_text(candidates, rules, options):
+        candidates = [_first_picture(candidates[0], candidates[1], rules, removed), *candidates[2:]]
     if _credits_first(candidates, rules, options):
         pictures, credits = _credit_the_line_below(candidates, rules)
         return pictures, removed + credits
@@ -270,6 +272,41 @@ def _cut_alt_like_the_pages(
     return any(alt.split(" ", 1)[0] == first for alt in alts) and _keyword_alt(
         candidate.copy_with(candidate.hints & ~Hint.PARAGRAPH), rules
     )
+
+
+def _picture_over_text(candidates: list[Candidate], rules: Rules, options: SegmentOptions) -> bool:
+    """A media item's page prints its picture between the header and the description: the
+    alt text first (German keywords), its caption or credit glued under it, then the text.
+    The alt text is no lead."""
+    if len(candidates) < 3:
+        return False
+    alt, under, text = candidates[:3]
+    if alt.credit or alt.hints & (Hint.HEADING | Hint.LIST_ITEM) or not glued_under(alt, under):
+        return False
+    plain = alt.copy_with(alt.hints & ~(Hint.LEAD | Hint.PARAGRAPH))
+    keywords = _keyword_alt(plain, rules) or (
+        options.script not in (None, "Latn")
+        and _mostly_latin(alt.text)
+        and word_count(alt.text) <= _ALT_KEYWORDS_MAX
+        and not ends_sentence(alt.text)
+    )
+    credited = (
+        under.credit is not None
+        or is_credit_line(under.text, rules)
+        or split_credit(under.text, rules)[1] is not None
+    )
+    return keywords and credited and is_prose(text.text)
+
+
+def _first_picture(
+    alt: Candidate, under: Candidate, rules: Rules, removed: list[Removal]
+) -> Candidate:
+    """That picture as one caption: the alt text with the credit line under it (no caption
+    printed), or the caption under the alt text."""
+    if is_credit_line(under.text, rules):
+        return alt.copy_with(alt.hints | Hint.CAPTION, credit=under.text)
+    removed.append(Removal(alt.text, "image alt text", alt.line))
+    return under.copy_with(under.hints | Hint.CAPTION)
 
 
 def _caption_under_alt(candidate: Candidate) -> bool:
