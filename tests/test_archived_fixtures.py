@@ -281,6 +281,10 @@ KNOWN = {
     "cr-tr-www-a-73401526-izmir-su-kesintileri": "a video box's title above its 'watch video' "
     "line (the corpus has it below): the subhead below goes instead (as c-mk)",
     "cs-hr-wayback-a-39987412-ovce-protiv-pozara-old": "a cut subhead is kept as the cut paragraph",
+    "ct-fr-dw-a-54018347-afropresse-malawi-burundi": "a body-only dump's first paragraph is "
+    "read as its lead (as the real fr soudan excerpt; the scorer counts both as body); a cut "
+    "subhead",
+    "cu-ro-m-a-64877213-blocuri-bulina-rosie": "a cut subhead is kept as the cut paragraph",
     "cw-fr-www-a-45491836-cure-salee-ingall-old": "an article stored as paragraphs only: the "
     "teasers of other items after its text stay (nothing tells them from its paragraphs)",
     "cw-pl-m-a-39218547-kolej-berlin-szczecin-old": "an old cookie notice no table has, over an "

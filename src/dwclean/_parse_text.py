@@ -404,6 +404,8 @@ def _continues(
         return False  # "  1. Inhalt" indented under a wrapped line: a list starts
     if ends_with_duration(line) and len(line.split()) <= _TEASER_LABEL_WORDS:
         return False  # a video teaser's label and running time: "Ver el video 02:31"
+    if not (previous.isascii() and line.isascii()) and _script_changes(previous, line):
+        return False  # a German alt text over an Arabic caption: no wrapped paragraph
     if not ends_sentence(previous.strip()) and line.strip()[:1].islower():
         return True  # a sentence going on in lower case
     joined = " ".join(current)
@@ -415,6 +417,34 @@ def _continues(
     if not ordinal and ends_sentence(previous.strip()):
         return _sentence_follows(block, position, wrap)
     return True
+
+
+def _script_changes(previous: str, line: str) -> bool:
+    """A German alt text's keywords (capitalised, Latin letters) over a line in another
+    script: the picture's caption under its alt text, not a wrapped paragraph going on (a
+    wrapped Arabic or Greek line may well hold a Latin name or link)."""
+    words = previous.split()
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return (
+        len(words) >= _ALT_MIN_WORDS
+        and capitalised >= _ALT_CAPITALISED * len(words)
+        and _latin_share(previous) >= _ONE_SCRIPT
+        and _latin_share(line) <= 1 - _ONE_SCRIPT
+    )
+
+
+_ALT_MIN_WORDS = 3
+_ALT_CAPITALISED = 0.6  # "Deutschland Berlin Syrischer Geschichtenerzähler in einem Café"
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LETTER = re.compile(r"[^\W\d_]")
+_ONE_SCRIPT = 0.75  # "图像来源: Oliver" / "Berg/dpa": a credit in two scripts goes on
+
+
+def _latin_share(text: str) -> float:
+    letters = len(_LETTER.findall(text))
+    return len(_LATIN_LETTER.findall(text)) / letters if letters else 0.5
 
 
 def _sentence_follows(block: list[tuple[int, str]], position: int, wrap: Wrap) -> bool:
