@@ -194,7 +194,8 @@ class LeadFinder(Page):
         return False
 
     def _is_cookie_banner(self, index: int) -> bool:
-        text_key = self.keys[index]
+        # (a copy read in the wrong encoding is read right again: "Ã§erezler" is "çerezler")
+        text_key = key(unmangled(self.candidates[index].text))
         if word_count(text_key) > 45 or not any(w in text_key for w in self.rules.cookie_words):
             return False
         # the banner's button line ("More info OK") follows it, or page furniture precedes it,
@@ -209,8 +210,7 @@ class LeadFinder(Page):
             (bool(following) and word_count(following) <= 4)
             or furniture_before
             or self._navigation_follows(index)
-            or text_key in self.keys[:index]
-            or key(unmangled(self.candidates[index].text)) in self.keys[:index]  # a garbled copy
+            or text_key in self.keys[:index]  # (also a garbled copy of it)
         )
 
     def _navigation_follows(self, index: int) -> bool:
