@@ -421,15 +421,15 @@ _TEASER_MAX_CHARS = 300  # a teaser's text; an article's paragraphs run longer
 def bare_media_item(candidates: list[Candidate], keys: list[str], rules: Rules) -> bool:
     """An old-layout media item (/av-) stored as its paragraphs only: DW's cookie notice, the
     item's one-paragraph description, then other items' teasers, each of teaser length and
-    shape (two or three sentences, no one quoted), with no headline, subhead or picture among
+    shape (two sentences or more, no one quoted), with no headline, subhead or picture among
     them (the player's kind is not stored: video, the commoner). A guess from one real page,
     the excerpt dw-de-av-6545284 roettgen. An article stored so has a longer paragraph, a
     one-sentence one or a quote (the written fixtures cw fr and pl, bp en)."""
+    banner = next((k for c, k in zip(candidates, keys, strict=True) if c.text), "")
+    if not _cookie_notice(banner, rules):  # (most pages: not, found on their first line)
+        return False
     texts = [c for c in candidates if c.text]
     if len(texts) <= _BARE_MIN_PARAGRAPHS:
-        return False
-    banner = next(k for c, k in zip(candidates, keys, strict=True) if c.text)
-    if not _cookie_notice(banner, rules):
         return False
     description, teasers = texts[1], texts[2:]
     # (the dump's end may cut the last teaser: "… Diesel ist teurer, und di")
