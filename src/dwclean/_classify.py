@@ -27,6 +27,7 @@ from ._text import (
     is_date_line,
     is_duration,
     is_prose,
+    names_cookies,
     word_count,
     words_before_digit,
 )
@@ -451,16 +452,11 @@ def _cookie_notice(text_key: str, rules: Rules) -> bool:
     """DW's cookie notice: an edition's own (the tables), or two sentences naming cookies in
     an edition whose notice no table has ("Utilizamos cookies para mejorar nuestros servicios.
     Encontrará más información …")."""
-    if any(table.cookie_banner.match(text_key) for table in rules.languages.values()):
+    if rules.cookie_banners.match(text_key):
         return True
     return (
-        word_count(text_key) <= _COOKIE_NOTICE_MAX_WORDS
-        and any(word in text_key for word in rules.cookie_words)
-        and _TWO_SENTENCES.search(text_key) is not None
+        names_cookies(text_key, rules.cookie_words) and _TWO_SENTENCES.search(text_key) is not None
     )
-
-
-_COOKIE_NOTICE_MAX_WORDS = 45
 
 
 def _teaser_sized(candidate: Candidate, rules: Rules, *, cut: bool = False) -> bool:

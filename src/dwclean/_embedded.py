@@ -25,7 +25,7 @@ from collections import Counter
 from ._byline import author_label_length
 from ._model import Hint, PageType
 from ._page import Page
-from ._pictures import is_credit_line
+from ._pictures import ALT_TEXT, is_credit_line
 from ._rules import Rules
 from ._text import ends_with_duration, is_duration, is_prose, is_short_line, word_count
 
@@ -91,7 +91,7 @@ class EmbeddedGalleries(Page):
             self.remove(i, "gallery name")
             before = i - 1
             if self.candidates[before].hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
-                self.remove(before, "image alt text")
+                self.remove(before, ALT_TEXT)
         last = len(self.candidates) - 1  # the name once more, cut by the dump's end
         name = self.keys[places[0]]
         if places[-1] < last < end:

@@ -17,6 +17,7 @@ from ._rules import key
 from ._text import (
     ends_sentence,
     is_prose,
+    names_cookies,
     parse_date,
     tokens,
     unmangled,
@@ -196,7 +197,7 @@ class LeadFinder(Page):
     def _is_cookie_banner(self, index: int) -> bool:
         # (a copy read in the wrong encoding is read right again: "Ã§erezler" is "çerezler")
         text_key = key(unmangled(self.candidates[index].text))
-        if word_count(text_key) > 45 or not any(w in text_key for w in self.rules.cookie_words):
+        if not names_cookies(text_key, self.rules.cookie_words):
             return False
         # the banner's button line ("More info OK") follows it, or page furniture precedes it,
         # or navigation follows it where a lead would be followed by text, or it is a copy of

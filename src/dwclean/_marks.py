@@ -104,12 +104,8 @@ class MarksReader(Page):
     def _old_cookie_banner(self) -> bool:
         """DW's cookie banners in the tables are the old layout's (rules/languages/SOURCES.md),
         printed at the page's top: "Wir verwenden Cookies, um unser Angebot …"."""
-        banners = [lang.cookie_banner for lang in self.rules.languages.values()]
-        gate = StartGate(banners)
-        return any(
-            gate.admits(text_key) and any(banner.match(text_key) for banner in banners)
-            for text_key in self.keys[:_BANNER_TOP_LINES]
-        )
+        banners = self.rules.cookie_banners
+        return any(banners.match(text_key) for text_key in self.keys[:_BANNER_TOP_LINES])
 
     def read_info_box(self, tables: list[Language], end: int) -> None:
         """Old-layout info boxes: "Date 19.01.2020", "Author Ben Knight", "Permalink …".

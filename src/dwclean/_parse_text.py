@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from ._model import Candidate, Hint
 from ._read import normalize
-from ._text import ends_sentence, ends_with_duration
+from ._text import ALT_MIN_WORDS, ends_sentence, ends_with_duration, mostly_capitalised
 
 
 class DumpStyle(enum.StrEnum):
@@ -424,17 +424,12 @@ def _script_changes(previous: str, line: str) -> bool:
     script: the picture's caption under its alt text, not a wrapped paragraph going on (a
     wrapped Arabic or Greek line may well hold a Latin name or link)."""
     words = previous.split()
-    capitalised = sum(1 for word in words if word[:1].isupper())
     return (
-        len(words) >= _ALT_MIN_WORDS
-        and capitalised >= _ALT_CAPITALISED * len(words)
+        len(words) >= ALT_MIN_WORDS
+        and mostly_capitalised(words)
         and _latin_share(previous) >= _ONE_SCRIPT
         and _latin_share(line) <= 1 - _ONE_SCRIPT
     )
-
-
-_ALT_MIN_WORDS = 3
-_ALT_CAPITALISED = 0.6  # "Deutschland Berlin Syrischer Geschichtenerzähler in einem Café"
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")

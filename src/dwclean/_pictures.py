@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from ._segment import SegmentOptions
 
 
+# the rule that names an alt text taken out (read back: a picture has one alt text)
+ALT_TEXT = "image alt text"
+
+
 def _script_switch(words: list[str]) -> int:
     """Where Latin-script words give way to another script (DW's alt texts are German keywords
     on every edition), or 0."""
@@ -209,7 +213,7 @@ def pair_picture_lines(
             and not in_pages_own_script(candidate.text, options.script)
             and not (following is not None and _credited_alt(candidate, following, rules))
         ):
-            removed.append(Removal(candidate.text, "image alt text", candidate.line))
+            removed.append(Removal(candidate.text, ALT_TEXT, candidate.line))
             after_alt = position + 1
             continue
         cut = _cut_caption(candidate, position, candidates)
@@ -221,7 +225,7 @@ def pair_picture_lines(
                 and not options.titled_pictures  # a gallery's title stands above its text
                 and _alt_over_cut_caption(glued, candidate, rules)
             ):
-                removed.append(Removal(glued.text, "image alt text", glued.line))
+                removed.append(Removal(glued.text, ALT_TEXT, glued.line))
                 kept.pop()
                 under_alt = True
             if under_alt:
@@ -236,7 +240,7 @@ def pair_picture_lines(
                 )
             )
         ):
-            removed.append(Removal(glued.text, "image alt text", glued.line))
+            removed.append(Removal(glued.text, ALT_TEXT, glued.line))
             kept.pop()
             if split_credit(candidate.text, rules)[1] is not None:
                 # its caption, however long, with its credit after a space ("… water Image: X")
@@ -244,7 +248,7 @@ def pair_picture_lines(
         elif above is not None and (
             _alt_repeats_caption(above, candidate) or _credited_alt(above, candidate, rules)
         ):
-            removed.append(Removal(above.text, "image alt text", above.line))
+            removed.append(Removal(above.text, ALT_TEXT, above.line))
             kept.pop()
             candidate = candidate.copy_with(candidate.hints | Hint.CAPTION)
         elif position == after_alt and _caption_under_alt(candidate):
@@ -268,7 +272,7 @@ def _cut_alt_like_the_pages(
     ):
         return False
     first = candidate.text.split(" ", 1)[0]
-    alts = (r.text for r in removed if r.rule == "image alt text")
+    alts = (r.text for r in removed if r.rule == ALT_TEXT)
     return any(alt.split(" ", 1)[0] == first for alt in alts) and _keyword_alt(
         candidate.copy_with(candidate.hints & ~Hint.PARAGRAPH), rules
     )
@@ -284,12 +288,7 @@ def _picture_over_text(candidates: list[Candidate], rules: Rules, options: Segme
     if alt.credit or alt.hints & (Hint.HEADING | Hint.LIST_ITEM) or not glued_under(alt, under):
         return False
     plain = alt.copy_with(alt.hints & ~(Hint.LEAD | Hint.PARAGRAPH))
-    keywords = _keyword_alt(plain, rules) or (
-        options.script not in (None, "Latn")
-        and _mostly_latin(alt.text)
-        and word_count(alt.text) <= _ALT_KEYWORDS_MAX
-        and not ends_sentence(alt.text)
-    )
+    keywords = _keyword_alt(plain, rules) or _latin_keywords(alt.text, options)
     credited = (
         under.credit is not None
         or is_credit_line(under.text, rules)
@@ -305,7 +304,7 @@ def _first_picture(
     printed), or the caption under the alt text."""
     if is_credit_line(under.text, rules):
         return alt.copy_with(alt.hints | Hint.CAPTION, credit=under.text)
-    removed.append(Removal(alt.text, "image alt text", alt.line))
+    removed.append(Removal(alt.text, ALT_TEXT, alt.line))
     return under.copy_with(under.hints | Hint.CAPTION)
 
 
@@ -349,7 +348,7 @@ def _give_credit(
         and _keyword_alt(alt, rules)
         and not _under_removed_alt(alt, removed)
     ):
-        removed.append(Removal(alt.text, "image alt text", alt.line))
+        removed.append(Removal(alt.text, ALT_TEXT, alt.line))
         del kept[-2]
 
 
@@ -357,7 +356,7 @@ def _under_removed_alt(candidate: Candidate, removed: list[Removal]) -> bool:
     """The line right under an alt text taken out is its picture's title or caption: no
     picture has two alt texts (a gallery's keywords, its title, its text, a credit line)."""
     last = removed[-1] if removed else None
-    return last is not None and last.rule == "image alt text" and last.line + 1 == candidate.line
+    return last is not None and last.rule == ALT_TEXT and last.line + 1 == candidate.line
 
 
 def _without_placeholder(
@@ -379,7 +378,7 @@ def _without_placeholder(
 
 
 def _has_alts(removed: list[Removal]) -> bool:
-    return any(r.rule == "image alt text" for r in removed)
+    return any(r.rule == ALT_TEXT for r in removed)
 
 
 def _alt_naming_title(
@@ -481,7 +480,7 @@ def _latin_alt_on_foreign_page(
     image's (German) alt text: DW prints its alt texts in German on every edition. With a
     credit line glued under it, it is the picture's only caption."""
     text = candidate.text
-    if options.script in (None, "Latn") or not _mostly_latin(text):
+    if not _latin_keywords(text, options):
         return False
     if (
         following is not None
@@ -496,9 +495,18 @@ def _latin_alt_on_foreign_page(
         and not paragraph
         and not candidate.hints & (Hint.HEADING | Hint.LIST_ITEM | Hint.CAPTION | Hint.LEAD)
         and split_credit(text, rules)[1] is None
+        and not text.endswith((":", "："))
+    )
+
+
+def _latin_keywords(text: str, options: SegmentOptions) -> bool:
+    """A line of keywords in Latin letters on a page in another script: DW's German alt text
+    (no finished sentence, no more words than an alt text has)."""
+    return (
+        options.script not in (None, "Latn")
+        and _mostly_latin(text)
         and word_count(text) <= _ALT_KEYWORDS_MAX
         and not ends_sentence(text)
-        and not text.endswith((":", "："))
     )
 
 

@@ -243,6 +243,7 @@ class Rules(NamedTuple):
     title_line_marks: tuple[str, ...]  # what every title line holds (one): others not tried
     breadcrumb: re.Pattern[str]
     cookie_words: tuple[str, ...]
+    cookie_banners: Prefixes  # every edition's old-layout cookie banner
     info_box_date: re.Pattern[str]
     info_box_date_words: int
     layout_markers: dict[str, frozenset[str]]
@@ -601,6 +602,9 @@ def _build_rules() -> Rules:
         info_box_date=re.compile(debris.get("info_box_date", _NEVER)),
         info_box_date_words=int(debris.get("info_box_date_words", 4)),
         cookie_words=tuple(w.casefold() for w in patterns.get("cookie_words", [])),
+        cookie_banners=Prefixes(
+            [p for lang in languages.values() for p in lang.cookie_banner.items]
+        ),
         breadcrumb=re.compile(patterns.get("breadcrumb", _NEVER)),
         layout_markers={
             name: frozenset(key(m) for m in markers)

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from ._model import Block, BlockKind, Candidate, Hint, Removal
 from ._pictures import (
+    ALT_TEXT,
     glued_under,
     has_glued_credit,
     in_pages_own_script,
@@ -231,7 +232,7 @@ def segment(
 
     def emit(candidate: Candidate, kind: str) -> None:
         if kind == _ALT:
-            removed.append(Removal(candidate.text, "image alt text", candidate.line))
+            removed.append(Removal(candidate.text, ALT_TEXT, candidate.line))
             return
         text, credit = candidate.text, candidate.credit
         if (  # a gallery's text is its pictures' titles and texts: one with its credit after

@@ -30,12 +30,14 @@ from ._page import NAVIGATION_RULES, Metadata, Page, is_info_box_date
 from ._pictures import has_glued_credit, is_credited_text, is_cut_agency_alt
 from ._rules import Language, Rules, heading_key
 from ._text import (
+    ALT_MIN_WORDS,
     ends_sentence,
     ends_with_period,
     has_cjk,
     has_inner_sentence,
     is_prose,
     largely_cjk,
+    mostly_capitalised,
     tokens,
     word_count,
 )
@@ -68,8 +70,6 @@ def language_tables(language: Language | None, rules: Rules) -> list[Language]:
 _ARTICLE_WORDS = 40  # a paragraph this long is the article's (teasers after it are shorter)
 _SECTION_LINE_WORDS = 12
 _STATEMENT_ITEM_WORDS = 12  # teasers' headlines and menu entries in lists are shorter
-_ALT_MIN_WORDS = 3  # "Ernte von Mate-Bl": fewer words say nothing of their language
-_ALT_CAPITALISED = 0.6  # "Kroatien Split | Saisonarbeiter aus Indien in": four of six
 _LIST_INTRO_MIN_WORDS = 3  # "Other states did the same:"; a sidebar heading is shorter
 
 
@@ -235,12 +235,11 @@ class _BodyCleaner(Page):
         # DW's alt texts are keyword strings, mostly nouns and names: capitalised in German
         # (a German course's line on another edition, "schmal – nicht breit", is no alt text)
         printed = [w for w in text.split() if w[:1].isalnum()]
-        capitalised = sum(1 for w in printed if w[:1].isupper())
         return (
-            len(words) >= _ALT_MIN_WORDS
+            len(words) >= ALT_MIN_WORDS
             and bool(printed)
             and printed[0][:1].isupper()
-            and capitalised >= _ALT_CAPITALISED * len(printed)
+            and mostly_capitalised(printed)
             and language.stopwords.isdisjoint(words)
             and not german.stopwords.isdisjoint(words)
         )

@@ -80,6 +80,28 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+# A German alt text's keywords, as a line of its own: at least three words (fewer say nothing
+# of their language: "Ernte von Mate-Bl"), most of them capitalised ("Kroatien Split |
+# Saisonarbeiter aus Indien in": four of six)
+ALT_MIN_WORDS = 3
+_ALT_CAPITALISED = 0.6
+
+
+def mostly_capitalised(words: list[str]) -> bool:
+    """Most of the words start with a capital, as a German alt text's keywords do."""
+    return sum(1 for word in words if word[:1].isupper()) >= _ALT_CAPITALISED * len(words)
+
+
+_COOKIE_BANNER_MAX_WORDS = 45  # DW's cookie banners are a sentence or two
+
+
+def names_cookies(text_key: str, cookie_words: tuple[str, ...]) -> bool:
+    """Short enough for a cookie banner, and naming cookies in one of the editions' words."""
+    return word_count(text_key) <= _COOKIE_BANNER_MAX_WORDS and any(
+        word in text_key for word in cookie_words
+    )
+
+
 # The end patterns match a mark and the quotes after it at the end: only the last characters
 # can hold it, so only those are searched (a search of a whole paragraph tries every period).
 _TAIL = 64
