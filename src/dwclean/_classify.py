@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from itertools import pairwise
 
 from ._marks import TITLE_LINE_REACH, title_line_match
@@ -437,15 +438,22 @@ def bare_media_item(candidates: list[Candidate], keys: list[str], rules: Rules) 
     cut = texts[-1] if not ends_sentence(texts[-1].text) else None
     return _teaser_sized(description, rules) and all(
         _teaser_sized(c, rules, cut=c is cut)
-        and (c is cut or (_TWO_SENTENCES.search(c.text) and not _QUOTED.search(c.text)))
+        and (c is cut or (_two_sentences().search(c.text) and not _quoted().search(c.text)))
         for c in teasers
     )
 
 
-# a quotation or a speech dash: an article's paragraph quotes someone, a teaser hardly does
-_QUOTED = re.compile(r"[«»“”„\"]|^[–—] ")
-# a sentence ends and another starts ("… Kreuzfahrtschiffe an. Die Stadt …")
-_TWO_SENTENCES = re.compile(r"[^\W\d_]{2}[.!?。؟۔।]\s*[^\W\d_]")
+@cache
+def _quoted() -> re.Pattern[str]:
+    # a quotation or a speech dash: an article's paragraph quotes someone, a teaser hardly does
+    # (this and the next compiled on first use: asked of a video page only)
+    return re.compile(r"[«»“”„\"]|^[–—] ")
+
+
+@cache
+def _two_sentences() -> re.Pattern[str]:
+    # a sentence ends and another starts ("… Kreuzfahrtschiffe an. Die Stadt …")
+    return re.compile(r"[^\W\d_]{2}[.!?。؟۔।]\s*[^\W\d_]")
 
 
 def _cookie_notice(text_key: str, rules: Rules) -> bool:
@@ -455,7 +463,8 @@ def _cookie_notice(text_key: str, rules: Rules) -> bool:
     if rules.cookie_banners.match(text_key):
         return True
     return (
-        names_cookies(text_key, rules.cookie_words) and _TWO_SENTENCES.search(text_key) is not None
+        names_cookies(text_key, rules.cookie_words)
+        and _two_sentences().search(text_key) is not None
     )
 
 

@@ -6,6 +6,7 @@ wherever they stand (title line, layout, info box) are in `_marks.py`.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ._byline import author_label_length, author_names, split_glued_date
 from ._model import Hint
@@ -19,7 +20,13 @@ _DATE_WORD = re.compile(r"[^\s\d.,/-]+")
 # where a date glued to text may end: a digit, or a Chinese date's 日, before a letter
 _GLUED_DATE_END = re.compile(r"\d日?(?=[^\W\d_])")
 _GLUED_DATE_MAX = 40
-_WEEKDAY = re.compile(r"^[^\W\d_]{3,}[,፣،] ")  # a word, then a comma: the date's weekday
+
+
+@cache
+def _weekday() -> re.Pattern[str]:  # a word, then a comma: the date's weekday (rare: lazily)
+    return re.compile(r"^[^\W\d_]{3,}[,፣،] ")
+
+
 _DATE_LINE_REACH = 4  # headline, byline, date line: a header's date line is this close
 # the words a date holds beside its month: 年月日, and "de" ("3 de janeiro de 2018")
 _DATE_SIGNS = frozenset(["年", "月", "日", "de"])
@@ -49,7 +56,7 @@ class HeaderReader(Page):
         months = self.rules.months
         if not is_date_line(text, months):
             return None
-        words = _DATE_WORD.findall(_WEEKDAY.sub("", text, count=1).casefold())
+        words = _DATE_WORD.findall(_weekday().sub("", text, count=1).casefold())
         if any(w not in months and w not in _DATE_SIGNS for w in words):
             return None
         return parse_date(text, months)

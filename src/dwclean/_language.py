@@ -39,8 +39,13 @@ _WORD = re.compile(r"\w+")
 # the two Chinese editions' scripts, both written in Han characters
 CHINESE_SCRIPTS = ("Hans", "Hant")
 _LETTERS = re.compile(r"[^\W\d_]+")
-# letters outside the Latin ranges (and not the two signs × ÷ in them)
-_NON_LATIN = re.compile(f"[^\\W\\d_{_SCRIPT_RANGES['Latn']}]+")
+
+
+@cache
+def _non_latin() -> re.Pattern[str]:
+    # letters outside the Latin ranges (and not the two signs × ÷ in them); compiled on first
+    # use: an ASCII page never asks
+    return re.compile(f"[^\\W\\d_{_SCRIPT_RANGES['Latn']}]+")
 
 
 @cache
@@ -71,7 +76,7 @@ def _dominant(text: str) -> tuple[str | None, bool]:
         return ("Latn" if any(c.isalpha() for c in sample) else None), False
     patterns = _script_patterns()
     # Most text DW publishes is Latin-script: count the other letters first, few in Latin text.
-    others = _count(_NON_LATIN, sample)
+    others = _count(_non_latin(), sample)
     if others == 0:
         return ("Latn" if _LETTERS.search(sample) else None), False
     latin = _count(patterns["Latn"], sample)

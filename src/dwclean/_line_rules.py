@@ -9,17 +9,24 @@ tables. The rules are tried in a fixed order; the first that matches names the r
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ._model import Candidate, Hint
 from ._rules import Language, Rules, StartGate, unnumbered
 from ._text import is_prose
 
-# UTF-8 read as cp1252: a lead byte's letter (Ã Ø Ù Ð …) and a continuation byte's sign
-_MOJIBAKE = re.compile(
-    "[\u00c2\u00c3\u00c5\u00d0\u00d1\u00d8\u00d9\u00da\u00db\u00e0\u00e2\u00e3]"
-    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-    "\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
-)
+
+@cache
+def _mojibake() -> re.Pattern[str]:
+    # UTF-8 read as cp1252: a lead byte's letter (Ã Ø Ù Ð …) and a continuation byte's sign
+    # (compiled on first use: an ASCII page never asks)
+    return re.compile(
+        "[\u00c2\u00c3\u00c5\u00d0\u00d1\u00d8\u00d9\u00da\u00db\u00e0\u00e2\u00e3]"
+        "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+        "\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+    )
+
+
 _MOJIBAKE_SHARE = 0.1
 
 
@@ -33,9 +40,9 @@ def _specific(prefix: str) -> bool:
 
 def _is_garbled(text: str) -> bool:
     """Mostly mojibake: a copy of a line in the wrong encoding, unreadable as it stands."""
-    if text.isascii() or not _MOJIBAKE.search(text):
+    if text.isascii() or not _mojibake().search(text):
         return False
-    pairs = len(_MOJIBAKE.findall(text))
+    pairs = len(_mojibake().findall(text))
     return pairs >= 3 and 2 * pairs >= _MOJIBAKE_SHARE * len(text)
 
 

@@ -7,7 +7,6 @@ hints about where it came from. `Article` and `Block` are what users get back.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -113,47 +112,130 @@ def in_one_list(above: Candidate, below: Candidate) -> bool:
     return bool(above.hints & below.hints & Hint.LIST_ITEM) and not below.gap_before
 
 
-# Block and Removal are built by the hundred per page: plain slotted dataclasses, since a frozen
-# one's __init__ costs twice as much (it sets every field through object.__setattr__).
-@dataclass(slots=True)
+# Block, Removal and Article are plain slotted classes, not dataclasses: every `dwclean clean
+# FILE` imports them, and defining three dataclasses (and importing `dataclasses`) cost ~2 ms of
+# each start. They compare by value, as dataclasses would (a block's line does not count).
 class Block:
-    kind: BlockKind
-    text: str
-    credit: str | None = None
-    line: int = field(default=0, compare=False)  # where it starts in a dump (0: unknown)
+    __slots__ = ("credit", "kind", "line", "text")
+
+    def __init__(
+        self,
+        kind: BlockKind,
+        text: str,
+        credit: str | None = None,
+        line: int = 0,  # where it starts in a dump (0: unknown)
+    ) -> None:
+        self.kind = kind
+        self.text = text
+        self.credit = credit
+        self.line = line
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Block):
+            return NotImplemented
+        return (self.kind, self.text, self.credit) == (other.kind, other.text, other.credit)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def __repr__(self) -> str:
+        return (
+            f"Block(kind={self.kind!r}, text={self.text!r}, credit={self.credit!r}, "
+            f"line={self.line!r})"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind.value, "text": self.text, "credit": self.credit}
 
 
-@dataclass(slots=True)
 class Removal:
     """A candidate that strip or segment decided is not article text, and why."""
 
-    text: str
-    rule: str
-    line: int = 0
+    __slots__ = ("line", "rule", "text")
+
+    def __init__(self, text: str, rule: str, line: int = 0) -> None:
+        self.text = text
+        self.rule = rule
+        self.line = line
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Removal):
+            return NotImplemented
+        return (self.text, self.rule, self.line) == (other.text, other.rule, other.line)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Removal(text={self.text!r}, rule={self.rule!r}, line={self.line!r})"
 
 
-@dataclass(slots=True)
 class Article:
-    title: str | None = None
-    date: str | None = None
-    section: str | None = None
-    language: str | None = None
-    url: str | None = None
-    blocks: list[Block] = field(default_factory=list)
-    authors: list[str] = field(default_factory=list)
-    layout: str | None = None  # "old" | "modern" | None
-    source_format: str | None = None  # "dump" | "html"
-    page_type: PageType = PageType.ARTICLE
     # Provenance, set by whoever read the input: the input as given (path, "-", URL, or a crawl
     # record), a stable id (defaults to the source) and, for crawls, when the page was fetched.
-    source: str | None = None
-    id: str | None = None
-    crawl_date: str | None = None
-    warnings: list[str] = field(default_factory=list)
-    removed: list[Removal] = field(default_factory=list)
+    __slots__ = (
+        "authors",
+        "blocks",
+        "crawl_date",
+        "date",
+        "id",
+        "language",
+        "layout",
+        "page_type",
+        "removed",
+        "section",
+        "source",
+        "source_format",
+        "title",
+        "url",
+        "warnings",
+    )
+
+    def __init__(
+        self,
+        title: str | None = None,
+        date: str | None = None,
+        section: str | None = None,
+        language: str | None = None,
+        url: str | None = None,
+        blocks: list[Block] | None = None,
+        authors: list[str] | None = None,
+        layout: str | None = None,  # "old" | "modern" | None
+        source_format: str | None = None,  # "dump" | "html"
+        page_type: PageType = PageType.ARTICLE,
+        source: str | None = None,
+        id: str | None = None,  # the contract's field name
+        crawl_date: str | None = None,
+        warnings: list[str] | None = None,
+        removed: list[Removal] | None = None,
+    ) -> None:
+        self.title = title
+        self.date = date
+        self.section = section
+        self.language = language
+        self.url = url
+        self.blocks = [] if blocks is None else blocks
+        self.authors = [] if authors is None else authors
+        self.layout = layout
+        self.source_format = source_format
+        self.page_type = page_type
+        self.source = source
+        self.id = id
+        self.crawl_date = crawl_date
+        self.warnings = [] if warnings is None else warnings
+        self.removed = [] if removed is None else removed
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in Article.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Article):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in Article.__slots__)
+        return f"Article({fields})"
 
     def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import NoReturn
 
 from ._exceptions import NotAnArticleError
@@ -90,7 +91,9 @@ def gallery(blocks: list[Block]) -> list[Block]:
 
 
 # a ticker entry opens with its time: a match minute ("54'", "90+2'") or a clock ("10:02")
-_ENTRY_TIME = re.compile(r"^(?:\d{1,3}(?:\+\d{1,2})?['’′]|\d{1,2}:\d{2}\b)")
+@cache
+def _entry_time() -> re.Pattern[str]:  # (compiled on first use: most pages are no live page)
+    return re.compile(r"^(?:\d{1,3}(?:\+\d{1,2})?['’′]|\d{1,2}:\d{2}\b)")
 
 
 def live(blocks: list[Block]) -> list[Block]:
@@ -100,7 +103,7 @@ def live(blocks: list[Block]) -> list[Block]:
         _relabelled(block, BlockKind.PARAGRAPH)
         if block.kind in (BlockKind.SUBHEAD, BlockKind.CAPTION)
         and block.credit is None
-        and _ENTRY_TIME.match(block.text)
+        and _entry_time().match(block.text)
         else block
         for block in blocks
     ]

@@ -432,14 +432,19 @@ def _script_changes(previous: str, line: str) -> bool:
     )
 
 
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_LETTER = re.compile(r"[^\W\d_]")
+@cache
+def _letter_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(any letter, a Latin letter): compiled on first use, as most dumps never ask."""
+    return re.compile(r"[^\W\d_]"), re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
 _ONE_SCRIPT = 0.75  # "图像来源: Oliver" / "Berg/dpa": a credit in two scripts goes on
 
 
 def _latin_share(text: str) -> float:
-    letters = len(_LETTER.findall(text))
-    return len(_LATIN_LETTER.findall(text)) / letters if letters else 0.5
+    letter, latin_letter = _letter_patterns()
+    letters = len(letter.findall(text))
+    return len(latin_letter.findall(text)) / letters if letters else 0.5
 
 
 def _sentence_follows(block: list[tuple[int, str]], position: int, wrap: Wrap) -> bool:

@@ -18,7 +18,6 @@ from ._version import __version__
 
 Month = tuple[str, int]  # (calendar, month number): ("gregorian", 3), ("persian", 12)
 
-_SPACE_BEFORE_COLON = re.compile(r"\s+([:：])")
 # A pattern that matches nothing, for a rule no table fills. Anchored: an unanchored one is
 # tried at every position of the text by `search` (3 µs on a paragraph), this one at the first.
 _NEVER = r"\A(?!x)x"
@@ -32,23 +31,37 @@ def key(text: str) -> str:
 def candidate_key(text: str) -> str:
     """`key` of a text whose whitespace is collapsed already, as a candidate's is."""
     if " :" in text or " ：" in text:
-        text = _SPACE_BEFORE_COLON.sub(r"\1", text)
-    if not text.isascii() and _INVISIBLE.search(text):
-        text = _INVISIBLE.sub("", text)
+        text = _space_before_colon().sub(r"\1", text)
+    if not text.isascii() and _invisible().search(text):
+        text = _invisible().sub("", text)
     return text.casefold()
 
 
-# Archives and renderers keep or drop the invisible characters (Persian's zero-width non-joiner
-# in "فایل‌های", soft hyphens): a line and a rule phrase compare without them.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# The patterns below are compiled on first use, not at import: `dwclean clean FILE` starts once
+# per file in shell loops, and most pages need none of them.
+
+
+@cache
+def _invisible() -> re.Pattern[str]:
+    # Archives and renderers keep or drop the invisible characters (Persian's zero-width
+    # non-joiner in "فایل‌های", soft hyphens): a line and a rule phrase compare without them.
+    return re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+@cache
+def _space_before_colon() -> re.Pattern[str]:
+    return re.compile(r"\s+([:：])")
+
+
+@cache
+def _edition_in_url() -> re.Pattern[str]:
+    # a DW address's edition: www., m. and amp. pages alike
+    return re.compile(
+        r"https?://(?:[a-z]+\.)?dw\.(?:com|de)/([a-z]{2}(?:-[a-z0-9]{2,4})?)/", re.IGNORECASE
+    )
 
 
 _NUMBERED = re.compile(r"^\d{1,2}\. ")
-# a DW address's edition: www., m. and amp. pages alike
-_EDITION_IN_URL = re.compile(
-    r"https?://(?:[a-z]+\.)?dw\.(?:com|de)/([a-z]{2}(?:-[a-z0-9]{2,4})?)/", re.IGNORECASE
-)
-
 
 _HEADING_END = "!.:！：。"
 
@@ -299,7 +312,7 @@ class Rules(NamedTuple):
 
     def edition_of(self, url: str) -> Language | None:
         """The edition a DW address names by its path ("https://www.dw.com/fa-af/…")."""
-        match = _EDITION_IN_URL.match(url)
+        match = _edition_in_url().match(url)
         if match is None:
             return None
         path = match.group(1).lower()
