@@ -2311,6 +2311,85 @@ def test_a_modern_video_box_has_its_title_above_its_label() -> None:
     _assert_box_goes(f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n", glued)
 
 
+def test_a_video_box_title_glued_above_its_label_goes_and_the_subhead_below_stays() -> None:
+    """The modern box prints its title, then its label; a subhead after it, a blank line
+    apart, is the article's (cz de, cz en, cr tr). A question may be the title."""
+    for title in ("Floods in southern Germany", "Can wolves and farmers live side by side?"):
+        box = f"{title}\nWatch video 02:41\n\nThe night shift\n\n"
+        dump = (
+            f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n{LEAD}\n\n{BODY}\n\n{box}{BODY.upper()}\n"
+        )
+        assert kinds(dwclean.clean(dump)) == [
+            ("lead", LEAD),
+            ("paragraph", BODY),
+            ("subhead", "The night shift"),
+            ("paragraph", BODY.upper()),
+        ]
+
+
+def test_an_old_video_box_has_its_title_under_its_label_whatever_is_glued_above() -> None:
+    """The old layout's box: label, "Share", title (the corpus's colonial page). A caption
+    glued above the label stays (es lynx render)."""
+    caption = "Wool bales wait for export in the port of Montevideo"
+    box = (
+        f"Uruguay Wolle (DW/M. Ferreira)\n\n{caption}\nWatch video 02:31\n\n"
+        "Share\n\nSheep country\n\n"
+    )
+    dump = (
+        f"Night buses | Germany | DW | 20.04.2018\n{OLD_SKIP}Germany\n\nNight buses\n\n"
+        f"{LEAD}\n\n{BODY}\n\n{box}{BODY.upper()}\n"
+    )
+    article = dwclean.clean(dump)
+    assert article.layout == "old"
+    assert [b.text for b in article.blocks if b.kind == "caption"] == [caption]
+    assert "Sheep country" not in [b.text for b in article.blocks]
+
+
+def test_a_notice_above_the_headline_the_title_line_names_is_no_lead() -> None:
+    """The old layout's beta-site notice stands over the headline: running text, but the lead
+    comes under the headline (cy el; a rule resting on one writer's page)."""
+    notice = "Take a look at the beta version of dw.com. We're not done yet! Your opinion helps."
+    dump = (
+        f"Night buses | Germany | DW | 20.04.2018\n{OLD_SKIP}Visit the new DW website\n"
+        f"{notice}\n\nGermany\n\nNight buses\n\n{LEAD}\n\n{BODY}\n"
+    )
+    article = dwclean.clean(dump)
+    assert (article.title, kinds(article)) == (
+        "Night buses",
+        [("lead", LEAD), ("paragraph", BODY)],
+    )
+    assert [r.rule for r in article.removed if r.text == notice] == ["before the headline"]
+    # the same text under the headline is the lead
+    under = dwclean.clean(
+        f"Night buses | Germany | DW | 20.04.2018\n{OLD_SKIP}Night buses\n\n{notice}\n\n{BODY}\n"
+    )
+    assert under.blocks[0].text == notice
+
+
+@pytest.mark.parametrize(
+    ("glued", "date"),
+    [
+        ("21 мая 2021 г.", "2021-05-21"),  # ru and bg: the year's abbreviation
+        ("19 лютого 2025 р.", "2025-02-19"),  # uk
+        ("8. mart 2017.", "2017-03-08"),  # sr, hr, bs: the year's period
+    ],
+)
+def test_a_date_glued_to_the_lead_with_its_years_abbreviation_is_the_date(
+    glued: str, date: str
+) -> None:
+    article = dwclean.clean(f"Night buses\n{glued}{LEAD}\n{BODY}\n")
+    assert (article.date, article.blocks[0].text) == (date, LEAD)
+
+
+def test_a_header_byline_naming_only_its_editor_names_the_author() -> None:
+    """A live blog's byline, "Edited by: …" (h en, bx en, cx en); an editor after an author's
+    name is still no author."""
+    dump = f"{SKIP_EN}Night buses\n\nEdited by: Tom Ashworth\nMarch 14, 2024\n\n{LEAD}\n\n{BODY}\n"
+    assert dwclean.clean(dump).authors == ["Tom Ashworth"]
+    both = dump.replace("Edited by: Tom Ashworth", "Lisa Hänel Edited by: Tom Ashworth")
+    assert dwclean.clean(both).authors == ["Lisa Hänel"]
+
+
 def test_an_old_item_page_with_its_info_box_and_related_teasers_is_no_index() -> None:
     """Teasers below the old layout's info box are the sidebar's: they make no listing."""
     teasers = "".join(

@@ -43,7 +43,11 @@ def author_names(text: str, rules: Rules) -> list[str]:
     if label:
         text = text[label:].strip(" :")
     cut = rules.bylines.editor_label.search(text)
-    if cut:
+    if cut and cut.start() == 0:
+        # a byline naming its editor only ("Edited by: Tom Ashworth", a live blog's header):
+        # the one person the page names is its author
+        text = text[cut.end() :].strip(" :")
+    elif cut:
         text = text[: cut.start()].strip(" ,;/")
     place = _PLACE_AFTER_DASH.search(text)  # "ياسمين عبد الحميد - القاهرة": the place
     if place and word_count(text[: place.start()]) >= 2:

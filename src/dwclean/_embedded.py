@@ -27,9 +27,18 @@ from ._model import Hint, PageType
 from ._page import Page
 from ._pictures import ALT_TEXT, is_credit_line
 from ._rules import Rules
-from ._text import ends_with_duration, is_duration, is_prose, is_short_line, word_count
+from ._text import (
+    ends_with_duration,
+    ends_with_question,
+    has_inner_sentence,
+    is_duration,
+    is_prose,
+    is_short_line,
+    word_count,
+)
 
 _CUT_NAME_MIN_CHARS = 8  # a cut gallery name this long names it, not a word it starts with
+_QUESTION_TITLE_MAX_WORDS = 12  # a video's title may be a question; a longer one is text
 
 
 class EmbeddedGalleries(Page):
@@ -214,6 +223,9 @@ class EmbeddedBoxes(Page):
         above = self._short_line_above(label)
         if above is not None and self.reasons.get(above - 1) == "video placeholder":
             return above
+        glued = self._title_glued_above(label)
+        if glued is not None:
+            return glued  # the modern box printed title first: the line below is the article's
         first = self._nearest_alive(label, +1, end)
         if first is None or not is_short_line(self.candidates[first].text):
             # text right under the label: the title is glued above it (the modern box:
@@ -233,6 +245,27 @@ class EmbeddedBoxes(Page):
     def _short_line_above(self, label: int) -> int | None:
         above = label - 1
         if above > 0 and self.alive(above) and is_short_line(self.candidates[above].text):
+            return above
+        return None
+
+    def _title_glued_above(self, label: int) -> int | None:
+        """A headline-like line right above the label, with no blank line between them, where
+        the dump sets blank lines between its blocks: the box's title printed first ("Pilze
+        sammeln: Worauf Anfänger achten sollten" / "Video ansehen 03:12"). A question counts
+        ("Can wolves and farmers live side by side?"); a paragraph glued above (lynx) does not."""
+        above = label - 1
+        if self.meta.layout == "old":
+            return None  # the old box prints label, "Share", title (the corpus's colonial page)
+        if above <= 0 or self.candidates[label].gap_before or not self.alive(above):
+            return None
+        if not any(c.gap_before for c in self.candidates[1:]):
+            return None  # a dump without blank lines glues every line to the one above
+        text = self.candidates[above].text
+        if is_short_line(text) or (
+            word_count(text) <= _QUESTION_TITLE_MAX_WORDS
+            and ends_with_question(text)
+            and not has_inner_sentence(text)
+        ):
             return above
         return None
 

@@ -18,7 +18,9 @@ from ._text import is_date_line, is_prose, parse_date, tokens, word_count
 # vowel signs, which \w does not take, "年")
 _DATE_WORD = re.compile(r"[^\s\d.,/-]+")
 # where a date glued to text may end: a digit, or a Chinese date's 日, before a letter
-_GLUED_DATE_END = re.compile(r"\d日?(?=[^\W\d_])")
+# (or the year's abbreviation, "21 мая 2021 г.", "3 липня 2019 р.", or its period, "8. mart
+# 2017.": the date lines of ru, bg, uk and of sr, hr, bs, rules/languages/SOURCES.md)
+_GLUED_DATE_END = re.compile(r"\d(?:日|\s?[гр]\.|\.)?(?=[^\W\d_])")
 _GLUED_DATE_MAX = 40
 
 
@@ -28,8 +30,9 @@ def _weekday() -> re.Pattern[str]:  # a word, then a comma: the date's weekday (
 
 
 _DATE_LINE_REACH = 4  # headline, byline, date line: a header's date line is this close
-# the words a date holds beside its month: 年月日, and "de" ("3 de janeiro de 2018")
-_DATE_SIGNS = frozenset(["年", "月", "日", "de"])
+# the words a date holds beside its month: 年月日, "de" ("3 de janeiro de 2018") and the year's
+# abbreviation ("г.", "р.")
+_DATE_SIGNS = frozenset(["年", "月", "日", "de", "г", "р"])
 _TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, kicker, byline
 
 

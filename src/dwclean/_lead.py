@@ -32,6 +32,7 @@ _BANNER_REACH = 12  # how far below a cookie banner the page's navigation may st
 _SENTENCEHEADLINE_MAX_WORDS = 15  # a lead is longer
 _CUT_LEAD_MIN_WORDS = 8  # a cut first paragraph: more words than a menu entry or a headline's
 _CUT_LEAD_UNDER_HEADLINE_MIN_WORDS = 4
+_HEADLINE_REACH = 4  # a notice over the article: the headline is this close below it
 
 
 class LeadFinder(Page):
@@ -71,6 +72,8 @@ class LeadFinder(Page):
                     if button < len(self.candidates) and word_count(self.keys[button]) <= 4:
                         self.remove(button, "cookie banner")
                     continue
+                if _above_named_headline(self.candidates, self.meta.title, start, index):
+                    continue  # a notice over the article: removed with what precedes the headline
                 return index
         cut = self._cut_first_paragraph(start)
         if cut is not None:
@@ -250,3 +253,18 @@ def _navigation_end(candidates: list[Candidate], navigation: list[int]) -> int:
         if any(is_prose(candidates[i].text) for i in range(first + 1, second)):
             return first
     return navigation[-1]
+
+
+def _above_named_headline(
+    candidates: list[Candidate], title: str | None, start: int, index: int
+) -> bool:
+    """Running text a few lines above the headline the page's title line names, and none of
+    it above: a notice printed over the article (the old layout's "visit the beta version of
+    dw.com"), never the lead, which comes under its headline."""
+    if not title:
+        return False
+    wanted = tokens(title)
+    if any(tokens(candidates[i].text) == wanted for i in range(start, index)):
+        return False
+    below = range(index + 1, min(index + 1 + _HEADLINE_REACH, len(candidates)))
+    return any(tokens(candidates[i].text) == wanted for i in below)

@@ -20,7 +20,8 @@ _DATE_LINE = re.compile(r"^[\d.\s/:-]*(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}\s*年
 _DIGIT = re.compile(r"\d")
 # four digits in a row: every date form read here has its year so (a cheap test that rules out
 # most short lines before the date patterns are tried)
-_FOUR_DIGITS = re.compile(r"\d{4}")
+# (spelled out: `\d{4}` searches at half the speed, asked of nearly every line)
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
 # a sentence ending inside a line ("…this service? Simply fill out…"), not "Dr. Merkel"
 # The punctuation first, the letters before it looked behind: the regex engine then skips
 # straight to the next [.?!] instead of testing three letters at every position.
