@@ -183,9 +183,6 @@ KNOWN = {
     "banner above it, in no table, is the only running text and is taken as the lead",
     "bn-sr-www-a-71886214-auto-delovi": "a renderer's line with the German alt text and the cut "
     "caption run together ('Serbien Kragujevac … Radnice u …') reads as a paragraph",
-    "aw-sw-proxy158-a-40264731-marufuku-mifuko": "the writer's old-layout picture puts the "
-    "parenthesised credit on the caption, the German alt without one; the real ha and en "
-    "excerpts put it on the alt line, and dwclean reads it so",
     "ax-es-amp-a-71593164-atacama-cielo-entrevista": "a credit-less caption of one sentence "
     "between the lead and the ad label: nothing but its place tells it from a paragraph",
     "ax-id-yingdouwang-a-66204871-gamelan-koeln-wawancara": "an interview's questions without "
@@ -305,6 +302,23 @@ KNOWN = {
     "cz-en-amp-a-65327814-wolves-guard-dogs": "a caption cut before its credit reads as the cut "
     "paragraph (nothing in the text tells them apart)",
     "cz-en-m-a-62817435-berlin-street-trees": "a cut subhead is kept as the cut paragraph",
+    "db-hr-www-a-65043817-zagreb-obnova-potres": "a cut subhead is kept as the cut paragraph",
+    "db-pl-rss-copypaste-a-69331845-gotowka-tabela": "subheads glued inside a one-line feed text "
+    "(one with a space before it) read as paragraphs",
+    "dc-fa-ir-www-a-37962814-koshtigiran-bundesliga": "a cut subhead is kept as the cut paragraph",
+    "dc-pt-br-lfwp-av-44673218-capoeira-berlim": "a video label glued to the description "
+    "('Assista ao vídeo 02:31Em …'): read as the lead's start, the page as an article",
+    "dc-tr-www-a-18731946-video-dukkanlari": "an alt text glued to its caption with no space "
+    "after its credit ('(DW/K. Demir)Raflarda …'): one caption",
+    "dd-de-www-a-66194825-flosse-isar": "a cut subhead is kept as the cut paragraph",
+    "dd-en-amp-a-63998417-christmas-trees-sauerland": "AMP pictures printed credit first in an "
+    "article: the credits go as lone credit lines (a real zh-Hant AMP excerpt labels one so)",
+    "dd-uk-amp-a-57581346-kyivski-mozaiky": "an AMP article with credit-first pictures reads as "
+    "an AMP gallery (credit, title, text per picture)",
+    "de-de-feedreader-a-66683527-schulessen-preise": "a feed reader's view without the "
+    "syndication fields is read as an article page",
+    "de-es-rss-copypaste-a-71187342-petardos-nochevieja": "a cut subhead is kept as the cut "
+    "paragraph",
 }
 
 

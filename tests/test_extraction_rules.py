@@ -142,6 +142,7 @@ def test_what_makes_a_date_line_without_a_known_month(text: str, shaped: bool) -
         ("Ayu Purwaningsih, Jakarta", ["Ayu Purwaningsih"], None),
         ("李明, 王芳", ["李明", "王芳"], None),  # one-word names: two authors
         ("德国之声中文网", [], None),  # DW's Chinese website, a feed's source line
+        ("DW (Deutsch)", [], None),  # DW's German feed, as a feed reader names it
         ("رپورٹ: طارق سعید، ملتان", ["طارق سعید"], None),  # an old Urdu sign-off, its place
         ("حيدر الساعدي - بغداد", ["حيدر الساعدي"], None),  # the place after a dash
         ("Tom Becker, Lisa Hänel", ["Tom Becker", "Lisa Hänel"], None),
@@ -984,6 +985,30 @@ def test_an_alt_text_with_an_agency_credit_standing_alone_is_debris(
     else:
         assert found == ([kept_as] if kept_as else [])
     assert [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH][-1].endswith("Again.")
+
+
+def test_an_old_caption_with_its_credit_in_parentheses_under_keywords_is_the_caption() -> None:
+    """The other way round (aw sw, db fr; labels.md keeps such a credit in the caption): the
+    keywords without a credit are the alt text, the sentence with it the caption, also when
+    the dump's end cuts the next caption before its credit (a blank line after every line)."""
+    alt = "Senegal Saint-Louis Küstenerosion Guet Ndar"
+    caption = "On the sand spit, the waves took a whole row of houses (DW/S. Diallo)"
+    second_alt, cut = "Senegal Saint-Louis Zeltlager für Umgesiedelte", "For a year, the famil"
+    dump = (
+        f"{OLD_SKIP}Night buses for the city\n\n{LEAD}\n\n{alt}\n\n{caption}\n\n{BODY}\n\n"
+        f"{second_alt}\n\n{cut}"
+    )
+    article = dwclean.clean(dump)
+    assert kinds(article) == [
+        ("lead", LEAD),
+        ("caption", caption),
+        ("paragraph", BODY),
+        ("caption", cut),
+    ]
+    assert [r.rule for r in article.removed if r.text in (alt, second_alt)] == [
+        "image alt text",
+        "image alt text",
+    ]
 
 
 def test_the_sentence_under_an_old_alt_text_is_its_caption() -> None:
@@ -2423,6 +2448,16 @@ def test_an_old_gallery_inside_an_article_with_two_pictures_is_debris() -> None:
     )
     header = f"Night buses | Germany | DW | 10.01.2017\n{OLD_SKIP}Germany\n\nNight buses\n\n"
     _assert_box_goes(header, f"{gallery}\n")
+    # printed without bullets (m.dw.com, mirrors): each alt text a line of its own (dc en)
+    plain = "".join(
+        f"Griechenland Lesbos Flüchtlinge im Schnee ({agency})\n\nWinter on Lesbos\n\n"
+        f"{title}\n\n{text}\n\n"
+        for agency, title, text in [
+            ("Reuters", "Snow over the camp", BODY),
+            ("AFP", "Fire against the cold", LEAD),
+        ]
+    )
+    _assert_box_goes(header, plain)
 
 
 def test_a_listings_teaser_title_ending_in_its_date_is_no_item_header() -> None:

@@ -53,6 +53,8 @@ def author_names(text: str, rules: Rules) -> list[str]:
     if place and word_count(text[: place.start()]) >= 2:
         text = text[: place.start()]
     sources = _SOURCES_IN_BRACKETS.search(text)  # "Katrin Brandes (dpa, afp)": the agencies
+    if sources and key(text[: sources.start()]) in rules.bylines.agencies:
+        return []  # an agency (DW itself) with what it is in brackets: "DW (Deutsch)", a feed's
     if sources and all(
         key(part) in rules.bylines.agencies for part in re.split(r"[,/;]\s*", sources[1])
     ):

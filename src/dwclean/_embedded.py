@@ -28,16 +28,20 @@ from ._page import Page
 from ._pictures import ALT_TEXT, is_credit_line
 from ._rules import Rules
 from ._text import (
+    ALT_MIN_WORDS,
+    ends_sentence,
     ends_with_duration,
     ends_with_question,
     has_inner_sentence,
     is_duration,
     is_prose,
     is_short_line,
+    mostly_capitalised,
     word_count,
 )
 
 _CUT_NAME_MIN_CHARS = 8  # a cut gallery name this long names it, not a word it starts with
+_ALT_LINE_MAX_WORDS = 20  # an alt text's keywords before its credit
 _QUESTION_TITLE_MAX_WORDS = 12  # a video's title may be a question; a longer one is text
 
 
@@ -85,12 +89,24 @@ class EmbeddedGalleries(Page):
                 self._remove_gallery(places, lead, end)
 
     def _picture_above(self, index: int) -> bool:
-        """An alt text with its credit, as a list item, right above ("• Griechenland … (AP)")."""
-        above = self.candidates[index - 1] if index else None
+        """An alt text with its credit right above: a list item ("• Griechenland … (AP)"), or
+        a line of its own in a dump without bullets ("Deutschland Mainz Gutenberg-Bibel im
+        Museum (picture-alliance/dpa/M. Krause)")."""
+        return index > 0 and self._is_alt_line(index - 1)
+
+    def _is_alt_line(self, index: int) -> bool:
+        candidate = self.candidates[index]
+        credit = self.rules.alt_credit.search(candidate.text)
+        if credit is None or candidate.hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
+            return credit is not None
+        if candidate.hints & (Hint.HEADING | Hint.PARAGRAPH | Hint.LEAD | Hint.CAPTION):
+            return False
+        keywords = candidate.text[: credit.start()]  # German keywords, as alt texts are
+        words = keywords.split()
         return (
-            above is not None
-            and bool(above.hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT))
-            and bool(self.rules.alt_credit.search(above.text))
+            ALT_MIN_WORDS <= len(words) <= _ALT_LINE_MAX_WORDS
+            and not ends_sentence(keywords)
+            and mostly_capitalised(words)
         )
 
     def _remove_gallery_frame(self, places: list[int], end: int) -> None:
@@ -113,7 +129,7 @@ class EmbeddedGalleries(Page):
         last picture's text, and the byline after it."""
         first, last = places[0], places[-1]
         before = first - 1
-        if before > lead and self.candidates[before].hints & (Hint.LIST_ITEM | Hint.IMAGE_ALT):
+        if before > lead and self._is_alt_line(before):
             first = before
         # after the last title: the last picture's own title and text, then its byline
         tail = last + 1

@@ -15,10 +15,12 @@ from ._language import dominant_script, letters_of
 from ._model import Candidate, Hint, Removal
 from ._rules import Rules, key
 from ._text import (
+    ALT_MIN_WORDS,
     ends_sentence,
     has_inner_sentence,
     is_prose,
     is_short_line,
+    mostly_capitalised,
     tokens,
     word_count,
 )
@@ -208,6 +210,10 @@ def pair_picture_lines(
             _give_credit(candidate, glued, kept, rules, removed)
             continue
         following = candidates[position + 1] if position + 1 < len(candidates) else None
+        if above is not None and _caption_under_keyword_alt(above, candidate, rules):
+            removed.append(Removal(above.text, ALT_TEXT, above.line))
+            kept[-1] = candidate.copy_with(candidate.hints | Hint.CAPTION)
+            continue
         if _latin_alt_on_foreign_page(candidate, following, options, rules) or (
             _alt_with_agency_credit(candidate, rules)
             and not in_pages_own_script(candidate.text, options.script)
@@ -219,13 +225,15 @@ def pair_picture_lines(
         cut = _cut_caption(candidate, position, candidates)
         if cut:
             under_alt = position == after_alt
+            # (a blank line after every line: the alt text right above, nothing glued)
+            alt = glued if glued is not None or not spaced else above
             if (
                 not under_alt
-                and glued is not None
+                and alt is not None
                 and not options.titled_pictures  # a gallery's title stands above its text
-                and _alt_over_cut_caption(glued, candidate, rules)
+                and _alt_over_cut_caption(alt, candidate, rules)
             ):
-                removed.append(Removal(glued.text, ALT_TEXT, glued.line))
+                removed.append(Removal(alt.text, ALT_TEXT, alt.line))
                 kept.pop()
                 under_alt = True
             if under_alt:
@@ -569,6 +577,32 @@ def _alt_with_agency_credit(candidate: Candidate, rules: Rules) -> bool:
         word_count(before) <= _AGENCY_ALT_MAX_WORDS
         and not ends_sentence(before)
         and not has_inner_sentence(before)
+    )
+
+
+def _caption_under_keyword_alt(alt: Candidate, caption: Candidate, rules: Rules) -> bool:
+    """Old layout, the credit on the caption: German keywords without one, then a sentence in
+    the page's words ending in its credit in parentheses ("Senegal Saint-Louis Küstenerosion
+    Guet Ndar" / "Sur la Langue de Barbarie, les vagues ont emporté … (DW/S. Diallo)"), whose
+    credit labels.md keeps in the caption text. An alt text with its credit is keywords too."""
+    if not _alt_with_agency_credit(caption, rules) or not _plain_keywords(alt):
+        return False
+    credit = rules.agency_credit.search(caption.text)
+    words = caption.text[: credit.start()].split() if credit else []
+    return len(words) >= ALT_MIN_WORDS and not mostly_capitalised(words)
+
+
+def _plain_keywords(candidate: Candidate) -> bool:
+    """A keyword string with no credit and nothing the front-end knows of: "Bosnien und
+    Herzegowina Sarajevo Kupferschmied in der Baščaršija" (the looser count of `_text`: a
+    caption with its credit under it says the rest)."""
+    if candidate.credit or candidate.hints & (Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD):
+        return False
+    words = candidate.text.split()
+    return (
+        ALT_MIN_WORDS <= len(words) <= _ALT_KEYWORDS_MAX
+        and not ends_sentence(candidate.text)
+        and mostly_capitalised(words)
     )
 
 
