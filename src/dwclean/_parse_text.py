@@ -104,7 +104,7 @@ def _md() -> _Markdown:
         link=re.compile(r"\[(" + _MD_LABEL + r")\]\(" + _MD_URL + r"\)"),
         empty_link=re.compile(r"\[\]\(" + _MD_URL + r"\)"),
         strong=re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
-        emphasis=re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"),
+        emphasis=re.compile(r"([*_])(?<![\w*][*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"),
         escape=re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~\"'])"),
     )
 
@@ -413,7 +413,9 @@ def _continues(
         return True  # inside parentheses (an alt text's photo credit)
     if wrap.ended_early(previous, line):
         return False  # the previous line ended early: a real line break
-    ordinal = _ORDINAL_END.search(previous)  # "28." ends no sentence in "28. April"
+    # "28." ends no sentence in "28. April" (only the last characters can hold it; the
+    # lookbehind still reads the one before them)
+    ordinal = _ORDINAL_END.search(previous, max(0, len(previous) - 3))
     if not ordinal and ends_sentence(previous.strip()):
         return _sentence_follows(block, position, wrap)
     return True
@@ -482,7 +484,7 @@ def _clean_markdown(text: str) -> str:
     if "](" in text:
         text = _keep_group(md.link, text)
     if "*" in text or "_" in text:
-        if not text.isascii():
+        if not text.isascii() and max(text) >= "\u3000":  # (every CJK range lies above it)
             text = _keep_group(_cjk_emphasis(), text)
         text = _keep_group(md.strong, text)
         text = _keep_group(md.emphasis, text)
@@ -552,7 +554,9 @@ def _cjk_emphasis() -> re.Pattern[str]:
 def _cjk_join() -> re.Pattern[str]:
     # compiled on first need: wide character ranges take milliseconds to compile
     # between two Chinese characters, or one and a number ("2022年", "1万亿元", "5%左右")
-    return re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}\\d%])|(?<=[\\d%])\n(?=[{_CJK}])")
+    # (the line break first, the lookbehinds after it: a pattern that opens with a literal is
+    # searched by scanning for it, one that opens with a lookbehind is tried everywhere)
+    return re.compile(f"\n(?:(?<=[{_CJK}]\n)(?=[{_CJK}\\d%])|(?<=[\\d%]\n)(?=[{_CJK}]))")
 
 
 def _join_wrapped(lines: list[str]) -> str:

@@ -14,8 +14,11 @@ from ._rules import Month
 _SENTENCE_END = re.compile(r"[.!?…。！？؟۔।৷።፧]\s?[\"'”’“»«)\]」』]*$")
 _PERIOD_END = re.compile(r"[.…。۔।৷።]\s?[\"'”’“»«)\]」』]*$")
 # no look-ahead after the year: the modern layout glues two dates ("30.01.202430. Januar 2024")
-_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# (Each of these opens with its first digit and looks behind it afterwards, "(\d(?<!\d\d)…":
+# a pattern that opens with a lookbehind is tried at every position of a paragraph, one that
+# opens with a digit is searched by scanning for one, three to four times faster.)
+_NUMERIC_DATE = re.compile(r"(\d(?<!\d\d)\d?)\.(\d{1,2})\.(\d{4})")
+_ISO_DATE = re.compile(r"(\d(?<!\d\d)\d{3})-(\d{2})-(\d{2})(?!\d)")
 _DATE_LINE = re.compile(r"^[\d.\s/:-]*(?:\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}\s*年)")
 _DIGIT = re.compile(r"\d")
 # four digits in a row: every date form read here has its year so (a cheap test that rules out
@@ -26,7 +29,7 @@ _FOUR_DIGITS = re.compile(r"\d\d\d\d")
 # The punctuation first, the letters before it looked behind: the regex engine then skips
 # straight to the next [.?!] instead of testing three letters at every position.
 _INNER_SENTENCE = re.compile(r"[.?!](?<=[^\W\d_]{3}[.?!])\s+[^\W\d_]")
-_US_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})")
+_US_DATE = re.compile(r"(\d(?<!\d\d)\d?)/(\d{1,2})/(\d{4})")
 _DURATION_END = re.compile(r"(?<!\d)\d{1,2}:\d{2}$")
 
 
@@ -177,12 +180,13 @@ _QUESTION_END = re.compile(r"[?？؟;;፧]\s?[\"'”’“»«)\]」』]*$")
 # a month name: letters and the combining marks of Indic scripts ("सितम्बर"), up to a space
 _MONTH = r"([^\W\d_][^\s\d.,،]*)"
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<!\d)(\d{{1,2}})\.?\s+(?:de\s+)?{_MONTH}\.?,?\s+(?:de\s+)?(\d{{4}})"
+    rf"(\d(?<!\d\d)\d?)\.?\s+(?:de\s+)?{_MONTH}\.?,?\s+(?:de\s+)?(\d{{4}})"
 )
 _MONTH_DAY_YEAR = re.compile(rf"{_MONTH}\.?\s+(\d{{1,2}}),?\s+(\d{{4}})")
 
 
-_YEAR_MONTH_DAY = re.compile(rf"(?<!\d)(\d{{4}})\s+{_MONTH}\s+(\d{{1,2}})(?!\d)")  # Persian order
+# Persian order (the first digit before its lookbehind, as _NUMERIC_DATE)
+_YEAR_MONTH_DAY = re.compile(rf"(\d(?<!\d\d)\d{{3}})\s+{_MONTH}\s+(\d{{1,2}})(?!\d)")
 # Gregorian year minus the Ethiopian (Amete Mihret) one is 7 or 8; convertdate's Coptic calendar
 # has the Ethiopian months and days, its years are 276 behind.
 _ETHIOPIAN_TO_COPTIC = 276
