@@ -319,6 +319,17 @@ KNOWN = {
     "syndication fields is read as an article page",
     "de-es-rss-copypaste-a-71187342-petardos-nochevieja": "a cut subhead is kept as the cut "
     "paragraph",
+    "df-de-www-a-42664215-plattdeutsch-grundschule-old": "a cut subhead is kept as the cut "
+    "paragraph",
+    "dh-ar-learngerman-s-00101402-taallam-al-almaniya": "a list glued under its label reads as "
+    "items (the writer joins it, as the real learngerman excerpt does); a heading over a "
+    "'… Logo' alt line reads as a caption",
+    "dh-de-corporate-a-70071846-tag-der-offenen-tuer-bonn": "a cut subhead is kept as the cut "
+    "paragraph",
+    "dh-de-learngerman-s-00101371-deutschkurse-uebersicht": "a learngerman course overview "
+    "(cards: logo, name, level, text, 'Zum Kurs') reads as a gallery",
+    "dh-ru-www-program-65213408-chemodan-vokzal-germaniya": "a skip link in words no table has "
+    "('Перейти на главную страницу', the writer's guess) stays",
 }
 
 
