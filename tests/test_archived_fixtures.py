@@ -330,6 +330,18 @@ KNOWN = {
     "(cards: logo, name, level, text, 'Zum Kurs') reads as a gallery",
     "dh-ru-www-program-65213408-chemodan-vokzal-germaniya": "a skip link in words no table has "
     "('Перейти на главную страницу', the writer's guess) stays",
+    "dg-zh-Hans-amp-a-69182473-nongchang-zizhu-xiaodian": "a cut subhead is kept as the cut "
+    "paragraph",
+    "di-ar-rss-copypaste-a-41052739-zagora-battikh-table": "a caption cut before its credit "
+    "reads as the cut paragraph",
+    "di-en-feedreader-a-65524318-a45-viaduct-bridges": "a text-mode feed reader's header (Feed:, "
+    "Title:, Author:, Link:, Date:) is read as a hard-wrapped paragraph: no feed fields read",
+    "di-es-rss-copypaste-a-18962045-lago-poopo-table": "captions with their credits, a subhead "
+    "and list items glued inside a one-line feed text (no real copy prints a credit)",
+    "di-id-rss-copypaste-a-65311742-pltn-terakhir-table": "a question subhead and a caption "
+    "with its credit glued inside a one-line feed text",
+    "di-zh-Hant-rss-copypaste-a-68812437-ziwo-jueding-fa": "a cut subhead is kept as the cut "
+    "paragraph",
 }
 
 
