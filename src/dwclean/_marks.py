@@ -20,6 +20,7 @@ _BANNER_TOP_LINES = 12  # a cookie banner stands above the page's navigation
 
 TITLE_LINE_REACH = 3  # the title line is the dump's first line, or under an archive's banner
 _GLUED_LABEL = re.compile(r"[.!?。](\w+)$")  # a word glued after a sentence's end
+_LABEL_REACH = 64  # longer than any ad label's word
 
 
 def title_line_match(text: str, rules: Rules) -> re.Match[str] | None:
@@ -84,7 +85,8 @@ class MarksReader(Page):
         images.Publicité"): a one-word label right after a sentence's end is the label's."""
         for index in range(lead, end):
             text = self.candidates[index].text
-            match = _GLUED_LABEL.search(text)
+            # (only the end can hold it: a glued word longer than _LABEL_REACH is no label)
+            match = _GLUED_LABEL.search(text, max(0, len(text) - _LABEL_REACH))
             if match is not None and key(match.group(1)) in self.rules.label_words:
                 self.cut_suffix(index, match.start(1), "advertisement label glued to the text")
 

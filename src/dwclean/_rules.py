@@ -32,13 +32,25 @@ def candidate_key(text: str) -> str:
     """`key` of a text whose whitespace is collapsed already, as a candidate's is."""
     if " :" in text or " ：" in text:
         text = _space_before_colon().sub(r"\1", text)
-    if not text.isascii() and _invisible().search(text):
+    if not text.isascii() and _has_invisible(text):
         text = _invisible().sub("", text)
     return text.casefold()
 
 
 # The patterns below are compiled on first use, not at import: `dwclean clean FILE` starts once
 # per file in shell loops, and most pages need none of them.
+
+
+def _has_invisible(text: str) -> bool:
+    # one `in` per character runs in C, thirty times faster than the regex's class per position
+    return (
+        "\u200c" in text  # Persian's zero-width non-joiner, the one common in real text
+        or "\u00ad" in text
+        or "\u200b" in text
+        or "\u200d" in text
+        or "\u2060" in text
+        or "\ufeff" in text
+    )
 
 
 @cache
