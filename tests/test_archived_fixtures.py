@@ -342,6 +342,9 @@ KNOWN = {
     "with its credit glued inside a one-line feed text",
     "di-zh-Hant-rss-copypaste-a-68812437-ziwo-jueding-fa": "a cut subhead is kept as the cut "
     "paragraph",
+    "dj-sr-www-a-41063718-dualno-obrazovanje-old": "a cut subhead is kept as the cut paragraph",
+    "dj-bs-www-g-19418536-stecci-unesco-old": "a Bosnian gallery whose few sentences name no "
+    "word only one edition writes: read as Serbian (the editions' tie goes to the biggest)",
 }
 
 
