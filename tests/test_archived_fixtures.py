@@ -345,6 +345,8 @@ KNOWN = {
     "dj-sr-www-a-41063718-dualno-obrazovanje-old": "a cut subhead is kept as the cut paragraph",
     "dj-bs-www-g-19418536-stecci-unesco-old": "a Bosnian gallery whose few sentences name no "
     "word only one edition writes: read as Serbian (the editions' tie goes to the biggest)",
+    "dm-tr-lfwp-a-68684517-ebeveyn-parasi": "a caption cut before its credit reads as the cut "
+    "paragraph",
 }
 
 

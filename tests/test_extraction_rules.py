@@ -735,6 +735,19 @@ def test_a_credit_above_an_audio_players_notice_is_the_cover_pictures() -> None:
     ]
 
 
+def test_the_audio_players_title_under_the_date_line_is_no_lead() -> None:
+    """An audio page prints the headline again as its player's title, right over the player's
+    notice, before the description (dm pt-002; the real am AMP audio pages put a title there
+    too): the description is the lead."""
+    headline = "Fishermen in Cacheu report illegal fishing"
+    dump = (
+        f"{SKIP_EN}{headline}\n\nAliu Balde\nMarch 5, 2024\n\n{headline}\n\n"
+        f"This browser does not support the audio element.\n\n{LEAD}\n\n{BODY}\n"
+    )
+    article = dwclean.clean(dump)
+    assert (article.title, kinds(article)) == (headline, [("lead", LEAD), ("paragraph", BODY)])
+
+
 def test_a_date_opening_the_lead_under_a_date_line_is_the_texts() -> None:
     """A mirror glues the date line to the lead ("2019年7月12日暴雨…"); where the page prints
     its date line, a date at the lead's start is the text's own ("1989年11月9日晚間…")."""

@@ -149,9 +149,17 @@ class LeadFinder(Page):
                 for lead in alive[position + 1 :]:
                     text = self.candidates[lead].text
                     if word_count(text) >= 4 and not self.is_date_line(text):
+                        if self._over_player(lead):
+                            continue  # the audio player's title (the headline again)
                         return headline, lead
                 return None
         return None
+
+    def _over_player(self, index: int) -> bool:
+        following = index + 1
+        return following < len(self.candidates) and bool(
+            self.rules.page_types.player_title_above.search(self.candidates[following].text)
+        )
 
     def _is_headline(self, index: int) -> bool:
         """A sentence-like line that is the headline by its place: the page's title line names
