@@ -2027,6 +2027,22 @@ def test_a_byline_glued_to_a_solar_hijri_date_is_the_date_line() -> None:
     assert kinds(article) == [("lead", lead), ("paragraph", body)]
 
 
+def test_a_title_line_filling_the_wrap_width_is_not_joined_to_the_line_under_it() -> None:
+    """A hard-wrapped dump whose title line happens to fill the width, the cookie notice glued
+    under it (dk fr, m.dw.com at 78 columns): the title line ends there."""
+    wrapped = "\n\n".join(textwrap.fill(text, 76) for text in (LEAD, BODY, BODY.upper()))
+    title = "Night buses for the whole city, every night of the week, from June on"
+    dump = (
+        f"{title} | Germany | DW | 27.06.2017\n"
+        "We use cookies to improve our service for you. You can find more information in\n"
+        "our data protection declaration.\n"
+        f"{OLD_SKIP}Germany\n\n{title}\n\n{wrapped}\n"
+    )
+    article = dwclean.clean(dump)
+    assert (article.title, article.date, article.section) == (title, "2017-06-27", "Germany")
+    assert kinds(article) == [("lead", LEAD), ("paragraph", BODY), ("paragraph", BODY.upper())]
+
+
 def test_a_web_archives_banner_joined_to_the_title_line_is_no_title() -> None:
     """A hard-wrapped capture joins the archive's banner lines to the page's title line: the
     title line is still read from its own line of the dump."""
@@ -2471,6 +2487,23 @@ def test_an_old_gallery_inside_an_article_with_two_pictures_is_debris() -> None:
         ]
     )
     _assert_box_goes(header, plain)
+
+
+def test_an_old_section_page_printed_by_lynx_with_bulleted_alt_texts_is_an_index() -> None:
+    """The old layout's section page as lynx prints it: each teaser's alt text a list item
+    with its agency's credit, then its headline and text (dl sw, after the real Wayback
+    Learning by Ear page)."""
+    teasers = "".join(
+        f"  • Kenia Nairobi Hörspiel Aufnahme ({agency})\n\n    {title}\n\n    {text}\n\n"
+        for agency, title, text in [
+            ("DW/J. Mwangi", "A new radio drama series", BODY),
+            ("DW/E. Mollel", "A girl at school", LEAD),
+            ("picture-alliance/dpa/Y. Chiba", "My phone, my life", BODY.upper()),
+            ("DW/P. Okello", "A dream of music", LEAD.upper()),
+        ]
+    )
+    with pytest.raises(dwclean.NotAnArticleError, match="index page"):
+        dwclean.clean(f"{OLD_SKIP}Learning by Ear\n\n{teasers}")
 
 
 def test_a_listings_teaser_title_ending_in_its_date_is_no_item_header() -> None:

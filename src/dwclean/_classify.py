@@ -95,6 +95,23 @@ def _teasers(items: list[Candidate], rules: Rules) -> tuple[list[Candidate], int
     return list(headings.values()), running
 
 
+def _with_bulleted_alts(
+    candidates: list[Candidate], keys: list[str], rules: Rules
+) -> list[Candidate]:
+    """The page's items, each teaser's alt text kept where lynx prints it as a list item
+    ("  • Kenia Nairobi Noa Bongo Hörspiel Aufnahme (DW/J. Mwangi)", as the real Wayback
+    Learning by Ear section page does)."""
+    return [
+        c
+        for c, text_key in zip(candidates, keys, strict=True)
+        if c.text
+        and (
+            not _is_furniture(c, text_key, rules)
+            or (c.hints & Hint.LIST_ITEM and rules.agency_credit.search(c.text) is not None)
+        )
+    ]
+
+
 def _pictured(items: list[Candidate], rules: Rules) -> int:
     """How many teasers (a headline over one paragraph) stand right under an alt text with its
     agency's credit (the last paragraph may be one the dump cuts)."""
@@ -300,7 +317,12 @@ def classify(
     pictures_labelled = sum(1 for c in items if types.teaser_prefix.search(c.text))
     if listing and pictures_labelled >= 2 and running <= 1:
         return PageType.INDEX
-    if listing and running == 0 and _pictured(items, rules) >= types.min_pictured_teasers:
+    if (
+        listing
+        and running == 0
+        and _pictured(_with_bulleted_alts(candidates, keys, rules), rules)
+        >= types.min_pictured_teasers
+    ):
         return PageType.INDEX  # old-layout teasers, each under its picture's alt text
     dated = sum(1 for c in candidates if types.dated_teaser.search(c.text))
     if listing and dated >= types.min_teasers and running == 0 and len(headings) <= 1:
