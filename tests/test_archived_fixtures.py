@@ -347,8 +347,6 @@ KNOWN = {
     "word only one edition writes: read as Serbian (the editions' tie goes to the biggest)",
     "dm-tr-lfwp-a-68684517-ebeveyn-parasi": "a caption cut before its credit reads as the cut "
     "paragraph",
-    "dk-de-dwde-s-00009216-nachrichten-index-old": "a listing of news bulletins, each teaser a "
-    "dated headline over the standard text, reads as a bulletin article (the writer's trap)",
     "dk-en-wayback-a-02462118-knut-debut-old": "an old alt text with a one-word credit ('(dpa)') "
     "over a caption the dump cuts: the alt text reads as the caption",
     "dk-en-www-a-05491327-alpha-ventus-old": "a cut subhead is kept as the cut paragraph",

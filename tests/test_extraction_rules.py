@@ -2506,6 +2506,19 @@ def test_an_old_section_page_printed_by_lynx_with_bulleted_alt_texts_is_an_index
         dwclean.clean(f"{OLD_SKIP}Learning by Ear\n\n{teasers}")
 
 
+def test_teasers_of_one_series_in_the_same_words_make_an_index() -> None:
+    """A listing of news bulletins: each teaser a date over the same sentence but for its
+    date (dk de). The first looks like an item's header; four such are a series. One of them
+    alone, under its headline, is the bulletin's own lead."""
+    teaser = "Trainieren Sie Ihr Hörverstehen mit den Nachrichten der Deutschen Welle vom {}."
+    days = ["20.01.2012", "19.01.2012", "18.01.2012", "17.01.2012"]
+    listing = "".join(f"{d}\n\n{teaser.format(d)}\n\n" for d in days)
+    with pytest.raises(dwclean.NotAnArticleError, match="index page"):
+        dwclean.clean(f"{OLD_SKIP}Deutsch lernen\n\nLangsam gesprochene Nachrichten\n\n{listing}")
+    single = f"{OLD_SKIP}Nachrichten\n\n{days[0]}\n\n{teaser.format(days[0])}\n\n{BODY}\n"
+    assert dwclean.clean(single).blocks[0].text == teaser.format(days[0])
+
+
 def test_a_listings_teaser_title_ending_in_its_date_is_no_item_header() -> None:
     teasers = "".join(
         f"{title} 1{day}.05.2014\n\n{text}\n\n"

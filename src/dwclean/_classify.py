@@ -112,6 +112,17 @@ def _with_bulleted_alts(
     ]
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _series_teasers(items: list[Candidate]) -> int:
+    """The most paragraphs that read the same but for their digits: the teasers of one series
+    of items ("Trainieren Sie Ihr Hörverstehen mit den Nachrichten … vom 20.01.2012 …", a
+    listing of news bulletins). An article never says one sentence four times over."""
+    counts = Counter(_DIGITS.sub("#", c.text) for c in items if is_prose(c.text))
+    return max(counts.values(), default=0)
+
+
 def _pictured(items: list[Candidate], rules: Rules) -> int:
     """How many teasers (a headline over one paragraph) stand right under an alt text with its
     agency's credit (the last paragraph may be one the dump cuts)."""
@@ -328,6 +339,10 @@ def classify(
     if listing and dated >= types.min_teasers and running == 0 and len(headings) <= 1:
         return PageType.INDEX  # teasers with their dates, and no article text around them
     if listing and _dated_teasers(items, rules) >= types.min_dated_cards:
+        return PageType.INDEX
+    if _series_teasers(items) >= types.min_teasers:
+        # one series' items, each teased in the same words (the first with its date looks
+        # like an item's own header, so this is asked whatever the top looks like)
         return PageType.INDEX
     if len(headings) >= min(types.min_teasers, types.gallery_min_pictures) and running == 0:
         lengths = [word_count(h.text) for h in headings]
