@@ -355,6 +355,7 @@ KNOWN = {
     "for one, no article text",
     "dl-fa-IR-odvt-a-61143527-shast-salegi-bakhsh-farsi": "a cut subhead is kept as the cut "
     "paragraph",
+    "dn-fr-m-dw-a-37584216-oignon-galmi-old": "a cut subhead is kept as the cut paragraph",
 }
 
 
