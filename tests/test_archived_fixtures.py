@@ -356,6 +356,10 @@ KNOWN = {
     "dl-fa-IR-odvt-a-61143527-shast-salegi-bakhsh-farsi": "a cut subhead is kept as the cut "
     "paragraph",
     "dn-fr-m-dw-a-37584216-oignon-galmi-old": "a cut subhead is kept as the cut paragraph",
+    "dq-en-tiue-a-40378165-hamburg-harbor-pilots": "a cut subhead is kept as the cut paragraph",
+    "dq-es-yingdouwang-av-38412753-tren-colgante-wuppertal-old": "an old video page under its "
+    "headline, its description followed by other items' one-paragraph teasers: read as an "
+    "article, the teasers kept (nothing in the text names the page a video's)",
 }
 
 
