@@ -2363,6 +2363,13 @@ def test_a_modern_video_box_has_its_title_above_its_label() -> None:
     # with no player's notice: the title glued above its label, text right under it
     glued = "Floods in southern Germany: residents count the cost\nWatch video 02:14\n\n"
     _assert_box_goes(f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n", glued)
+    # under the player's notice, a question as its title, then the bare running time (dp es)
+    question = (
+        "To view this video please enable JavaScript, and consider upgrading to a web browser "
+        "that supports HTML5 video\nIs Mexico City really running out of its drinking water?\n"
+        "02:58\n\n"
+    )
+    _assert_box_goes(f"{SKIP_EN}Night buses\n\nMarch 14, 2024\n\n", question)
 
 
 def test_a_video_box_title_glued_above_its_label_goes_and_the_subhead_below_stays() -> None:

@@ -204,7 +204,7 @@ class EmbeddedBoxes(Page):
             elif is_duration(text):
                 self.remove(index, "video teaser")
                 title = self._nearest_alive(index, -1, lead)
-                if title is not None and is_short_line(self.candidates[title].text):
+                if title is not None and _box_title(self.candidates[title].text):
                     self.remove(title, "video teaser")
             elif ends_with_duration(text) and word_count(text) <= 6:
                 self.remove(index, "video teaser")
@@ -276,14 +276,7 @@ class EmbeddedBoxes(Page):
             return None
         if not any(c.gap_before for c in self.candidates[1:]):
             return None  # a dump without blank lines glues every line to the one above
-        text = self.candidates[above].text
-        if is_short_line(text) or (
-            word_count(text) <= _QUESTION_TITLE_MAX_WORDS
-            and ends_with_question(text)
-            and not has_inner_sentence(text)
-        ):
-            return above
-        return None
+        return above if _box_title(self.candidates[above].text) else None
 
     def _repeated_soon(self, index: int, end: int) -> bool:
         return self.keys[index] in self.keys[index + 1 : min(index + 8, end)]
@@ -294,6 +287,16 @@ class EmbeddedBoxes(Page):
         for other in range(index + 1, min(index + 8, end)):
             if self.keys[other] == self.keys[index]:
                 self.remove(other, rule)
+
+
+def _box_title(text: str) -> bool:
+    """A video box's title: a short line, or a question of a few words ("Can wolves and
+    farmers live side by side?", "¿Se queda sin agua la Ciudad de México?")."""
+    return is_short_line(text) or (
+        word_count(text) <= _QUESTION_TITLE_MAX_WORDS
+        and ends_with_question(text)
+        and not has_inner_sentence(text)
+    )
 
 
 def _gallery_end(
