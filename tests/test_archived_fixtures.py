@@ -363,8 +363,6 @@ KNOWN = {
     "do-fa-AF-m-av-36418527-bamyan-baisekl-old": "a bare copy in Dari read as Persian (no "
     "furniture names the edition)",
     "do-pl-www-a-66913482-farmy-wiatrowe-baltyk": "a cut subhead is kept as the cut paragraph",
-    "do-ro-amp-a-62057318-statii-incarcare": "a German alt text with few capitals ('Rumänien Cluj "
-    "Elektroauto an einer Ladesäule') glued over a caption the dump cuts: read as a subhead",
     "dp-sw-m-a-62257946-vinyago-makonde-mwenge": "an article with a whole gallery embedded in its "
     "middle reads as a gallery page",
 }

@@ -2797,6 +2797,34 @@ def test_a_german_alt_text_the_dump_cuts_on_another_edition_goes(cut: str, alt: 
     assert ((cut, "image alt text (cut by the dump's end)") in rules) is alt
 
 
+def test_a_german_alt_text_over_a_caption_the_dump_cuts_on_another_edition_goes() -> None:
+    """A German alt text with few capitals ("… an einer Ladesäule") glued over the caption the
+    dump's end cuts, on a Portuguese page: the alt text goes, the cut line is the caption (do
+    ro). A subhead of the page's own words glued there stays."""
+    skip = "1. Pular para o conteúdo\n  2. Pular para o menu principal\n\n"
+    lead = "Jovens alemães descobrem a erva-mate em garrafa, e os produtores brasileiros comemoram."
+    body = (
+        "Exportar diretamente para a Europa, porém, não é simples. Além das exigências "
+        "sanitárias, pequenos produtores esbarram nos custos de certificação."
+    )
+    cut = "Uma produtora seca as folhas de erva-mate no galpão da famíl"
+    for line, alt in (
+        ("Brasilien Paraná Trocknung an einer Ladestelle", True),
+        ("Os produtores de erva-mate do Paraná", False),
+    ):
+        dump = (
+            f"{skip}Erva-mate conquista Berlim\n\n8 de junho de 2024\n\n{lead}\n\n{body}\n\n"
+            f"{line}\n{cut}"
+        )
+        article = dwclean.clean(dump)
+        assert article.language == "pt-BR"
+        if alt:
+            assert kinds(article)[-1] == ("caption", cut)
+            assert (line, "image alt text") in {(r.text, r.rule) for r in article.removed}
+        else:
+            assert line in [b.text for b in article.blocks]
+
+
 def test_the_name_over_a_lead_its_date_is_glued_to_is_the_byline() -> None:
     """A mirror glues the date line to the lead ("30. Juli 2019Mit ihren Herden …"): the name
     line above it stands where a byline stands over its date line."""

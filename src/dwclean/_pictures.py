@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ._language import dominant_script, letters_of
 from ._model import Candidate, Hint, Removal
-from ._rules import Rules, key
+from ._rules import Language, Rules, key
 from ._text import (
     ALT_MIN_WORDS,
     ends_sentence,
@@ -231,7 +231,7 @@ def pair_picture_lines(
                 not under_alt
                 and alt is not None
                 and not options.titled_pictures  # a gallery's title stands above its text
-                and _alt_over_cut_caption(alt, candidate, rules)
+                and _alt_over_cut_caption(alt, candidate, rules, options.language)
             ):
                 removed.append(Removal(alt.text, ALT_TEXT, alt.line))
                 kept.pop()
@@ -424,7 +424,30 @@ def _cut_caption(candidate: Candidate, position: int, candidates: list[Candidate
     )
 
 
-def _alt_over_cut_caption(alt: Candidate, cut: Candidate, rules: Rules) -> bool:
+def german_alt_on_other_edition(text: str, language: Language | None, rules: Rules) -> bool:
+    """A line of three words or more with German small words and none of the page's, on
+    another Latin-script edition: a picture's alt text (DW writes them in German on every
+    edition; in another script its Latin letters tell)."""
+    german = rules.languages.get("de")
+    if language is None or german is None or language.code == "de" or language.script != "Latn":
+        return False
+    words = tokens(text)
+    # DW's alt texts are keyword strings, mostly nouns and names: capitalised in German
+    # (a German course's line on another edition, "schmal – nicht breit", is no alt text)
+    printed = [w for w in text.split() if w[:1].isalnum()]
+    return (
+        len(words) >= ALT_MIN_WORDS
+        and bool(printed)
+        and printed[0][:1].isupper()
+        and mostly_capitalised(printed)
+        and language.stopwords.isdisjoint(words)
+        and not german.stopwords.isdisjoint(words)
+    )
+
+
+def _alt_over_cut_caption(
+    alt: Candidate, cut: Candidate, rules: Rules, language: Language | None
+) -> bool:
     """The line glued above the dump's cut last line is its image's alt text when it repeats
     the caption (modern pages: alt text = caption) or is a keyword string."""
     if alt.credit is not None or alt.hints & Hint.CAPTION:
@@ -433,8 +456,12 @@ def _alt_over_cut_caption(alt: Candidate, cut: Candidate, rules: Rules) -> bool:
     if len(start) >= _CUT_CAPTION_MIN_CHARS and key(alt.text).startswith(start):
         return True
     # DW's keyword alt text names country, place and topic ("Senegal Kayar Fischmarkt Frauen");
-    # shorter capitalised lines are names: a press review's newspaper ("Der Tagesspiegel")
-    return word_count(alt.text) >= _CUT_CAPTION_ALT_MIN_WORDS and _keyword_alt(alt, rules)
+    # shorter capitalised lines are names: a press review's newspaper ("Der Tagesspiegel").
+    # On another Latin-script edition its German words tell ("Rumänien Cluj Elektroauto an
+    # einer Ladesäule").
+    if word_count(alt.text) < _CUT_CAPTION_ALT_MIN_WORDS:
+        return False
+    return _keyword_alt(alt, rules) or german_alt_on_other_edition(alt.text, language, rules)
 
 
 _CUT_CAPTION_MIN_CHARS = 8

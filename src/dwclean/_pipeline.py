@@ -72,7 +72,7 @@ def run(parsed: Parsed, rules: Rules) -> Article:
     stripped = strip(parsed.candidates, rules, parsed.metadata, page_type, keys)
     language = stripped.metadata.language
     options = parsed.options._replace(
-        script=language.script if language else None,
+        language=language,
         titled_pictures=page_type is PageType.GALLERY,
     )
     blocks, relabelled = segment(stripped.candidates, rules, options)

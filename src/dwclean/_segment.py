@@ -22,7 +22,7 @@ from ._pictures import (
     split_credit,
     strip_inline_alt,
 )
-from ._rules import Rules, key
+from ._rules import Language, Rules, key
 from ._text import (
     ends_sentence,
     ends_with_question,
@@ -42,8 +42,13 @@ class SegmentOptions(NamedTuple):
     body_indent: int = 0
     caption_indent: bool = False  # captions are indented deeper than body text (inscriptis)
     alt_before_caption_inline: bool = False  # lynx: "alt caption" on one line (modern figures)
-    script: str | None = None  # the page's script ("Hans", "Cyrl", "Arab"), when known
+    language: Language | None = None  # the page's edition, when known
     titled_pictures: bool = False  # a gallery: the line above a picture's text is its title
+
+    @property
+    def script(self) -> str | None:
+        """The page's script ("Hans", "Cyrl", "Arab"), when known."""
+        return self.language.script if self.language else None
 
 
 def _caption_by_position(

@@ -27,17 +27,20 @@ from ._lead import LeadFinder
 from ._marks import MarksReader
 from ._model import Candidate, Hint, PageType, Removal
 from ._page import NAVIGATION_RULES, Metadata, Page, is_info_box_date
-from ._pictures import has_glued_credit, is_credited_text, is_cut_agency_alt
+from ._pictures import (
+    german_alt_on_other_edition,
+    has_glued_credit,
+    is_credited_text,
+    is_cut_agency_alt,
+)
 from ._rules import Language, Rules, heading_key
 from ._text import (
-    ALT_MIN_WORDS,
     ends_sentence,
     ends_with_period,
     has_cjk,
     has_inner_sentence,
     is_prose,
     largely_cjk,
-    mostly_capitalised,
     tokens,
     word_count,
 )
@@ -222,26 +225,9 @@ class _BodyCleaner(Page):
         return tail[0]
 
     def _german_on_other_edition(self, text: str) -> bool:
-        """A line of three words or more with German small words and none of the page's, on
-        another Latin-script edition: a picture's alt text (DW writes them in German on every
-        edition)."""
-        language, german = self.meta.language, self.rules.languages.get("de")
-        if language is None or german is None or language.code == "de":
-            return False
-        if language.script != "Latn" or self.page_type is PageType.GALLERY:
-            return False  # (in another script its Latin letters tell; a gallery's cut title
-            # may be a German place: "Freiburg im Breis")
-        words = tokens(text)
-        # DW's alt texts are keyword strings, mostly nouns and names: capitalised in German
-        # (a German course's line on another edition, "schmal – nicht breit", is no alt text)
-        printed = [w for w in text.split() if w[:1].isalnum()]
-        return (
-            len(words) >= ALT_MIN_WORDS
-            and bool(printed)
-            and printed[0][:1].isupper()
-            and mostly_capitalised(printed)
-            and language.stopwords.isdisjoint(words)
-            and not german.stopwords.isdisjoint(words)
+        # (a gallery's cut title may be a German place: "Freiburg im Breis")
+        return self.page_type is not PageType.GALLERY and german_alt_on_other_edition(
+            text, self.meta.language, self.rules
         )
 
     def _in_pages_language(self, text: str) -> bool:
