@@ -340,9 +340,10 @@ def classify(
         return PageType.INDEX  # teasers with their dates, and no article text around them
     if listing and _dated_teasers(items, rules) >= types.min_dated_cards:
         return PageType.INDEX
-    if _series_teasers(items) >= types.min_teasers:
+    if running <= 1 and _series_teasers(items) >= types.min_teasers:
         # one series' items, each teased in the same words (the first with its date looks
-        # like an item's own header, so this is asked whatever the top looks like)
+        # like an item's own header, so this is asked whatever the top looks like; an
+        # article's paragraphs follow each other, a listing's teasers do not)
         return PageType.INDEX
     if len(headings) >= min(types.min_teasers, types.gallery_min_pictures) and running == 0:
         lengths = [word_count(h.text) for h in headings]
