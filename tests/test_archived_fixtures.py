@@ -365,6 +365,8 @@ KNOWN = {
     "do-pl-www-a-66913482-farmy-wiatrowe-baltyk": "a cut subhead is kept as the cut paragraph",
     "dp-sw-m-a-62257946-vinyago-makonde-mwenge": "an article with a whole gallery embedded in its "
     "middle reads as a gallery page",
+    "dr-ar-wayback-a-43356218-mahrajan-alfilm-berlin-old": "a cut subhead is kept as the cut "
+    "paragraph",
 }
 
 

@@ -2810,6 +2810,7 @@ def test_a_german_alt_text_over_a_caption_the_dump_cuts_on_another_edition_goes(
     cut = "Uma produtora seca as folhas de erva-mate no galpão da famíl"
     for line, alt in (
         ("Brasilien Paraná Trocknung an einer Ladestelle", True),
+        ("Mate-Trocknung im Paraná", True),  # three words, hyphenated (dr en)
         ("Os produtores de erva-mate do Paraná", False),
     ):
         dump = (

@@ -459,9 +459,9 @@ def _alt_over_cut_caption(
     # shorter capitalised lines are names: a press review's newspaper ("Der Tagesspiegel").
     # On another Latin-script edition its German words tell ("Rumänien Cluj Elektroauto an
     # einer Ladesäule").
-    if word_count(alt.text) < _CUT_CAPTION_ALT_MIN_WORDS:
-        return False
-    return _keyword_alt(alt, rules) or german_alt_on_other_edition(alt.text, language, rules)
+    if word_count(alt.text) >= _CUT_CAPTION_ALT_MIN_WORDS and _keyword_alt(alt, rules):
+        return True
+    return german_alt_on_other_edition(alt.text, language, rules)
 
 
 _CUT_CAPTION_MIN_CHARS = 8
