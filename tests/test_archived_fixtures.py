@@ -363,10 +363,16 @@ KNOWN = {
     "do-fa-AF-m-av-36418527-bamyan-baisekl-old": "a bare copy in Dari read as Persian (no "
     "furniture names the edition)",
     "do-pl-www-a-66913482-farmy-wiatrowe-baltyk": "a cut subhead is kept as the cut paragraph",
-    "dp-sw-m-a-62257946-vinyago-makonde-mwenge": "an article with a whole gallery embedded in its "
-    "middle reads as a gallery page",
+    "dp-sw-m-a-62257946-vinyago-makonde-mwenge": "a cut subhead is kept as the cut paragraph",
     "dr-ar-wayback-a-43356218-mahrajan-alfilm-berlin-old": "a cut subhead is kept as the cut "
     "paragraph",
+    "ds-fa-ir-m-a-66479215-ejareh-tehran": "a cut subhead is kept as the cut paragraph",
+    "dt-bs-tiue-a-56291473-drina-otpad": "a bare copy in Bosnian is read as Croatian (no "
+    "furniture names the edition)",
+    "dt-uk-www-a-44794312-kanikuly-v-bavarii-old": "a cut subhead is kept as the cut paragraph",
+    "du-de-wayback-a-40163528-hufschmiede-old": "a cut subhead is kept as the cut paragraph",
+    "du-tr-proxy158-a-66712853-turkce-kitapcilar": "a German alt text the dump cuts after three "
+    "capitalised words ('Deutschland Köln Buc') has no German small word to tell it: kept",
 }
 
 

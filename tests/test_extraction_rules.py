@@ -481,6 +481,15 @@ def test_only_a_date_glued_to_the_lead_is_cut_off() -> None:
     assert (glued.date, glued.blocks[0].text) == ("2017-09-29", LEAD)
 
 
+def test_a_headline_in_two_sentences_over_a_date_glued_to_the_lead_is_the_headline() -> None:
+    """A bare copy: the headline asks a question after a statement, the date is glued to the
+    lead under it (dt pl AMP): the date's place makes the line above it the headline."""
+    headline = "Night buses for Bonn. What changes from July 1?"
+    article = dwclean.clean(f"{headline}\n3 July 2023{LEAD}\n{BODY}\n")
+    assert (article.title, article.date) == (headline, "2023-07-03")
+    assert kinds(article) == [("lead", LEAD), ("paragraph", BODY)]
+
+
 def test_a_chinese_or_hindi_date_glued_to_the_lead_is_the_date() -> None:
     """A mirror's bare copy glues the date line to the lead, in Chinese ending in 日."""
     lead = "暴雨和酷暑接连考验德国的城市。越来越多的城市开始借鉴海绵城市的理念。"
@@ -2524,6 +2533,32 @@ def test_teasers_of_one_series_in_the_same_words_make_an_index() -> None:
         dwclean.clean(f"{OLD_SKIP}Deutsch lernen\n\nLangsam gesprochene Nachrichten\n\n{listing}")
     single = f"{OLD_SKIP}Nachrichten\n\n{days[0]}\n\n{teaser.format(days[0])}\n\n{BODY}\n"
     assert dwclean.clean(single).blocks[0].text == teaser.format(days[0])
+
+
+def test_a_gallery_whose_credits_repeat_after_each_text_keeps_its_titles() -> None:
+    """A bare gallery copy: each picture's title, text, then its credit; one photographer's
+    credit line comes several times ("Image: Steffen Kurz/DW"), which names no gallery (du
+    en). The titles stay the pictures' own."""
+    pictures = [
+        ("Bad Kosen", "In Bad Kosen a large wooden water wheel still moves the pumps.", "A"),
+        ("Bad Nauheim", "The towers of Bad Nauheim stand right next to the town centre.", "B"),
+        ("Bad Salzuflen", "Several towers stand in the spa park of Bad Salzuflen today.", "A"),
+        ("Bad Durkheim", "The tower in the wine town of Bad Durkheim is 300 meters long.", "B"),
+        ("Bad Sassendorf", "Bad Sassendorf built its first graduation tower in 1820.", "A"),
+    ]
+    credit = {"A": "Image: Steffen Kurz/DW", "B": "Image: Ulrike Brandt/dpa/picture alliance"}
+    dump = (
+        "Graduation towers: Sea air far from the sea\n"
+        + LEAD
+        + "\n"
+        + "".join(f"{title}\n{text}\n{credit[who]}\n" for title, text, who in pictures)
+    )
+    article = dwclean.clean(dump)
+    assert article.page_type is PageType.GALLERY
+    titles = [t for t, _, _ in pictures]
+    assert [b.text for b in article.blocks if b.text in titles] == titles
+    texts = [(b.text, b.credit) for b in article.blocks if b.credit]
+    assert texts == [(text, credit[who]) for _, text, who in pictures]
 
 
 def test_a_listings_teaser_title_ending_in_its_date_is_no_item_header() -> None:

@@ -230,8 +230,11 @@ def _repeated_name(names: list[str], texts: list[str], rules: Rules) -> str | No
     often = {n for n, count in counts.items() if count >= least}
     if not often:
         return None
+    # (pictures by one photographer repeat their credit line, "Image: Steffen Kurz/DW": no name)
     eligible = {
-        n for n, t in zip(names, texts, strict=True) if n in often and 3 <= word_count(t) <= 20
+        n
+        for n, t in zip(names, texts, strict=True)
+        if n in often and 3 <= word_count(t) <= 20 and not is_credit_line(t, rules)
     }
     if not eligible:
         return None

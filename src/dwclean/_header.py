@@ -11,6 +11,7 @@ from functools import cache
 from ._byline import author_label_length, author_names, split_glued_date
 from ._model import Hint
 from ._page import Page
+from ._rules import Rules
 from ._text import is_date_line, is_prose, parse_date, tokens, word_count
 
 # a date at the start of a text, glued to its first word: "June 24, 2024Promoting …"
@@ -36,6 +37,26 @@ _DATE_SIGNS = frozenset(["年", "月", "日", "de", "г", "р"])
 _TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, kicker, byline
 
 
+def glued_date_end(text: str, rules: Rules) -> int:
+    """Where a date glued to the start of `text` ends ("3 maja 2013Rozpoczęcie …"), or 0."""
+    for end in _GLUED_DATE_END.finditer(text, 3, _GLUED_DATE_MAX):
+        if _date_only(text[: end.end()], rules) is not None:
+            return end.end()
+    return 0
+
+
+def _date_only(text: str, rules: Rules) -> str | None:
+    """The date `text` is, if it is only a date: month names (or 年月日) and digits, after its
+    weekday at most ("ረቡዕ፣ ግንቦት 16 2015", "Tuesday, March 14, 2024")."""
+    months = rules.months
+    if not is_date_line(text, months):
+        return None
+    words = _DATE_WORD.findall(_weekday().sub("", text, count=1).casefold())
+    if any(w not in months and w not in _DATE_SIGNS for w in words):
+        return None
+    return parse_date(text, months)
+
+
 class HeaderReader(Page):
     def read_glued_date(self, lead: int) -> None:
         """Mirrors and AMP pages glue the date line to the lead: "3 maja 2013Rozpoczęcie …".
@@ -45,24 +66,11 @@ class HeaderReader(Page):
         if any(self.is_date_line(self.candidates[i].text) for i in above):
             return
         text = self.candidates[lead].text
-        for end in _GLUED_DATE_END.finditer(text, 3, _GLUED_DATE_MAX):
-            date = self._date_only(text[: end.end()])
-            if date is not None:
-                self.meta.date = self.meta.date or date
-                self.cut_prefix(lead, end.end(), "date glued to the text")
-                self.lead_dated = True
-                return
-
-    def _date_only(self, text: str) -> str | None:
-        """The date `text` is, if it is only a date: month names (or 年月日) and digits, after
-        its weekday at most ("ረቡዕ፣ ግንቦት 16 2015", "Tuesday, March 14, 2024")."""
-        months = self.rules.months
-        if not is_date_line(text, months):
-            return None
-        words = _DATE_WORD.findall(_weekday().sub("", text, count=1).casefold())
-        if any(w not in months and w not in _DATE_SIGNS for w in words):
-            return None
-        return parse_date(text, months)
+        end = glued_date_end(text, self.rules)
+        if end:
+            self.meta.date = self.meta.date or _date_only(text[:end], self.rules)
+            self.cut_prefix(lead, end, "date glued to the text")
+            self.lead_dated = True
 
     def find_title(self, lead: int) -> int | None:
         """The headline: among the short lines just before the lead, the one that is it."""

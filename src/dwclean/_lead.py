@@ -11,6 +11,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from ._exceptions import NotAnArticleError
+from ._header import glued_date_end
 from ._model import Candidate, Hint
 from ._page import NAVIGATION_RULES, Page, is_info_box_date
 from ._rules import key
@@ -199,8 +200,8 @@ class LeadFinder(Page):
             text = self.candidates[following].text
             if is_info_box_date(text, self.rules):
                 return False  # "Datum 15.09.2017": the old layout's info box, after the text
-            if self.is_date_line(text):
-                return True
+            if self.is_date_line(text) or glued_date_end(text, self.rules):
+                return True  # (a mirror glues the date line to the lead: "3 lipca 2023Mieszk…")
             if is_prose(text):
                 return False
         return False

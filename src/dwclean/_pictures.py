@@ -207,7 +207,7 @@ def pair_picture_lines(
         if credit_line and spaced and glued is None and above is not None:
             glued = above if is_short_line(above.text) else None
         if credit_line:
-            _give_credit(candidate, glued, kept, rules, removed)
+            _give_credit(candidate, glued, kept, rules, removed, titled=options.titled_pictures)
             continue
         following = candidates[position + 1] if position + 1 < len(candidates) else None
         if above is not None and _caption_under_keyword_alt(above, candidate, rules):
@@ -337,9 +337,12 @@ def _give_credit(
     kept: list[Candidate],
     rules: Rules,
     removed: list[Removal],
+    *,
+    titled: bool = False,
 ) -> None:
     """A credit line: the credit of the line glued above it (`kept[-1]`), which is then a
-    caption, and a keyword line glued above that its alt text; with no such line, debris."""
+    caption, and a keyword line glued above that its alt text; with no such line, debris. In
+    a gallery (`titled`) the line above a picture's text is its title ("Bad Kösen"), kept."""
     if (
         glued is None
         or glued.credit is not None
@@ -352,6 +355,7 @@ def _give_credit(
     alt = kept[-2] if len(kept) > 2 else None  # (kept[0] is the lead)
     if (
         alt is not None
+        and not titled
         and glued_under(alt, glued)
         and _keyword_alt(alt, rules)
         and not _under_removed_alt(alt, removed)
