@@ -373,6 +373,7 @@ KNOWN = {
     "du-de-wayback-a-40163528-hufschmiede-old": "a cut subhead is kept as the cut paragraph",
     "du-tr-proxy158-a-66712853-turkce-kitapcilar": "a German alt text the dump cuts after three "
     "capitalised words ('Deutschland Köln Buc') has no German small word to tell it: kept",
+    "dx-mk-amp-a-69921547-tutun-prilep": "a cut subhead is kept as the cut paragraph",
 }
 
 
