@@ -374,6 +374,8 @@ KNOWN = {
     "du-tr-proxy158-a-66712853-turkce-kitapcilar": "a German alt text the dump cuts after three "
     "capitalised words ('Deutschland Köln Buc') has no German small word to tell it: kept",
     "dx-mk-amp-a-69921547-tutun-prilep": "a cut subhead is kept as the cut paragraph",
+    "dz-pt-BR-wayback-a-19384127-cooperativas-solares-old": "a cut subhead is kept as the cut "
+    "paragraph",
 }
 
 
