@@ -376,6 +376,11 @@ KNOWN = {
     "dx-mk-amp-a-69921547-tutun-prilep": "a cut subhead is kept as the cut paragraph",
     "dz-pt-BR-wayback-a-19384127-cooperativas-solares-old": "a cut subhead is kept as the cut "
     "paragraph",
+    "dv-en-www-a-45923817-rhine-ferries-low-water-old": "a German alt text without its credit "
+    "over an old caption on an English page reads as a second caption (applying the German-words "
+    "test there took captions from five other pages)",
+    "dv-ru-amp-a-68412573-voditeli-tramvaev": "a cut subhead is kept as the cut paragraph",
+    "dy-bn-proxy158-a-66517283-rajshahi-resham": "a cut subhead is kept as the cut paragraph",
 }
 
 
