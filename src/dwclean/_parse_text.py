@@ -573,6 +573,8 @@ def _join_wrapped(lines: list[str]) -> str:
 
 def _markdown_candidate(text: str) -> tuple[str, str, int]:
     """html2text's line: (text without Markdown, list or heading marker, hints)."""
+    if not text.strip("*_- "):
+        return text, "", Hint.DEBRIS  # a horizontal rule ("* * *", "______"): no text at all
     md = _md()
     hints = Hint.NONE
     marker = ""
