@@ -25,18 +25,15 @@ from collections import Counter
 from ._byline import author_label_length
 from ._model import Hint, PageType
 from ._page import Page
-from ._pictures import ALT_TEXT, is_credit_line
+from ._pictures import ALT_TEXT, is_credit_line, keyword_string
 from ._rules import Rules
 from ._text import (
-    ALT_MIN_WORDS,
-    ends_sentence,
     ends_with_duration,
     ends_with_question,
     has_inner_sentence,
     is_duration,
     is_prose,
     is_short_line,
-    mostly_capitalised,
     word_count,
 )
 
@@ -101,13 +98,8 @@ class EmbeddedGalleries(Page):
             return credit is not None
         if candidate.hints & (Hint.HEADING | Hint.PARAGRAPH | Hint.LEAD | Hint.CAPTION):
             return False
-        keywords = candidate.text[: credit.start()]  # German keywords, as alt texts are
-        words = keywords.split()
-        return (
-            ALT_MIN_WORDS <= len(words) <= _ALT_LINE_MAX_WORDS
-            and not ends_sentence(keywords)
-            and mostly_capitalised(words)
-        )
+        # German keywords before the credit, as alt texts are
+        return keyword_string(candidate.text[: credit.start()], _ALT_LINE_MAX_WORDS)
 
     def _remove_gallery_frame(self, places: list[int], end: int) -> None:
         """A gallery page: the repeated gallery name and each picture's alt line are debris, the
@@ -274,7 +266,7 @@ class EmbeddedBoxes(Page):
             return None  # the old box prints label, "Share", title (the corpus's colonial page)
         if above <= 0 or self.candidates[label].gap_before or not self.alive(above):
             return None
-        if not any(c.gap_before for c in self.candidates[1:]):
+        if not self.spaced():
             return None  # a dump without blank lines glues every line to the one above
         return above if _box_title(self.candidates[above].text) else None
 

@@ -37,12 +37,14 @@ _DATE_SIGNS = frozenset(["年", "月", "日", "de", "г", "р"])
 _TITLE_WINDOW = 6  # how many candidates before the lead may hold the headline, kicker, byline
 
 
-def glued_date_end(text: str, rules: Rules) -> int:
-    """Where a date glued to the start of `text` ends ("3 maja 2013Rozpoczęcie …"), or 0."""
+def glued_date(text: str, rules: Rules) -> tuple[int, str] | None:
+    """A date glued to the start of `text` ("3 maja 2013Rozpoczęcie …"): where it ends, and
+    the date it is; None when the text opens with none."""
     for end in _GLUED_DATE_END.finditer(text, 3, _GLUED_DATE_MAX):
-        if _date_only(text[: end.end()], rules) is not None:
-            return end.end()
-    return 0
+        date = _date_only(text[: end.end()], rules)
+        if date is not None:
+            return end.end(), date
+    return None
 
 
 def _date_only(text: str, rules: Rules) -> str | None:
@@ -65,10 +67,10 @@ class HeaderReader(Page):
         above = range(max(0, lead - _DATE_LINE_REACH), lead)
         if any(self.is_date_line(self.candidates[i].text) for i in above):
             return
-        text = self.candidates[lead].text
-        end = glued_date_end(text, self.rules)
-        if end:
-            self.meta.date = self.meta.date or _date_only(text[:end], self.rules)
+        glued = glued_date(self.candidates[lead].text, self.rules)
+        if glued is not None:
+            end, date = glued
+            self.meta.date = self.meta.date or date
             self.cut_prefix(lead, end, "date glued to the text")
             self.lead_dated = True
 
@@ -120,9 +122,7 @@ class HeaderReader(Page):
         candidates = self.candidates
         if index == 0 or candidates[index].gap_before or self.alive(index - 1):
             return False
-        if self._spaced is None:
-            self._spaced = any(c.gap_before for c in candidates[1:])
-        return self._spaced
+        return self.spaced()
 
     def find_section(self, title: int) -> str | None:
         """Old layout: the breadcrumb's last part. (A kicker above the headline names no

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from ._exceptions import NotAnArticleError
-from ._header import glued_date_end
+from ._header import glued_date
 from ._model import Candidate, Hint
 from ._page import NAVIGATION_RULES, Page, is_info_box_date
 from ._rules import key
@@ -200,7 +200,7 @@ class LeadFinder(Page):
             text = self.candidates[following].text
             if is_info_box_date(text, self.rules):
                 return False  # "Datum 15.09.2017": the old layout's info box, after the text
-            if self.is_date_line(text) or glued_date_end(text, self.rules):
+            if self.is_date_line(text) or glued_date(text, self.rules) is not None:
                 return True  # (a mirror glues the date line to the lead: "3 lipca 2023Mieszk…")
             if is_prose(text):
                 return False
@@ -273,7 +273,7 @@ def _above_named_headline(
     if not title:
         return False
     wanted = tokens(title)
-    if any(tokens(candidates[i].text) == wanted for i in range(start, index)):
-        return False
     below = range(index + 1, min(index + 1 + _HEADLINE_REACH, len(candidates)))
-    return any(tokens(candidates[i].text) == wanted for i in below)
+    if not any(tokens(candidates[i].text) == wanted for i in below):
+        return False  # (most pages: asked of a few lines, not of all above)
+    return not any(tokens(candidates[i].text) == wanted for i in range(start, index))

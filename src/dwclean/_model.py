@@ -48,7 +48,30 @@ class Hint:
     DEBRIS = 1 << 10  # the front-end already knows this is not article text
 
 
-class Candidate:
+class _Record:
+    """Value equality and a readable repr for the plain slotted classes below (`_compared`: the
+    fields equality looks at; `_shown`: those the repr prints). Mutable, so not hashable."""
+
+    __slots__ = ()
+    _compared: tuple[str, ...] = ()
+    _shown: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self._compared)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._shown)
+        return f"{type(self).__name__}({fields})"
+
+
+class Candidate(_Record):
     """A piece of source text that may become a block: one paragraph, heading or menu line.
 
     Every front-end collapses the text's whitespace (single spaces, none at either end): the
@@ -59,6 +82,8 @@ class Candidate:
     """
 
     __slots__ = ("credit", "gap_before", "hints", "indent", "line", "marker", "raw", "text")
+    _compared = __slots__
+    _shown = ("text", "hints", "line")
 
     def __init__(
         self,
@@ -95,17 +120,6 @@ class Candidate:
             self.gap_before,
         )
 
-    def _fields(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in Candidate.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Candidate) and self._fields() == other._fields()
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
-
-    def __repr__(self) -> str:
-        return f"Candidate(text={self.text!r}, hints={self.hints}, line={self.line})"
-
 
 def in_one_list(above: Candidate, below: Candidate) -> bool:
     """Two list items, the second glued under the first: entries of one printed list."""
@@ -115,8 +129,10 @@ def in_one_list(above: Candidate, below: Candidate) -> bool:
 # Block, Removal and Article are plain slotted classes, not dataclasses: every `dwclean clean
 # FILE` imports them, and defining three dataclasses (and importing `dataclasses`) cost ~2 ms of
 # each start. They compare by value, as dataclasses would (a block's line does not count).
-class Block:
+class Block(_Record):
     __slots__ = ("credit", "kind", "line", "text")
+    _compared = ("kind", "text", "credit")
+    _shown = ("kind", "text", "credit", "line")
 
     def __init__(
         self,
@@ -130,45 +146,23 @@ class Block:
         self.credit = credit
         self.line = line
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Block):
-            return NotImplemented
-        return (self.kind, self.text, self.credit) == (other.kind, other.text, other.credit)
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
-
-    def __repr__(self) -> str:
-        return (
-            f"Block(kind={self.kind!r}, text={self.text!r}, credit={self.credit!r}, "
-            f"line={self.line!r})"
-        )
-
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind.value, "text": self.text, "credit": self.credit}
 
 
-class Removal:
+class Removal(_Record):
     """A candidate that strip or segment decided is not article text, and why."""
 
     __slots__ = ("line", "rule", "text")
+    _compared = _shown = ("text", "rule", "line")
 
     def __init__(self, text: str, rule: str, line: int = 0) -> None:
         self.text = text
         self.rule = rule
         self.line = line
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Removal):
-            return NotImplemented
-        return (self.text, self.rule, self.line) == (other.text, other.rule, other.line)
 
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"Removal(text={self.text!r}, rule={self.rule!r}, line={self.line!r})"
-
-
-class Article:
+class Article(_Record):
     # Provenance, set by whoever read the input: the input as given (path, "-", URL, or a crawl
     # record), a stable id (defaults to the source) and, for crawls, when the page was fetched.
     __slots__ = (
@@ -188,6 +182,7 @@ class Article:
         "url",
         "warnings",
     )
+    _compared = _shown = __slots__
 
     def __init__(
         self,
@@ -222,20 +217,6 @@ class Article:
         self.crawl_date = crawl_date
         self.warnings = [] if warnings is None else warnings
         self.removed = [] if removed is None else removed
-
-    def _fields(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in Article.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Article):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in Article.__slots__)
-        return f"Article({fields})"
 
     def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -75,6 +75,13 @@ class Page:
         self._last_long: int | None = None  # the last long paragraph's index (once asked)
         self.page_type = PageType.ARTICLE
 
+    def spaced(self) -> bool:
+        """The dump sets blank lines between its blocks (many archives' text has none: there,
+        every line is glued to the one above)."""
+        if self._spaced is None:
+            self._spaced = any(c.gap_before for c in self.candidates[1:])
+        return self._spaced
+
     def is_date_line(self, text: str) -> bool:
         """A date line: a date in a known form, or one with a month name no table knows (an
         edition's spelling the tables lack), which is still no headline; also with the byline

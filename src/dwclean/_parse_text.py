@@ -16,8 +16,10 @@ from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
+from ._marks import title_line_match
 from ._model import Candidate, Hint
 from ._read import normalize
+from ._rules import load_rules
 from ._text import ALT_MIN_WORDS, ends_sentence, ends_with_duration, mostly_capitalised
 
 
@@ -310,8 +312,6 @@ def _columns(text: str) -> int:
 # a sentence ending inside a line: "…negotiations. Author" (not "P. Carvalho", not "28. April")
 _INNER_SENTENCE = re.compile(r"[.!?](?<=[^\W\d_]{2}[.!?])\s+\w")  # punctuation first: fast
 _ORDINAL_END = re.compile(r"(?<![\d.])\d{1,2}\.$")
-# the end of the browser's title line an archive keeps on top: "… | Sport | DW | 10.02.2008"
-_TITLE_LINE_END = re.compile(r" \| DW \| \d{1,2}\.\d{1,2}\.\d{4}\s*$")
 _WRAP_SLACK = 8  # renderers do not always fill a line to the last column before wrapping
 _TEASER_LABEL_WORDS = 4  # "Watch video 02:31", "Ver el video 02:31"
 
@@ -408,8 +408,8 @@ def _continues(
         return False  # a video teaser's label and running time: "Ver el video 02:31"
     if not (previous.isascii() and line.isascii()) and _script_changes(previous, line):
         return False  # a German alt text over an Arabic caption: no wrapped paragraph
-    if _TITLE_LINE_END.search(previous):
-        return False  # the browser's title line, which an archive sets apart, not a renderer
+    if title_line_match(previous, load_rules()):
+        return False  # the browser's title line ("… | Sport | DW | 10.02.2008"): an archive's
     if not ends_sentence(previous.strip()) and line.strip()[:1].islower():
         return True  # a sentence going on in lower case
     joined = " ".join(current)

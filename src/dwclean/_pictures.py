@@ -629,10 +629,16 @@ def _plain_keywords(candidate: Candidate) -> bool:
     caption with its credit under it says the rest)."""
     if candidate.credit or candidate.hints & (Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD):
         return False
-    words = candidate.text.split()
+    return keyword_string(candidate.text)
+
+
+def keyword_string(text: str, most_words: int = _ALT_KEYWORDS_MAX) -> bool:
+    """German alt-text keywords, loosely counted: a few words, mostly capitalised, no finished
+    sentence ("Deutschland Mainz Gutenberg-Bibel im Museum")."""
+    words = text.split()
     return (
-        ALT_MIN_WORDS <= len(words) <= _ALT_KEYWORDS_MAX
-        and not ends_sentence(candidate.text)
+        ALT_MIN_WORDS <= len(words) <= most_words
+        and not ends_sentence(text)
         and mostly_capitalised(words)
     )
 
