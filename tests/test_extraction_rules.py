@@ -1046,6 +1046,26 @@ def test_the_sentence_under_an_old_alt_text_is_its_caption() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "A hamster at the entrance to its burrow",
+        # DW's captions often run to two sentences, still without the last full stop (ed en)
+        "A hamster at the entrance to its burrow. It stores grain for the winter",
+    ],
+)
+def test_the_description_under_an_old_credited_alt_text_is_its_caption(caption: str) -> None:
+    """The old picture box with its credit on the alt text: the line under it, however many
+    sentences it has, is the caption (its last one has no full stop, as running text has)."""
+    alt = "Feldhamster vor seinem Bau (picture-alliance/dpa/U. Anspach)"
+    dump = f"{OLD_SKIP}Night buses for the city\n\n{LEAD}\n\n{alt}\n\n{caption}\n\n{BODY}\n"
+    assert kinds(dwclean.clean(dump)) == [
+        ("lead", LEAD),
+        ("caption", caption),
+        ("paragraph", BODY),
+    ]
+
+
 def test_headings_numbered_i_ii_iii_are_all_subheads() -> None:
     long_heading = "III A new strategy of the German government for the whole of Latin America"
     sections = "\n\n".join(

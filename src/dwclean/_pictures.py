@@ -669,7 +669,8 @@ _CUT_SOURCE_MIN_CHARS = 3  # "(pic": a source's start; "(ap" may be "(April …"
 
 def _credited_alt(alt: Candidate, caption: Candidate, rules: Rules) -> bool:
     """Old layout: alt text with its credit in parentheses ("Nigeria Interview mit Flüchtlingen
-    (DW/A. Mohammed)"), then the caption, a description without a final full stop."""
+    (DW/A. Mohammed)"), then the caption, a description without a final full stop (one
+    sentence or more: "A hamster at its burrow. It stores grain for the winter")."""
     if (alt.hints | caption.hints) & (Hint.HEADING | Hint.LIST_ITEM | Hint.LEAD | Hint.PARAGRAPH):
         return False
     if alt.credit or caption.credit or alt.hints & Hint.CAPTION:
@@ -681,7 +682,6 @@ def _credited_alt(alt: Candidate, caption: Candidate, rules: Rules) -> bool:
         and not ends_sentence(caption.text)
         and rules.alt_credit.search(caption.text) is None
         and 4 <= word_count(caption.text) <= _ALT_MAX_WORDS
-        and not has_inner_sentence(caption.text)
     )
 
 
