@@ -3108,3 +3108,54 @@ def test_a_media_items_picture_between_header_and_text_is_no_lead(credit_line: b
         ("caption", shown, "صورة من: DW/S. Haddad"),
         ("lead", lead, None),
     ]
+
+
+def test_a_page_opening_with_a_picture_over_headed_entries_is_an_article_without_lead() -> None:
+    """A news ticker without a teaser (eb fa-IR): the picture (German alt text, its credit
+    under it) comes first, then short headings each over one paragraph. The credit lines
+    under alt texts are the article's own pictures, no gallery's; the alt text is no lead,
+    and the first heading is a subhead, as the others."""
+    headings = [
+        "Эвакуация сёл у реки",
+        "Город без света и воды",
+        "Меньше заявлений на убежище",
+        "Школы закрыты до понедельника",
+    ]
+    texts = [
+        "Власти области в среду призвали жителей десятков сёл покинуть свои дома, потому что "
+        "уровень воды в реке продолжает расти.",
+        "По словам местных чиновников, часть города уже несколько дней остаётся без "
+        "электричества и питьевой воды.",
+        "Федеральное ведомство сообщило, что число первичных заявлений в первом квартале "
+        "оказалось немного ниже, чем год назад.",
+        "Министерство образования продлило каникулы в пострадавших районах ещё на несколько "
+        "дней, сообщили в среду.",
+    ]
+    pictures = [
+        ("Iran Überschwemmungen in Poldochtar", "Фото: Tasnim"),
+        ("Iran Überschwemmungen Helfer verteilen Trinkwasser", "Фото: ISNA"),
+    ]
+    entries = [f"{h}\n\n{t}" for h, t in zip(headings, texts, strict=True)]
+    entries.insert(2, "\n".join(pictures[1]))
+    dump = (
+        "1. Перейти к содержанию\n  2. Перейти к главному меню\n  3. К другим проектам DW\n\n"
+        "Последние новости среды\n\n3 апреля 2019 г.\n\nhttps://p.dw.com/p/3G54B\n"
+        + "\n".join(pictures[0])
+        + "\n\n"
+        + "\n\n".join(entries)
+        + "\n"
+    )
+    article = dwclean.clean(dump)
+    assert article.page_type is dwclean.PageType.ARTICLE
+    assert [(b.kind.value, b.text, b.credit) for b in article.blocks] == [
+        ("caption", pictures[0][0], pictures[0][1]),
+        ("subhead", headings[0], None),
+        ("paragraph", texts[0], None),
+        ("subhead", headings[1], None),
+        ("paragraph", texts[1], None),
+        ("caption", pictures[1][0], pictures[1][1]),
+        ("subhead", headings[2], None),
+        ("paragraph", texts[2], None),
+        ("subhead", headings[3], None),
+        ("paragraph", texts[3], None),
+    ]

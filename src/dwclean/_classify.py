@@ -169,9 +169,19 @@ def _credited_pictures(candidates: list[Candidate], rules: Rules, pictures: int)
     """Each of the `pictures` has its credit, glued to its text or on a line of its own (AMP:
     before its title); the dump's end may cut the last picture before its credit."""
     credited = sum(
-        1 for c in candidates if is_credited_text(c.text, rules) or is_credit_line(c.text, rules)
+        1
+        for above, c in zip([None, *candidates], candidates, strict=False)
+        if is_credited_text(c.text, rules)
+        or (is_credit_line(c.text, rules) and not _under_alt_text(above, c))
     )
     return credited >= max(pictures, rules.page_types.gallery_min_pictures) - 1
+
+
+def _under_alt_text(above: Candidate | None, credit: Candidate) -> bool:
+    """A credit line glued under a short line that is no running text: a picture of the
+    article's own (its alt text, then its credit), not a gallery's picture, whose credit
+    follows its description or stands before its title (AMP)."""
+    return above is not None and not credit.gap_before and not is_prose(above.text)
 
 
 _LIVE_MIN_CLOCK_TIMES = 3  # bare times of day: a video's running time looks the same

@@ -302,7 +302,9 @@ def _picture_over_text(candidates: list[Candidate], rules: Rules, options: Segme
         or is_credit_line(under.text, rules)
         or split_credit(under.text, rules)[1] is not None
     )
-    return keywords and credited and is_prose(text.text)
+    # (the text may open with a subhead: a ticker's first entry, with no teaser above it)
+    opening = candidates[3] if len(candidates) > 3 and is_short_line(text.text) else text
+    return keywords and credited and is_prose(opening.text)
 
 
 def _first_picture(

@@ -217,6 +217,20 @@ def _kind_by_markup(candidate: Candidate, credited: bool, rules: Rules) -> Block
     return None
 
 
+def _heading_over_text(candidates: list[Candidate], lead: int) -> bool:
+    """A page whose text opens with a picture, then a heading over running text: no teaser
+    (DW prints the teaser above the picture, the modern layout and the old alike), so the
+    heading is the first subhead, not the lead (a ticker's first entry)."""
+    c = candidates[lead]
+    return (
+        0 < lead < len(candidates) - 1
+        and not c.hints & (Hint.LEAD | Hint.PARAGRAPH)
+        and is_short_line(c.text)
+        and not is_prose(c.text)
+        and is_prose(candidates[lead + 1].text)
+    )
+
+
 def segment(
     candidates: list[Candidate], rules: Rules, options: SegmentOptions
 ) -> tuple[list[Block], list[Removal]]:
@@ -256,16 +270,22 @@ def segment(
 
     def flush(run: list[Candidate], over_text: bool = False) -> None:
         # the run stands right under a teaser-length lead (not a first paragraph taken as lead)
-        after_lead = len(blocks) == lead + 1 and word_count(blocks[lead].text) <= _TEASER_MAX_WORDS
+        after_lead = (
+            teaser
+            and len(blocks) == lead + 1
+            and word_count(blocks[lead].text) <= _TEASER_MAX_WORDS
+        )
         labels = _label_run(run, rules, options, after_lead, credited_page, over_text)
         for c, kind in zip(run, labels, strict=True):
             emit(c, kind)
 
     for caption in candidates[:lead]:
         emit(caption, BlockKind.CAPTION)
-    blocks.append(Block(BlockKind.LEAD, candidates[lead].text, line=candidates[lead].line))
+    teaser = not _heading_over_text(candidates, lead)
+    if teaser:
+        blocks.append(Block(BlockKind.LEAD, candidates[lead].text, line=candidates[lead].line))
     run: list[Candidate] = []
-    for candidate in candidates[lead + 1 :]:
+    for candidate in candidates[lead + 1 if teaser else lead :]:
         credited = has_glued_credit(candidate, rules)
         own_kind = _kind_by_markup(candidate, credited, rules)
         short = own_kind is None and (
