@@ -381,6 +381,19 @@ KNOWN = {
     "test there took captions from five other pages)",
     "dv-ru-amp-a-68412573-voditeli-tramvaev": "a cut subhead is kept as the cut paragraph",
     "dy-bn-proxy158-a-66517283-rajshahi-resham": "a cut subhead is kept as the cut paragraph",
+    "ea-de-www-a-70194562-warntag-sirenen": "a caption cut before its credit reads as the cut "
+    "paragraph (nothing in the cut line tells)",
+    "ea-es-wufengqin-a-57843219-bibliotecas-de-cosas": "a mirror printing the picture's alt "
+    "text and credit twice: the copy is a second caption (no real copy shows it)",
+    "ea-fr-m-g-66148237-eifel-volcans": "a gallery's German alt text over the slide title the "
+    "dump cuts stays as a caption (the earlier slides' alt texts go with their credits)",
+    "eb-fa-IR-m-live-48161735-akharin-khabarha-seil": "a ticker whose entry times are in "
+    "brackets ('[۲۳:۱۰]'): read as an article (no real copy shows the form)",
+    "eb-ps-proxy158-av-37958214-mazar-buzkashi-old": "an old Pashto audio page: its player "
+    "label and related-media heading are in no table, so the related items' teasers stay",
+    "eb-zh-Hant-wayback-a-36317642-heisenlin-guguzhong-old": "a cut subhead is kept as the "
+    "cut paragraph",
+    "ed-sw-www-a-51211846-wasanii-tingatinga": "a cut subhead is kept as the cut paragraph",
 }
 
 
