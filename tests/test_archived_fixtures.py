@@ -191,8 +191,6 @@ KNOWN = {
     "sentences without a closing stop reads as a caption",
     "bp-ar-m-a-51187346-ahwar-iraq": "a caption cut before its credit reads as the cut paragraph",
     "bp-de-www-a-70157326-repair-cafes": "a cut subhead is kept as the cut paragraph",
-    "bp-en-wayback-a-45093716-hedgehog-rescue-old": "an old caption with its credit in "
-    "parentheses and no alt line above reads as alt text",
     "bp-fr-www-audio-62087415-tisserandes-koudougou": "an eight-word subhead on a page without "
     "credits reads as a caption",
     "bp-pl-odvt-a-19271538-bobry-odra": "a paragraph broken over two lines in a dump without "

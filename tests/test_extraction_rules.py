@@ -59,6 +59,21 @@ def test_dates_in_every_editions_calendar(text: str, iso: str) -> None:
     assert parse_date(text, load_rules().months) == iso
 
 
+@pytest.mark.parametrize(
+    ("text", "day_first", "iso"),
+    [
+        ("12/03/2024", False, "2024-12-03"),  # DW's English pages: month first
+        ("12/03/2024", True, "2024-03-12"),  # the other editions: day first
+        ("21/11/2023", False, "2023-11-21"),  # only one way valid: that way, whoever asks
+        ("03/14/2024", True, "2024-03-14"),
+    ],
+)
+def test_a_slashed_date_both_ways_valid_reads_as_the_edition_writes_it(
+    text: str, day_first: bool, iso: str
+) -> None:
+    assert parse_date(text, day_first=day_first) == iso
+
+
 def test_a_crawlers_date_marker_is_neither_date_nor_text() -> None:
     article = dwclean.clean(f" date 2019-08 {LEAD}\n\n{BODY}\n")
     assert article.date is None
@@ -990,6 +1005,9 @@ def test_a_link_cut_by_the_dumps_end_is_debris(link: str) -> None:
             "Supporters wave flags outside the stadium before the match. (Foto: M. Dalder/AP)",
             "caption",
         ),
+        # no final stop, but a sentence in the page's words, not German keywords (he en, bp en,
+        # hf fr: a picture box whose caption ends in its credit, no alt text printed)
+        ("A council worker checks the new timetable at the depot (DW/T. Berglund)", "caption"),
         # a source after a quote, and a date, are not credits
         ("(Süddeutsche Zeitung)", "paragraph"),
         ("Council meeting on the night buses (12/03/2020)", "any"),
@@ -3159,3 +3177,49 @@ def test_a_page_opening_with_a_picture_over_headed_entries_is_an_article_without
         ("subhead", headings[3], None),
         ("paragraph", texts[3], None),
     ]
+
+
+def test_dated_teaser_cards_after_a_skip_link_do_not_make_an_article_a_listing() -> None:
+    """A modern article whose header stands below menu lines no table knows (he tr, printed by
+    inscriptis): the dated teaser cards of its "more on this" box come after the skip link to
+    that box, which ends the article in any edition's words, so they make no listing."""
+    menu = "\n".join(["Bölgeler", "Türkiye", "Almanya", "Avrupa", "Konular", "Sağlık", "İklim"])
+    paragraphs = [
+        "Zeynep Karaca'nın telefonunda onlarca ilan kayıtlı. Ankara'dan gelen öğrenci üç "
+        "haftadır Kadıköy ve Beşiktaş çevresinde oda arıyor.",
+        "Karaca'nın durumu istisna değil. Bir ankete göre öğrencilerin yarısından fazlası "
+        "gelirinin en az yüzde 70'ini barınmaya harcıyor.",
+        "Kredi ve Yurtlar Genel Müdürlüğüne bağlı yurtlarda son yıllarda kapasite artırıldı. "
+        "Ancak talep hâlâ arzın çok üzerinde.",
+    ]
+    cards = [
+        (
+            "Enflasyon kiraları nasıl etkiliyor?",
+            "Türkiye'de kiralar son iki yılda enflasyonun da üzerinde arttı, kiracılar zorlanıyor.",
+            "02.08.2024",
+        ),
+        (
+            "Gençler neden yurt dışına gidiyor?",
+            "Bir araştırmaya göre öğrencilerin önemli bir kısmı mezun olunca gitmeyi düşünüyor.",
+            "11.07.2024",
+        ),
+        (
+            "Almanya'da yurt sırası uzuyor",
+            "Münih ve Frankfurt gibi şehirlerde öğrenciler bir yurt odası için aylarca bekliyor.",
+            "05.09.2024",
+        ),
+    ]
+    dump = (
+        "1. İçeriğe geç\n2. Ana menüye geç\n3. Diğer DW sitelerine geç\n"
+        f"{menu}\n"
+        "İstanbul'da öğrencilerin barınma sorunu\nElif Aksoy\n17.09.2024 17 Eylül 2024\n"
+        "Yeni eğitim yılı başlarken İstanbul'daki üniversite öğrencileri yine kalacak yer "
+        "arıyor. Yurtlarda yer bulamayanlar gelirlerinin çoğunu kiraya ayırıyor.\n"
+        + "\n".join(paragraphs)
+        + "\nSonraki bölümü atla: Bu konuda daha fazlası\nBu konuda daha fazlası\n"
+        + "\n".join("\n".join(card) for card in cards)
+        + "\n"
+    )
+    article = dwclean.clean(dump)
+    assert article.page_type is dwclean.PageType.ARTICLE
+    assert [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH] == paragraphs

@@ -20,7 +20,7 @@ from ._marks import TITLE_LINE_REACH, title_line_match
 from ._model import Candidate, Hint, PageType
 from ._page import is_info_box_date
 from ._pictures import is_credit_line, is_credited_text
-from ._rules import Rules, candidate_key, heading_key, key, unnumbered
+from ._rules import Rules, candidate_key, heading_key, key, skips_to, unnumbered
 from ._text import (
     ends_sentence,
     ends_with_question,
@@ -281,12 +281,18 @@ def _dated_teasers(items: list[Candidate], rules: Rules) -> int:
 
 
 def _end_marker(items: list[Candidate], rules: Rules) -> int:
-    """Where the first sidebar heading after running text is (the article's end), or the end."""
-    seen_text = False
-    for index, candidate in enumerate(items):
-        if seen_text and heading_key(candidate_key(candidate.text)) in rules.end_markers:
+    """Where the first sidebar heading after running text is (the article's end), or the end:
+    a heading the tables know, or, after an article's paragraphs (two at least: a programme
+    page's one blurb stands over the listing it skips to), a skip link to the next section in
+    any edition's words."""
+    paragraphs = 0
+    keys = [candidate_key(c.text) for c in items]
+    for index, text_key in enumerate(keys):
+        if paragraphs and heading_key(text_key) in rules.end_markers:
             return index
-        seen_text = seen_text or is_prose(candidate.text)
+        if paragraphs >= 2 and index + 1 < len(keys) and skips_to(text_key, keys[index + 1]):
+            return index
+        paragraphs += is_prose(items[index].text)
     return len(items)
 
 

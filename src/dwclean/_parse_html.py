@@ -28,6 +28,7 @@ from ._text import parse_date
 _MAX_DEPTH = 400  # deeper nesting than any real page: walk no further (10,000-deep input)
 _SUBHEAD_TAGS = {"h2", "h3", "h4", "h5", "h6"}
 _LIST_TAGS = {"ul", "ol"}
+_SLIDE_PARTS = "h2, h3, p"  # a gallery picture's title and text
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,9 @@ class HtmlLayout:
     authors: str
     info_box: str
     skip: str  # one selector list
+    # a gallery page's pictures: each one's heading (its title) and paragraphs (its text) are
+    # captions; anything else in it (the repeated gallery name) is not read
+    slide: str = ""
 
 
 @cache
@@ -131,6 +135,7 @@ class _Walker:
             "lead": layout.lead,
             "caption_box": layout.caption_box,
             "body": layout.body,
+            "slide": layout.slide,
         }
         self.matching = {
             role: {node.mem_id for node in container.css(selector)} if selector else set()
@@ -158,7 +163,9 @@ class _Walker:
         """
         layout = self.layout
         selector = ", ".join(
-            s for s in (layout.title, layout.lead, layout.caption_box, layout.body) if s
+            s
+            for s in (layout.title, layout.lead, layout.caption_box, layout.body, layout.slide)
+            if s
         )
         container_id = container.mem_id
         done: set[int] = set()  # body containers and caption boxes already read
@@ -175,7 +182,7 @@ class _Walker:
             if nested or node.mem_id in skip:
                 continue
             self.visit(node)
-            if self.is_(node, "body") or self.is_(node, "caption_box"):
+            if self.is_(node, "body") or self.is_(node, "caption_box") or self.is_(node, "slide"):
                 done.add(node.mem_id)
 
     def visit(self, node: LexborNode) -> None:
@@ -192,6 +199,9 @@ class _Walker:
         elif self.is_(node, "body"):
             self.seen_body = True
             self.body(node, 0)
+        elif self.is_(node, "slide"):
+            for part in node.css(_SLIDE_PARTS):
+                self.add(_text(part), Hint.CAPTION)
 
     def caption(self, box: LexborNode) -> None:
         caption = box.css_first(self.layout.caption_text)
@@ -339,6 +349,8 @@ def _metadata(
         or url
     )
     meta.url = page_url.split("?", 1)[0] if page_url else None
+    meta.language = rules.language(_language(tree, meta.url, rules, ld.get("inLanguage")))
+    day_first = meta.language is not None and not meta.language.month_first
     title_node = tree.css_first("title")
     if title_node is not None:
         page_title = " ".join(title_node.text().split())
@@ -348,7 +360,7 @@ def _metadata(
                 groups = match.groupdict()
                 if groups.get("section"):
                     meta.section = groups["section"].strip()
-                meta.date = parse_date(groups["date"])
+                meta.date = parse_date(groups["date"], day_first=day_first)
                 break
     published = ld.get("datePublished") or _meta(tree, "article:published_time")
     if isinstance(published, str) and parse_date(published[:10]):
@@ -361,7 +373,6 @@ def _metadata(
     section = ld.get("articleSection")
     if meta.section is None and isinstance(section, str) and section.strip():
         meta.section = section.strip()
-    meta.language = rules.language(_language(tree, meta.url, rules, ld.get("inLanguage")))
     return meta, ld
 
 

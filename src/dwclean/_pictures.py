@@ -217,6 +217,7 @@ def pair_picture_lines(
         if _latin_alt_on_foreign_page(candidate, following, options, rules) or (
             _alt_with_agency_credit(candidate, rules)
             and not in_pages_own_script(candidate.text, options.script)
+            and not sentence_in_pages_words(candidate.text, options.language, rules)
             and not (following is not None and _credited_alt(candidate, following, rules))
         ):
             removed.append(Removal(candidate.text, ALT_TEXT, candidate.line))
@@ -591,6 +592,25 @@ def in_pages_own_script(text: str, page_script: str | None) -> bool:
     if page_script is None or page_script == "Latn":
         return False
     return dominant_script(text) == letters_of(page_script)
+
+
+def sentence_in_pages_words(text: str, language: Language | None, rules: Rules) -> bool:
+    """On a Latin-script edition other than German, a line whose words before its closing
+    parentheses are a sentence in the page's words (most words lowercase, the page's own small
+    words, no German ones): "Georg Hufnagl checks the cones on his farm (DW/T. Berglund)" is a
+    caption with its credit, where DW's German alt texts are keywords ("Deutschland Hopfenernte
+    (DW/T. Berglund)", "Wolf in der Lausitz (picture-alliance/dpa/P. Pleul)")."""
+    german = rules.languages.get("de")
+    if language is None or german is None or language.code == "de" or language.script != "Latn":
+        return False
+    before = text[: text.rfind("(")]
+    words = set(tokens(before))
+    own = language.stopwords - german.stopwords
+    return (
+        not mostly_capitalised(before.split())
+        and not own.isdisjoint(words)
+        and (german.stopwords - language.stopwords).isdisjoint(words)
+    )
 
 
 def _alt_with_agency_credit(candidate: Candidate, rules: Rules) -> bool:

@@ -28,6 +28,18 @@ def key(text: str) -> str:
     return candidate_key(" ".join(text.split()))
 
 
+def skips_to(line_key: str, next_key: str) -> bool:
+    """The line is a skip link to the section that follows ("Skip next section About the
+    show" / "About the show", "Sonraki bölümü atla: İlgili konular" / "İlgili konular"): three
+    words or more, then the next line's text. DW's modern layout prints one before each box
+    after the article, in every edition's words."""
+    return (
+        bool(next_key)
+        and line_key.endswith(" " + next_key)
+        and len(line_key[: -len(next_key)].split()) >= 3
+    )
+
+
 def candidate_key(text: str) -> str:
     """`key` of a text whose whitespace is collapsed already, as a candidate's is."""
     if " :" in text or " ：" in text:
@@ -163,6 +175,9 @@ class Language(NamedTuple):
     # the bigger of two editions that share their words (fa-IR beside fa-AF, pt-BR beside
     # pt-002) takes a page their words cannot tell apart
     wins_ties: bool
+    # numeric dates with slashes read month first ("03/14/2024", DW's English site), not day
+    # first ("14/03/2024", the other editions)
+    month_first: bool
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> Language:
@@ -190,6 +205,7 @@ class Language(NamedTuple):
             aliases=tuple(strings("aliases")),
             same_language=tuple(strings("same_language")),
             wins_ties=bool(table.get("wins_ties", False)),
+            month_first=bool(table.get("month_first", False)),
         )
 
 

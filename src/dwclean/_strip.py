@@ -33,7 +33,7 @@ from ._pictures import (
     is_credited_text,
     is_cut_agency_alt,
 )
-from ._rules import Language, Rules, heading_key
+from ._rules import Language, Rules, heading_key, skips_to
 from ._text import (
     ends_sentence,
     ends_with_period,
@@ -118,12 +118,9 @@ class _EndFinder(Page):
         return self._last_long > index
 
     def _skips_to_next(self, index: int) -> bool:
-        """The line is a skip link to the section that follows ("Skip next section About the
-        show", "Passer la section suivante À propos de l'émission"): three words or more, then
-        the section's name. The boxes it skips to come after the item's text, also when one
-        holds a long text (a programme's blurb under a video's description)."""
-        line, section = self.keys[index], self.keys[index + 1]
-        return line.endswith(" " + section) and word_count(line[: -len(section)]) >= 3
+        """The boxes a skip link skips to come after the item's text, also when one holds a
+        long text (a programme's blurb under a video's description)."""
+        return skips_to(self.keys[index], self.keys[index + 1])
 
     def _names_next_section(self, index: int) -> bool:
         """The modern layout's boxes after the article, in any edition's words: a box heading

@@ -211,12 +211,15 @@ def _iso(year: int, month: int, day: int, calendar: str = "gregorian") -> str | 
         return None
 
 
-def parse_date(text: str, months: Mapping[str, Month] | None = None) -> str | None:
+def parse_date(
+    text: str, months: Mapping[str, Month] | None = None, *, day_first: bool = False
+) -> str | None:
     """The first date in `text` as YYYY-MM-DD: DD.MM.YYYY, ISO, or with a month name.
 
     `months` maps case-folded month names (any language) to their (calendar, number): a Solar
     Hijri or Ethiopian date is converted to the Gregorian one. Digits of any script count
-    (Python's `int` reads Persian, Arabic-Indic and Devanagari digits alike).
+    (Python's `int` reads Persian, Arabic-Indic and Devanagari digits alike). A slashed date
+    both ways valid ("12/03/2024") reads month first unless `day_first` (the edition's way).
     """
     if _FOUR_DIGITS.search(text) is None:
         return None  # no year: none of the forms below
@@ -227,10 +230,12 @@ def parse_date(text: str, months: Mapping[str, Month] | None = None) -> str | No
     if match:
         # The modern layout glues the long form to the numeric date ("21/11/202321 de novembro
         # de 2023"): the month's name says which number is the day. Without it: DW's English
-        # sites print 03/14/2024; the others (pt-BR, es, fr …) 21/11/2023.
+        # sites print 03/14/2024; the others (pt-BR, es, fr …) 21/11/2023, the caller says.
         first, second, year = (int(g) for g in match.groups())
         if months and (found := _named_month_date(text[match.end() :], months)):
             return found
+        if day_first:
+            first, second = second, first
         if found := _iso(year, first, second) or _iso(year, second, first):
             return found
     match = _CJK_DATE.search(text)
