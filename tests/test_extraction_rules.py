@@ -2844,6 +2844,29 @@ def test_a_subhead_over_a_picture_the_dump_cuts_stays(line: str, kept: bool) -> 
     ]
 
 
+def test_a_subhead_over_a_cut_picture_with_its_alt_text_stays_in_any_script() -> None:
+    """The same on a Greek page (ej el): the picture's German alt text is glued over its
+    caption, and the subhead has no small word of the page's language, only its script."""
+    lead = "Η σαρδέλα της Καλλονής είναι από τα πιο γνωστά προϊόντα της Λέσβου, λένε οι ψαράδες."
+    body = (
+        "Λίγο μετά τις έξι το πρωί ο Στρατής δένει τη βάρκα του στον μόλο. Στα κασόνια "
+        "γυαλίζουν μερικές δεκάδες κιλά σαρδέλας, πολύ λιγότερα από άλλες χρονιές."
+    )
+    subhead, alt = "Λιγότεροι επισκέπτες, λιγότερες παραγγελίες", "Griechenland Lesbos | Sardinen"
+    caption = "Παστή σαρδέλα σε ταβέρνα στη Σκάλα Καλλονής"
+    dump = (
+        "1. Μετάβαση στο περιεχόμενο\n  2. Μετάβαση στο κύριο μενού\n\n"
+        "Λέσβος: Οι ψαράδες μετρούν απώλειες\n\n21 Οκτωβρίου 2020\n\n"
+        f"{lead}\n\n{body}\n\n{subhead}\n\n{alt}\n{caption}Εικόνα: Dimitra Papadaki/"
+    )
+    assert [(b.kind.value, b.text) for b in dwclean.clean(dump).blocks] == [
+        ("lead", lead),
+        ("paragraph", body),
+        ("subhead", subhead),
+        ("caption", caption),
+    ]
+
+
 @pytest.mark.parametrize(
     ("cut", "alt"),
     [

@@ -30,6 +30,7 @@ from ._page import NAVIGATION_RULES, Metadata, Page, is_info_box_date
 from ._pictures import (
     german_alt_on_other_edition,
     has_glued_credit,
+    in_pages_own_script,
     is_credited_text,
     is_cut_agency_alt,
 )
@@ -203,10 +204,13 @@ class _BodyCleaner(Page):
         )
 
     def _heading_over_cut_picture(self, last: int, end: int) -> int | None:
-        """One short line, then a picture's caption the dump's end cuts, and nothing else
-        after the last paragraph: the line is a subhead the article went on under (a sidebar's
-        heading is in the end markers, before it). Its index, or None."""
+        """One short line, then a picture's caption the dump's end cuts (its alt text may be
+        glued above it), and nothing else after the last paragraph: the line is a subhead the
+        article went on under (a sidebar's heading is in the end markers, before it). Its
+        index, or None."""
         tail = [i for i in range(last + 1, end) if self.alive(i)]
+        if len(tail) == 3 and not self.candidates[tail[2]].gap_before:
+            del tail[1]  # (the alt text glued over the caption goes in segment)
         if len(tail) != 2 or end < len(self.candidates) or tail[1] != end - 1:
             return None
         heading, picture = (self.candidates[i] for i in tail)
@@ -228,10 +232,14 @@ class _BodyCleaner(Page):
         )
 
     def _in_pages_language(self, text: str) -> bool:
-        """The line has a small word of the page's language: a subhead, not a picture's German
-        alt text on another edition ("Deutschland Biber an der Oder" on a Polish page)."""
+        """The line has a small word of the page's language, or is written in the page's script
+        where that is not Latin: a subhead, not a picture's German alt text on another edition
+        ("Deutschland Biber an der Oder" on a Polish page)."""
         language = self.meta.language
-        return language is not None and not language.stopwords.isdisjoint(tokens(text))
+        return language is not None and (
+            not language.stopwords.isdisjoint(tokens(text))
+            or in_pages_own_script(text, language.script)
+        )
 
     def mark_cut_paragraph(self, lead: int, end: int) -> None:
         """A dump that stops mid-text (a crawler's or an archive's cut) never reached a sidebar
