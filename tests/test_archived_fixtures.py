@@ -392,6 +392,11 @@ KNOWN = {
     "eb-zh-Hant-wayback-a-36317642-heisenlin-guguzhong-old": "a cut subhead is kept as the "
     "cut paragraph",
     "ed-sw-www-a-51211846-wasanii-tingatinga": "a cut subhead is kept as the cut paragraph",
+    "eg-hr-www-a-41287436-crna-slavonska-svinja-old": "a cut subhead is kept as the cut paragraph",
+    "eg-zh-Hant-lfwp-a-49226183-hanbao-taiwan-wulong": "a mirror without blank lines: the "
+    "subhead right under the lead reads as the header picture's caption",
+    "ei-en-proxy158-a-66371528-community-farms": "a cut subhead is kept as the cut paragraph",
+    "ej-sq-www-a-38417265-viza-pune-gjermani-old": "a cut subhead is kept as the cut paragraph",
 }
 
 
