@@ -46,6 +46,27 @@ def test_html2text_markup_becomes_hints_and_plain_text() -> None:
     assert any(c.hints & Hint.DEBRIS for c in parsed.candidates)  # the empty share links
 
 
+def test_a_bold_line_ending_in_a_no_break_space_is_a_heading_without_its_marks() -> None:
+    """html2text prints <strong>Title&nbsp;</strong> as "**Title **": the space inside the
+    closing marks leaves them unmatched (he en, hf fr HTML fixtures)."""
+    dump = "\n\n".join(
+        [
+            "# Headline here",
+            "![Alt text \\(dpa\\)](/image/1.jpg)",
+            "The [city](/en/city/t-1) council voted on Tuesday to extend the tram network.",
+            "**Du compost et des briquettes  **",
+            "*Irrigation -- at a price *",
+            "Running text goes on: a * b * c stays as it is printed.",
+        ]
+    )
+    parsed = parse_dump(dump)
+    assert parsed.style is DumpStyle.HTML2TEXT
+    by_text = {c.text: c.hints for c in parsed.candidates}
+    assert by_text["Du compost et des briquettes"] & Hint.HEADING
+    assert "Irrigation -- at a price" in by_text
+    assert "Running text goes on: a * b * c stays as it is printed." in by_text
+
+
 def test_lynx_headings_are_outdented() -> None:
     body = "   " + "Running text of the article goes on for a good while here. " * 2
     parsed = parse_dump("\n\n".join(["Subhead of the piece", body, body, "     * Menu"]))

@@ -226,6 +226,10 @@ class _Walker:
                     self.add(_text(item), Hint.PARAGRAPH | Hint.LIST_ITEM)
             elif tag == "blockquote":
                 self.add(_text(child), Hint.PARAGRAPH)
+            elif tag == "table":  # a table in the text: each row one paragraph, cells apart
+                for row in child.css("tr"):
+                    cells = (_text(cell) for cell in row.css("th, td"))
+                    self.add(" ".join(cell for cell in cells if cell), Hint.PARAGRAPH)
             elif self.is_(child, "body") and depth < _MAX_DEPTH:
                 self.body(child, depth + 1)
             elif self.is_(child, "body"):

@@ -571,6 +571,9 @@ def _join_wrapped(lines: list[str]) -> str:
     return " ".join(joined.split())
 
 
+_SPACE_BEFORE_CLOSING = re.compile(r"^(\*\*|__|\*|_)(\S.*?)\s+\1$")
+
+
 def _markdown_candidate(text: str) -> tuple[str, str, int]:
     """html2text's line: (text without Markdown, list or heading marker, hints)."""
     if not text.strip("*_- "):
@@ -595,6 +598,10 @@ def _markdown_candidate(text: str) -> tuple[str, str, int]:
             text = md.image.sub("", md.empty_link.sub("", text)).strip()
         if not text:
             hints |= Hint.DEBRIS
+        if text.endswith((" **", " __", " *", " _")):
+            # a bold line ending in a no-break space (<strong>Title&nbsp;</strong>): html2text
+            # sets the space inside the marks, which then close nothing
+            text = _SPACE_BEFORE_CLOSING.sub(r"\1\2\1", text)
         if md.strong.fullmatch(text):
             hints |= Hint.HEADING
         text = _clean_markdown(text)

@@ -32,7 +32,9 @@ def skips_to(line_key: str, next_key: str) -> bool:
     """The line is a skip link to the section that follows ("Skip next section About the
     show" / "About the show", "Sonraki bölümü atla: İlgili konular" / "İlgili konular"): three
     words or more, then the next line's text. DW's modern layout prints one before each box
-    after the article, in every edition's words."""
+    after the article, in every edition's words. (A gallery picture's alt text may hold its
+    title inside, "Deutschland Nordsee Leuchtturm Roter Sand Wesermündung" / "Roter Sand":
+    only the end counts.)"""
     return (
         bool(next_key)
         and line_key.endswith(" " + next_key)
