@@ -53,6 +53,11 @@ def kinds(article: dwclean.Article) -> list[tuple[str, str]]:
         ("21/11/2023", "2023-11-21"),  # the other editions: day first
         ("05/03/20245 de março de 2024", "2024-03-05"),  # glued long form decides
         ("21/11/202321 de novembro de 2023", "2023-11-21"),
+        # html2text glues the year-first short date to the long form: its day tells which
+        ("2024/2/66 فبراير 2024", "2024-02-06"),
+        ("2023/8/1717 أغسطس 2023", "2023-08-17"),
+        ("۱۴۰۲/۸/۲۷۱۴۰۲ آبان ۲۷, شنبه", "2023-11-18"),  # the long form's calendar decides
+        ("١٧\u200f/٨\u200f/٢٠٢٣١٧ أغسطس ٢٠٢٣", "2023-08-17"),  # right-to-left marks between
     ],
 )
 def test_dates_in_every_editions_calendar(text: str, iso: str) -> None:

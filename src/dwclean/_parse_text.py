@@ -488,6 +488,10 @@ def _clean_markdown(text: str) -> str:
     if "](" in text:
         text = _keep_group(md.link, text)
     if "*" in text or "_" in text:
+        if "* " in text or "_ " in text:
+            # html2text sets a space between an emphasis and the punctuation after it
+            # ("the _Klimaplan_ , Hamburg's"): the marks go, and that space with them
+            text = _SPACE_AFTER_EMPHASIS.sub(r"\1", text)
         if not text.isascii() and max(text) >= "\u3000":  # (every CJK range lies above it)
             text = _keep_group(_cjk_emphasis(), text)
         text = _keep_group(md.strong, text)
@@ -571,6 +575,7 @@ def _join_wrapped(lines: list[str]) -> str:
     return " ".join(joined.split())
 
 
+_SPACE_AFTER_EMPHASIS = re.compile(r"(?<=\S)(\*\*|__|\*|_) (?=[,.;:!?)])")
 _SPACE_BEFORE_CLOSING = re.compile(r"^(\*\*|__|\*|_)(\S.*?)\s+\1$")
 
 

@@ -172,6 +172,7 @@ def is_date_line(text: str, months: Mapping[str, Month] | None = None) -> bool:
     """A dateline under the headline: a date and little else."""
     if len(text) > _DATE_LINE_CHARS or not _FOUR_DIGITS.search(text) or word_count(text) > 6:
         return False  # (every date has a year's four digits, in some script: most lines stop here)
+    text = without_direction_marks(text)
     return _DATE_LINE.match(text) is not None or parse_date(text, months) is not None
 
 
@@ -211,6 +212,14 @@ def _iso(year: int, month: int, day: int, calendar: str = "gregorian") -> str | 
         return None
 
 
+def without_direction_marks(text: str) -> str:
+    """The text without right-to-left and left-to-right marks, which an Arabic edition sets
+    between a date's parts ("١٧\u200f/٨\u200f/٢٠٢٣"): invisible, they keep the parts apart."""
+    if text.isascii() or ("\u200f" not in text and "\u200e" not in text):
+        return text
+    return text.replace("\u200f", "").replace("\u200e", "")
+
+
 def parse_date(
     text: str, months: Mapping[str, Month] | None = None, *, day_first: bool = False
 ) -> str | None:
@@ -223,8 +232,11 @@ def parse_date(
     """
     if _FOUR_DIGITS.search(text) is None:
         return None  # no year: none of the forms below
+    text = without_direction_marks(text)
     match = _ISO_DATE.search(text)
     if match and (found := _iso(int(match[1]), int(match[2]), int(match[3]))):
+        return found
+    if months and "/" in text and (found := _glued_year_first(text, months)):
         return found
     match = _US_DATE.search(text)
     if match:
@@ -247,6 +259,24 @@ def parse_date(
         if found := _iso(year, month, day):
             return found
     return _named_month_date(text, months) if months else None
+
+
+# a year-first short date ("2024/2/6", "۱۴۰۲/۸/۲۷") with the long form glued to its day
+_YEAR_FIRST = re.compile(r"(\d(?<!\d\d)\d{3})/(\d{1,2})/(?=\d)")
+
+
+def _glued_year_first(text: str, months: Mapping[str, Month]) -> str | None:
+    """The modern header's short date glued to its long form, year first (html2text prints
+    the two spans as one: "2024/2/66 فبراير 2024", "۱۴۰۲/۸/۲۷۱۴۰۲ آبان ۲۷"): the short date's
+    day is one digit or two, and the long form after it says which (and its calendar)."""
+    for match in _YEAR_FIRST.finditer(text):
+        rest = text[match.end() :]
+        for length in (1, 2):
+            if rest[length : length + 1].isdigit() and (
+                found := _named_month_date(rest[length:], months)
+            ):
+                return found
+    return None
 
 
 # the orders a date with a month's name is written in: (pattern, group of the day, of the month
