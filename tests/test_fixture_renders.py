@@ -139,8 +139,8 @@ KNOWN_RENDERS = {
         "a skip link with the section's name inside ('अगला सेक्शन संबंधित विषय छोड़ें'): the "
         "related cards after it read as a listing",
     ),
-    "hh-bg-old-article-sezonna-rabota-germania.html2text": "html2text's Markdown table ('a | "
-    "b', '---|---') stays with its bars",
+    "hh-bg-old-article-sezonna-rabota-germania.html2text": "html2text's table rows keep the "
+    "bars between their cells as printed ('2015 | 8,50 евро'); the label has spaces",
     "hh-de-old-article-lauscha-christbaumkugeln.html2text": "an old info box inside the text: "
     "its heading 'Mehr zum Thema' reads as a subhead",
     "hh-de-old-article-lauscha-christbaumkugeln.inscriptis": "full-sentence captions at the "

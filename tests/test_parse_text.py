@@ -67,6 +67,25 @@ def test_a_bold_line_ending_in_a_no_break_space_is_a_heading_without_its_marks()
     assert "Running text goes on: a * b * c stays as it is printed." in by_text
 
 
+def test_html2texts_table_is_a_paragraph_a_row_its_rule_no_text() -> None:
+    """html2text prints a table with a rule under its header row ("---|---"): the rule is
+    markup, and the header row is a row of the table like the others (hh bg render)."""
+    rows = ["Година | Минимална заплата", "2015 | 8,50 евро", "2017 | 8,84 евро"]
+    dump = "\n\n".join(
+        [
+            "# Headline here",
+            "![Alt text \\(dpa\\)](/image/1.jpg)",
+            "The [city](/en/city/t-1) council voted on Tuesday to extend the tram network.",
+            "\n".join([rows[0], "---|---", *rows[1:]]),
+        ]
+    )
+    parsed = parse_dump(dump)
+    assert parsed.style is DumpStyle.HTML2TEXT
+    by_text = {c.text: c.hints for c in parsed.candidates}
+    assert all(by_text[row] & Hint.PARAGRAPH for row in rows)
+    assert by_text["---|---"] & Hint.DEBRIS
+
+
 def test_lynx_headings_are_outdented() -> None:
     body = "   " + "Running text of the article goes on for a good while here. " * 2
     parsed = parse_dump("\n\n".join(["Subhead of the piece", body, body, "     * Menu"]))

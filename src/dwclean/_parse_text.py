@@ -583,6 +583,8 @@ def _markdown_candidate(text: str) -> tuple[str, str, int]:
     """html2text's line: (text without Markdown, list or heading marker, hints)."""
     if not text.strip("*_- "):
         return text, "", Hint.DEBRIS  # a horizontal rule ("* * *", "______"): no text at all
+    if "---" in text and not text.strip("-|: "):
+        return text, "", Hint.DEBRIS  # a table's rule under its header row ("---|---")
     md = _md()
     hints = Hint.NONE
     marker = ""
@@ -680,6 +682,8 @@ def _mark_table_rows(candidates: list[Candidate]) -> None:
         run: list[Candidate] = []
         run_cells = 0
         for candidate in candidates:
+            if run and _is_table_rule(candidate):
+                continue  # html2text's rule under the header row: the table goes on
             cells = cells_of(candidate)
             if cells and run and not candidate.gap_before and cells == run_cells:
                 run.append(candidate)
@@ -689,6 +693,10 @@ def _mark_table_rows(candidates: list[Candidate]) -> None:
             run, run_cells = ([candidate], cells) if cells else ([], 0)
         if len(run) >= _TABLE_MIN_ROWS:
             _mark_rows(run)
+
+
+def _is_table_rule(candidate: Candidate) -> bool:
+    return bool(candidate.hints & Hint.DEBRIS) and "---" in candidate.text
 
 
 def _piped_cells(candidate: Candidate) -> int:
