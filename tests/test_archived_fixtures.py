@@ -398,6 +398,8 @@ KNOWN = {
     "ei-en-proxy158-a-66371528-community-farms": "a cut subhead is kept as the cut paragraph",
     "ej-sq-www-a-38417265-viza-pune-gjermani-old": "a cut subhead is kept as the cut paragraph",
     "ek-de-www-a-58392715-tempo-30-staedte": "a cut subhead is kept as the cut paragraph",
+    "el-en-proxy158-a-65907413-tipping-card-terminals": "a cut subhead is kept as the cut "
+    "paragraph",
 }
 
 
