@@ -400,8 +400,7 @@ KNOWN = {
     "ek-de-www-a-58392715-tempo-30-staedte": "a cut subhead is kept as the cut paragraph",
     "el-en-proxy158-a-65907413-tipping-card-terminals": "a cut subhead is kept as the cut "
     "paragraph",
-    "em-fa-IR-proxy158-a-57634218-chaykaran-gilan": "a cut subhead is kept as the cut "
-    "paragraph",
+    "em-fa-IR-proxy158-a-57634218-chaykaran-gilan": "a cut subhead is kept as the cut paragraph",
 }
 
 

@@ -143,8 +143,23 @@ KNOWN_RENDERS = {
     "bars between their cells as printed ('2015 | 8,50 евро'); the label has spaces",
     "hh-de-old-article-lauscha-christbaumkugeln.html2text": "an old info box inside the text: "
     "its heading 'Mehr zum Thema' reads as a subhead",
-    "hh-de-old-article-lauscha-christbaumkugeln.inscriptis": "full-sentence captions at the "
-    "header picture's indent read as paragraphs, an info box's teasers as captions",
+    "hh-de-old-article-lauscha-christbaumkugeln.inscriptis": "an old info box inside the "
+    "text: its heading and teasers read as captions",
+    **dict.fromkeys(
+        [
+            "hi-es-modern-article-deutschlandticket.html2text",
+            "hi-es-modern-article-deutschlandticket.inscriptis",
+        ],
+        "an embedded element's heading in Spanish ('Elemento externo incrustado', the writer's "
+        "guess; the German one, from the real page's strings, is in the table)",
+    ),
+    **dict.fromkeys(
+        [
+            "hi-ru-old-article-priyuty-dlya-zhivotnykh.html2text",
+            "hi-ru-old-article-priyuty-dlya-zhivotnykh.inscriptis",
+        ],
+        "an old info box inside the text ('Справка' and its heading) stays",
+    ),
 }
 
 

@@ -217,6 +217,24 @@ def _kind_by_markup(candidate: Candidate, credited: bool, rules: Rules) -> Block
     return None
 
 
+def _sentence_caption_by_indent(candidate: Candidate, options: SegmentOptions) -> bool:
+    """inscriptis sets the article's paragraphs at one indent and its pictures' captions at
+    another (the header picture's shallower, the others deeper): a sentence there is a caption
+    however finished it reads ("Les amandes de karité sèchent au soleil avant d'être
+    concassées."), where running text would have the body's indent."""
+    return (
+        options.caption_indent
+        and candidate.indent != options.body_indent
+        and not candidate.hints & (Hint.HEADING | Hint.LIST_ITEM | Hint.PARAGRAPH)
+        and is_prose(candidate.text)
+        and word_count(candidate.text) <= _CAPTION_SENTENCE_WORDS
+        and not has_inner_sentence(candidate.text)
+    )
+
+
+_CAPTION_SENTENCE_WORDS = 30
+
+
 def _heading_over_text(candidates: list[Candidate], lead: int) -> bool:
     """A page whose text opens with a picture, then a heading over running text: no teaser
     (DW prints the teaser above the picture, the modern layout and the old alike), so the
@@ -288,6 +306,8 @@ def segment(
     for candidate in candidates[lead + 1 if teaser else lead :]:
         credited = has_glued_credit(candidate, rules)
         own_kind = _kind_by_markup(candidate, credited, rules)
+        if own_kind is None and _sentence_caption_by_indent(candidate, options):
+            own_kind = BlockKind.CAPTION
         short = own_kind is None and (
             candidate.hints & (Hint.HEADING | Hint.CAPTION | Hint.IMAGE_ALT)
             or (_heading_length(candidate.text) and not candidate.hints & Hint.PARAGRAPH)
