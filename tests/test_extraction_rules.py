@@ -3255,11 +3255,12 @@ def test_dated_teaser_cards_after_a_skip_link_do_not_make_an_article_a_listing()
 
 def test_an_embedded_items_heading_in_german_is_no_text() -> None:
     """The modern page's embedded boxes print a heading DW's own strings name (the real page's
-    i18n: "Eingebettetes externes Element", "Eingebettetes Video" before a video's title)."""
+    i18n: "Eingebettetes externes Element", "Eingebettetes Video" before a video's title), and
+    a running time with its unit ("${duration} Min.") is a video's, as a bare one is."""
     dump = (
         f"{SKIP_DE}Nachtbusse für die Stadt\n\n16.08.2024\n\n{LEAD_DE}\n\n{BODY_DE}\n\n"
         "Eingebettetes externes Element\n\n"
-        "Eingebettetes Video Wie fahren Nachtbusse ohne Fahrer?\n\n"
+        "Eingebettetes Video Wie fahren Nachtbusse ohne Fahrer?\n\n02:51 Min.\n\n"
         f"{BODY_DE.upper()}\n"
     )
     article = dwclean.clean(dump)

@@ -92,10 +92,6 @@ ARTICLE_RENDERS = [
     if "blocks" in load_json(page.with_name(page.stem + ".expected.json"))
     for renderer in ("html2text", "inscriptis")
 ]
-_VIDEO_BOX = (
-    "an embedded video box's title prefix ('Embedded video …') and running time with its "
-    "unit ('02:36 min') are in no table and stay (the box's markup is the writer's guess)"
-)
 KNOWN_RENDERS = {
     **dict.fromkeys(
         [
@@ -112,15 +108,6 @@ KNOWN_RENDERS = {
         ],
         "a modern info box inside the text (a heading and two paragraphs) stays as text",
     ),
-    **dict.fromkeys(
-        [
-            "hf-ar-modern-article-ghor-solar-irrigation.html2text",
-            "hf-ar-modern-article-ghor-solar-irrigation.inscriptis",
-            "hg-en-modern-article-rufbus-uckermark.html2text",
-            "hg-en-modern-article-rufbus-uckermark.inscriptis",
-        ],
-        _VIDEO_BOX,
-    ),
     "hf-fr-old-article-jacinthe-nokoue.inscriptis": "a caption ending in its credit over a "
     "subhead reads as alt text over its caption",
     **dict.fromkeys(
@@ -128,8 +115,7 @@ KNOWN_RENDERS = {
             "hf-pt-BR-modern-audio-dinheiro-vivo.html2text",
             "hf-pt-BR-modern-audio-dinheiro-vivo.inscriptis",
         ],
-        "the audio player's lines (title prefix, running time with its unit, a notice in "
-        "Portuguese, 'Baixar MP3') are in no table",
+        "the audio player's notice in Portuguese and its 'Baixar MP3' link are in no table",
     ),
     **dict.fromkeys(
         [
@@ -160,6 +146,16 @@ KNOWN_RENDERS = {
         ],
         "an old info box inside the text ('Справка' and its heading) stays",
     ),
+    **dict.fromkeys(
+        [
+            "hk-de-modern-article-akkubrand-feuerwehr.html2text",
+            "hk-de-modern-article-akkubrand-feuerwehr.inscriptis",
+        ],
+        "a video player's notice in German ('Um dieses Video anzusehen, aktivieren Sie bitte "
+        "JavaScript …'; the writer's guess: DW's player prints the English one everywhere)",
+    ),
+    "hk-en-modern-article-heat-rules-workplace.inscriptis": "a question subhead of ten words "
+    "with no markup reads as a paragraph (every labelled question subhead has nine or fewer)",
 }
 
 

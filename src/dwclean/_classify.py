@@ -20,7 +20,7 @@ from ._marks import TITLE_LINE_REACH, title_line_match
 from ._model import Candidate, Hint, PageType
 from ._page import is_info_box_date
 from ._pictures import is_credit_line, is_credited_text
-from ._rules import Rules, candidate_key, heading_key, key, skips_to, unnumbered
+from ._rules import Rules, candidate_key, heading_key, key, unnumbered
 from ._text import (
     ends_sentence,
     ends_with_question,
@@ -29,6 +29,7 @@ from ._text import (
     is_duration,
     is_prose,
     names_cookies,
+    skips_to,
     word_count,
     words_before_digit,
 )

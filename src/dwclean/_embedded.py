@@ -33,6 +33,7 @@ from ._text import (
     has_inner_sentence,
     is_duration,
     is_prose,
+    is_running_time,
     is_short_line,
     word_count,
 )
@@ -193,7 +194,7 @@ class EmbeddedBoxes(Page):
                 entry = self._nearest_alive(index, +1, end)
                 if entry is not None and is_short_line(self.candidates[entry].text):
                     self.candidates[entry].hints |= Hint.HEADING
-            elif is_duration(text):
+            elif is_running_time(text):
                 self.remove(index, "video teaser")
                 title = self._nearest_alive(index, -1, lead)
                 if title is not None and _box_title(self.candidates[title].text):

@@ -276,12 +276,16 @@ _WIDEST_WRAP = 1024  # lynx's widest -width
 _FAR_BEYOND = 3  # a stray over-wide line runs a little past the width, not three times as far
 
 
+_ITEM_OPENINGS = frozenset(["* ", "• ", "+ ", "- ", "· "])
+
+
 def _body_indent(measured: _Lines) -> int:
-    """Indentation of running text: the most common indent of long lines."""
+    """Indentation of running text: the most common indent of long lines (a list's items are
+    not running text: a long list would set the body at its items' indent)."""
     counts = Counter(
         indent
         for line, indent in zip(measured.nonblank, measured.indents, strict=True)
-        if len(line) - indent >= 60
+        if len(line) - indent >= 60 and line[indent : indent + 2] not in _ITEM_OPENINGS
     )
     return counts.most_common(1)[0][0] if counts else 0
 

@@ -28,20 +28,6 @@ def key(text: str) -> str:
     return candidate_key(" ".join(text.split()))
 
 
-def skips_to(line_key: str, next_key: str) -> bool:
-    """The line is a skip link to the section that follows ("Skip next section About the
-    show" / "About the show", "Sonraki bölümü atla: İlgili konular" / "İlgili konular"): three
-    words or more, then the next line's text. DW's modern layout prints one before each box
-    after the article, in every edition's words. (A gallery picture's alt text may hold its
-    title inside, "Deutschland Nordsee Leuchtturm Roter Sand Wesermündung" / "Roter Sand":
-    only the end counts.)"""
-    return (
-        bool(next_key)
-        and line_key.endswith(" " + next_key)
-        and len(line_key[: -len(next_key)].split()) >= 3
-    )
-
-
 def candidate_key(text: str) -> str:
     """`key` of a text whose whitespace is collapsed already, as a candidate's is."""
     if " :" in text or " ：" in text:

@@ -34,7 +34,7 @@ from ._pictures import (
     is_credited_text,
     is_cut_agency_alt,
 )
-from ._rules import Language, Rules, heading_key, skips_to
+from ._rules import Language, Rules, heading_key
 from ._text import (
     ends_sentence,
     ends_with_period,
@@ -42,6 +42,7 @@ from ._text import (
     has_inner_sentence,
     is_prose,
     largely_cjk,
+    skips_to,
     tokens,
     word_count,
 )

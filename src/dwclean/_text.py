@@ -142,6 +142,20 @@ def is_duration(text: str) -> bool:
     return len(text) <= 5 and _DURATION_END.fullmatch(text) is not None
 
 
+# a running time with its unit, as the modern layout writes it (its German strings:
+# "${duration} Min."): "02:51 Min.", "02:36 min"
+_RUNNING_TIME = re.compile(r"\d{1,2}:\d{2}(?: [^\W\d_]{1,6}\.?)?")
+
+
+def is_running_time(text: str) -> bool:
+    """Only a running time, bare or with a short unit word: a video's or audio's."""
+    text = text.strip()
+    return len(text) <= _RUNNING_TIME_CHARS and _RUNNING_TIME.fullmatch(text) is not None
+
+
+_RUNNING_TIME_CHARS = 16
+
+
 def ends_with_duration(text: str) -> bool:
     """Video and audio teasers end with their running time: "Watch video 02:17"."""
     if not text[-1:].isdigit():
@@ -330,3 +344,18 @@ _TOKEN = re.compile(r"[\w\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0dff]+")
 
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.casefold())
+
+
+def skips_to(line_key: str, next_key: str) -> bool:
+    """The line is a skip link to the section that follows ("Skip next section About the
+    show" / "About the show", "Sonraki bölümü atla: İlgili konular" / "İlgili konular"): three
+    words or more, then the next line's text. DW's modern layout prints one before each box
+    after the article, in every edition's words. (A gallery picture's alt text may hold its
+    title inside, "Deutschland Nordsee Leuchtturm Roter Sand Wesermündung" / "Roter Sand":
+    only the end counts.)"""
+    # (a Chinese one is written without spaces: "跳过下一部分 相关主题", its characters count)
+    return (
+        bool(next_key)
+        and line_key.endswith(" " + next_key)
+        and word_count(line_key[: -len(next_key)]) >= 3
+    )
