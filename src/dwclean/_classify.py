@@ -171,7 +171,7 @@ def _credited_pictures(candidates: list[Candidate], rules: Rules, pictures: int)
     before its title); the dump's end may cut the last picture before its credit."""
     credited = sum(
         1
-        for above, c in zip([None, *candidates], candidates, strict=False)
+        for above, c in zip([None, *candidates[:-1]], candidates, strict=True)
         if is_credited_text(c.text, rules)
         or (is_credit_line(c.text, rules) and not _under_alt_text(above, c))
     )

@@ -217,7 +217,7 @@ def pair_picture_lines(
         if _latin_alt_on_foreign_page(candidate, following, options, rules) or (
             _alt_with_agency_credit(candidate, rules)
             and not in_pages_own_script(candidate.text, options.script)
-            and not (  # (over the line the dump's end cuts it is alt text: that, its caption)
+            and not (  # (not over the dump's cut last line: there, an English alt text, ek en)
                 following is not None
                 and (is_prose(following.text) or following is not candidates[-1])
                 and sentence_in_pages_words(candidate.text, options.language, rules)

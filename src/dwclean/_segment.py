@@ -239,12 +239,12 @@ def _heading_over_text(candidates: list[Candidate], lead: int) -> bool:
     """A page whose text opens with a picture, then a heading over running text: no teaser
     (DW prints the teaser above the picture, the modern layout and the old alike), so the
     heading is the first subhead, not the lead (a ticker's first entry)."""
-    c = candidates[lead]
+    first = candidates[lead]
     return (
         0 < lead < len(candidates) - 1
-        and not c.hints & (Hint.LEAD | Hint.PARAGRAPH)
-        and is_short_line(c.text)
-        and not is_prose(c.text)
+        and not first.hints & (Hint.LEAD | Hint.PARAGRAPH)
+        and is_short_line(first.text)
+        and not is_prose(first.text)
         and is_prose(candidates[lead + 1].text)
     )
 
@@ -266,6 +266,8 @@ def segment(
         or (has_glued_credit(c, rules) and split_credit(c.text, rules)[1] is not None)
         for c in candidates[:lead] + candidates[lead + 1 :]
     )
+
+    teaser = not _heading_over_text(candidates, lead)  # else no lead: the page has none
 
     def emit(candidate: Candidate, kind: str) -> None:
         if kind == _ALT:
@@ -299,7 +301,6 @@ def segment(
 
     for caption in candidates[:lead]:
         emit(caption, BlockKind.CAPTION)
-    teaser = not _heading_over_text(candidates, lead)
     if teaser:
         blocks.append(Block(BlockKind.LEAD, candidates[lead].text, line=candidates[lead].line))
     run: list[Candidate] = []
