@@ -156,6 +156,18 @@ KNOWN_RENDERS = {
     ),
     "hk-en-modern-article-heat-rules-workplace.inscriptis": "a question subhead of ten words "
     "with no markup reads as a paragraph (every labelled question subhead has nine or fewer)",
+    **dict.fromkeys(
+        [
+            "hm-ru-modern-article-lisy-kabany-berlin.html2text",
+            "hm-ru-modern-article-lisy-kabany-berlin.inscriptis",
+        ],
+        "an author box with the authors' profiles after the text (the writer's guess of its "
+        "markup) stays",
+    ),
+    "hn-bn-modern-article-dengue-dhaka-hospital.inscriptis": "a subhead right under a "
+    "caption whose credit is glued on reads as a second caption",
+    "hn-fa-IR-old-article-karamouzi-najjari-wurzburg.inscriptis": "the old sidebar heading "
+    "'پیشنهاد دویچه وله' (DW recommends, the writer's words) is in no table",
 }
 
 

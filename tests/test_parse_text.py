@@ -86,6 +86,28 @@ def test_html2texts_table_is_a_paragraph_a_row_its_rule_no_text() -> None:
     assert by_text["---|---"] & Hint.DEBRIS
 
 
+def test_html2texts_ordered_list_and_quotation_lose_their_marks() -> None:
+    """html2text prints an <ol>'s items as "1. …" (a paragraph starting so it escapes, "1\\.")
+    and a <blockquote> as "> …": the marks are markup (hn bn, hn fr renders)."""
+    dump = "\n\n".join(
+        [
+            "# Headline here",
+            "![Alt text \\(dpa\\)](/image/1.jpg)",
+            "The [city](/en/city/t-1) council voted on Tuesday to extend the tram network.",
+            "  1. Empty the flower pots after rain.\n  2. Sleep under a net.",
+            "> « If Europe wants clean cocoa, it must pay for it. »",
+            "1\\. FC Köln won on Saturday, the club said in a statement after the match.",
+        ]
+    )
+    parsed = parse_dump(dump)
+    assert parsed.style is DumpStyle.HTML2TEXT
+    by_text = {c.text: c.hints for c in parsed.candidates}
+    assert by_text["Empty the flower pots after rain."] & Hint.LIST_ITEM
+    assert by_text["Sleep under a net."] & Hint.LIST_ITEM
+    assert by_text["« If Europe wants clean cocoa, it must pay for it. »"] & Hint.PARAGRAPH
+    assert "1. FC Köln won on Saturday, the club said in a statement after the match." in by_text
+
+
 def test_lynx_headings_are_outdented() -> None:
     body = "   " + "Running text of the article goes on for a good while here. " * 2
     parsed = parse_dump("\n\n".join(["Subhead of the piece", body, body, "     * Menu"]))

@@ -593,9 +593,14 @@ def _markdown_candidate(text: str) -> tuple[str, str, int]:
     hints = Hint.NONE
     marker = ""
     bullet = _BULLET.match(text)
-    if bullet and bullet.group(1) in "*+-":
+    # (an ordered list's "1. ": html2text escapes a paragraph that starts so, "1\. FC Köln")
+    numbered = bullet is not None and bullet.group(1)[0].isdigit()
+    if bullet and (bullet.group(1) in "*+-" or (numbered and not _DATE_NOT_ITEM.match(text))):
         marker, text = bullet.group(1), text[bullet.end() :]
         hints |= Hint.LIST_ITEM
+    elif text.startswith("> "):  # a quotation (<blockquote>): a paragraph of the text
+        marker, text = ">", text[2:]
+        hints |= Hint.PARAGRAPH
     heading = md.heading.match(text)
     if heading:
         marker, text = heading.group(1), text[heading.end() :]
