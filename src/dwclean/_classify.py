@@ -19,7 +19,7 @@ from itertools import pairwise
 from ._marks import TITLE_LINE_REACH, title_line_match
 from ._model import Candidate, Hint, PageType
 from ._page import is_info_box_date
-from ._pictures import is_credit_line, is_credited_text
+from ._pictures import glued_under, is_credit_line, is_credited_text
 from ._rules import Rules, candidate_key, heading_key, key, unnumbered
 from ._text import (
     ends_sentence,
@@ -182,7 +182,7 @@ def _under_alt_text(above: Candidate | None, credit: Candidate) -> bool:
     """A credit line glued under a short line that is no running text: a picture of the
     article's own (its alt text, then its credit), not a gallery's picture, whose credit
     follows its description or stands before its title (AMP)."""
-    return above is not None and not credit.gap_before and not is_prose(above.text)
+    return above is not None and glued_under(above, credit) and not is_prose(above.text)
 
 
 _LIVE_MIN_CLOCK_TIMES = 3  # bare times of day: a video's running time looks the same

@@ -28,7 +28,6 @@ from ._text import parse_date
 _MAX_DEPTH = 400  # deeper nesting than any real page: walk no further (10,000-deep input)
 _SUBHEAD_TAGS = {"h2", "h3", "h4", "h5", "h6"}
 _LIST_TAGS = {"ul", "ol"}
-_SLIDE_PARTS = "h2, h3, p"  # a gallery picture's title and text
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +43,10 @@ class HtmlLayout:
     authors: str
     info_box: str
     skip: str  # one selector list
-    # a gallery page's pictures: each one's heading (its title) and paragraphs (its text) are
-    # captions; anything else in it (the repeated gallery name) is not read
+    # a gallery page's pictures (`slide`): the parts of each that are its title and text
+    # (`slide_text`), captions; anything else in it (the repeated gallery name) is not read
     slide: str = ""
+    slide_text: str = ""
 
 
 @cache
@@ -200,7 +200,7 @@ class _Walker:
             self.seen_body = True
             self.body(node, 0)
         elif self.is_(node, "slide"):
-            for part in node.css(_SLIDE_PARTS):
+            for part in node.css(self.layout.slide_text):
                 self.add(_text(part), Hint.CAPTION)
 
     def caption(self, box: LexborNode) -> None:

@@ -276,16 +276,14 @@ _WIDEST_WRAP = 1024  # lynx's widest -width
 _FAR_BEYOND = 3  # a stray over-wide line runs a little past the width, not three times as far
 
 
-_ITEM_OPENINGS = frozenset(["* ", "• ", "+ ", "- ", "· "])
-
-
 def _body_indent(measured: _Lines) -> int:
     """Indentation of running text: the most common indent of long lines (a list's items are
     not running text: a long list would set the body at its items' indent)."""
     counts = Counter(
         indent
         for line, indent in zip(measured.nonblank, measured.indents, strict=True)
-        if len(line) - indent >= 60 and line[indent : indent + 2] not in _ITEM_OPENINGS
+        if len(line) - indent >= 60
+        and not (line[indent] in _BULLET_SIGNS and line[indent + 1 : indent + 2] == " ")
     )
     return counts.most_common(1)[0][0] if counts else 0
 
@@ -587,7 +585,7 @@ def _markdown_candidate(text: str) -> tuple[str, str, int]:
     """html2text's line: (text without Markdown, list or heading marker, hints)."""
     if not text.strip("*_- "):
         return text, "", Hint.DEBRIS  # a horizontal rule ("* * *", "______"): no text at all
-    if "---" in text and not text.strip("-|: "):
+    if _is_table_rule(text):
         return text, "", Hint.DEBRIS  # a table's rule under its header row ("---|---")
     md = _md()
     hints = Hint.NONE
@@ -691,7 +689,7 @@ def _mark_table_rows(candidates: list[Candidate]) -> None:
         run: list[Candidate] = []
         run_cells = 0
         for candidate in candidates:
-            if run and _is_table_rule(candidate):
+            if run and candidate.hints & Hint.DEBRIS and _is_table_rule(candidate.text):
                 continue  # html2text's rule under the header row: the table goes on
             cells = cells_of(candidate)
             if cells and run and not candidate.gap_before and cells == run_cells:
@@ -704,8 +702,9 @@ def _mark_table_rows(candidates: list[Candidate]) -> None:
             _mark_rows(run)
 
 
-def _is_table_rule(candidate: Candidate) -> bool:
-    return bool(candidate.hints & Hint.DEBRIS) and "---" in candidate.text
+def _is_table_rule(text: str) -> bool:
+    """html2text's rule under a table's header row: "---|---", "|:---|---:|"."""
+    return "---" in text and not text.strip("-|: ")
 
 
 def _piped_cells(candidate: Candidate) -> int:

@@ -332,6 +332,11 @@ def _caption_under_alt(candidate: Candidate) -> bool:
     text = candidate.text
     if not is_prose(text):
         return not candidate.gap_before
+    return caption_sentence(text)
+
+
+def caption_sentence(text: str) -> bool:
+    """Short enough for a caption written as a sentence, and one sentence only."""
     return word_count(text) <= _CAPTION_MAX_WORDS and not has_inner_sentence(text)
 
 

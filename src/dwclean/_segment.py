@@ -15,6 +15,7 @@ from typing import NamedTuple
 from ._model import Block, BlockKind, Candidate, Hint, Removal
 from ._pictures import (
     ALT_TEXT,
+    caption_sentence,
     glued_under,
     has_glued_credit,
     in_pages_own_script,
@@ -227,12 +228,8 @@ def _sentence_caption_by_indent(candidate: Candidate, options: SegmentOptions) -
         and candidate.indent != options.body_indent
         and not candidate.hints & (Hint.HEADING | Hint.LIST_ITEM | Hint.PARAGRAPH)
         and is_prose(candidate.text)
-        and word_count(candidate.text) <= _CAPTION_SENTENCE_WORDS
-        and not has_inner_sentence(candidate.text)
+        and caption_sentence(candidate.text)
     )
-
-
-_CAPTION_SENTENCE_WORDS = 30
 
 
 def _heading_over_text(candidates: list[Candidate], lead: int) -> bool:
@@ -244,7 +241,6 @@ def _heading_over_text(candidates: list[Candidate], lead: int) -> bool:
         0 < lead < len(candidates) - 1
         and not first.hints & (Hint.LEAD | Hint.PARAGRAPH)
         and is_short_line(first.text)
-        and not is_prose(first.text)
         and is_prose(candidates[lead + 1].text)
     )
 

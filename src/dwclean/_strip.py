@@ -29,6 +29,7 @@ from ._model import Candidate, Hint, PageType, Removal
 from ._page import NAVIGATION_RULES, Metadata, Page, is_info_box_date
 from ._pictures import (
     german_alt_on_other_edition,
+    glued_under,
     has_glued_credit,
     in_pages_own_script,
     is_credited_text,
@@ -92,8 +93,11 @@ class _EndFinder(Page):
                 self.candidates[index].text, self.rules
             ) and not self._long_paragraph_after(index, marker):
                 return index
+            # (the boxes a skip link skips to come after the item's text, also when one holds
+            # a long text: a programme's blurb under a video's description)
             if self._names_next_section(index) and (
-                self._skips_to_next(index) or not self._long_paragraph_after(index, marker)
+                skips_to(self.keys[index], self.keys[index + 1])
+                or not self._long_paragraph_after(index, marker)
             ):
                 return index
         if marker < len(self.keys):
@@ -118,11 +122,6 @@ class _EndFinder(Page):
                 default=-1,
             )
         return self._last_long > index
-
-    def _skips_to_next(self, index: int) -> bool:
-        """The boxes a skip link skips to come after the item's text, also when one holds a
-        long text (a programme's blurb under a video's description)."""
-        return skips_to(self.keys[index], self.keys[index + 1])
 
     def _names_next_section(self, index: int) -> bool:
         """The modern layout's boxes after the article, in any edition's words: a box heading
@@ -210,7 +209,7 @@ class _BodyCleaner(Page):
         article went on under (a sidebar's heading is in the end markers, before it). Its
         index, or None."""
         tail = [i for i in range(last + 1, end) if self.alive(i)]
-        if len(tail) == 3 and not self.candidates[tail[2]].gap_before:
+        if len(tail) == 3 and glued_under(*(self.candidates[i] for i in tail[1:])):
             del tail[1]  # (the alt text glued over the caption goes in segment)
         if len(tail) != 2 or end < len(self.candidates) or tail[1] != end - 1:
             return None
